@@ -1,0 +1,36 @@
+/**
+ * The loader interface shared by every contract kind.
+ */
+import type { ContractKind, Finding } from '../../checks/finding.js';
+import type { Contract } from '../model/types.js';
+
+/** One contract to load: from the config's `contracts:` map or from a path on the command line. */
+export interface ContractSpec {
+  /** Name from the config, or derived from the file name (`orders` for `orders.yaml`). */
+  name: string;
+  kind: Exclude<ContractKind, 'config'>;
+  /** Absolute path: a file, or for proto a buf module / directory of `.proto` files. */
+  path: string;
+}
+
+/** Options every loader receives. */
+export interface LoadOptions {
+  /** Working directory; reports print paths relative to it. */
+  cwd: string;
+  /** Repository root: `$ref`s that leave it are refused. Defaults to the git top level or cwd. */
+  rootDir: string;
+  /** Fetch `http(s)://` `$ref`s; off by default. */
+  allowRemoteRefs: boolean;
+}
+
+/**
+ * What a loader returns. `findings` holds load problems: any with severity
+ * `error` means the contract is unusable (exit 2) and `contract` is undefined.
+ */
+export interface LoadOutcome<C extends Contract = Contract> {
+  contract?: C;
+  findings: Finding[];
+}
+
+/** A loader for one contract kind. */
+export type ContractLoader<C extends Contract = Contract> = (spec: ContractSpec, options: LoadOptions) => Promise<LoadOutcome<C>>;

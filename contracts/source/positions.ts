@@ -1,0 +1,139 @@
+/**
+ * Source text and positions: turns (file, JSON pointer) into line and column.
+ *
+ * Positions are resolved only for findings that get reported. JSON files use a
+ * scanner that skips what it does not need; YAML files are parsed once with
+ * `yaml` (keeping its CST ranges) and cached.
+ */
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node, type Document } from 'yaml';
+import { locateJsonPointer, type TextRange } from './json-locate.js';
+
+/** A 1-based position range. */
+export interface Position {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+interface CachedSource {
+  text: string;
+  lineStarts?: number[];
+  yaml?: Document.Parsed;
+}
+
+const cache = new Map<string, CachedSource>();
+
+/** Registers text for a file (the loader already read it, or it came from a git ref). */
+export function setSourceText(file: string, text: string): void {
+  cache.set(file, { text });
+}
+
+/** The text of a file, read once. Returns undefined when it cannot be read. */
+export function getSourceText(file: string): string | undefined {
+  const hit = cache.get(file);
+  if (hit) return hit.text;
+  try {
+    const text = readFileSync(file, 'utf8');
+    cache.set(file, { text });
+    return text;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Forgets cached sources (tests, watch mode). */
+export function clearSourceCache(): void {
+  cache.clear();
+}
+
+/** Splits a JSON pointer (`/paths/~1orders/get`) into unescaped segments. */
+export function pointerSegments(pointer: string): string[] {
+  const p = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+  if (p === '' || p === '/') return p === '/' ? [''] : [];
+  return p
+    .slice(1)
+    .split('/')
+    .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Builds a JSON pointer from segments. */
+export function toPointer(segments: readonly (string | number)[]): string {
+  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+/** Converts an offset to a 1-based line and column. */
+export function offsetToLineColumn(file: string, offset: number): { line: number; column: number } {
+  const src = cache.get(file) ?? (getSourceText(file) !== undefined ? cache.get(file) : undefined);
+  if (!src) return { line: 1, column: 1 };
+  if (!src.lineStarts) {
+    const starts = [0];
+    const t = src.text;
+    for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 10) starts.push(i + 1);
+    src.lineStarts = starts;
+  }
+  const starts = src.lineStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+}
+
+/**
+ * Position of the value (or key) at `pointer` in `file`. Falls back to the
+ * deepest ancestor that exists, then to the top of the file.
+ */
+export function positionOf(file: string, pointer: string | undefined, onKey = false): Position {
+  const text = getSourceText(file);
+  if (text === undefined) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const segments = pointer ? pointerSegments(pointer) : [];
+  let range: TextRange | undefined;
+  for (let n = segments.length; n >= 0 && !range; n--) {
+    range = locate(file, text, segments.slice(0, n), onKey && n === segments.length);
+  }
+  if (!range) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const start = offsetToLineColumn(file, range.start);
+  const end = offsetToLineColumn(file, Math.max(range.start, range.end));
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+function locate(file: string, text: string, segments: string[], onKey: boolean): TextRange | undefined {
+  const first = text.trimStart()[0];
+  if (first === '{' || first === '[') {
+    const r = locateJsonPointer(text, segments, onKey);
+    if (r) return r;
+  }
+  return locateYamlPointer(file, text, segments, onKey);
+}
+
+function locateYamlPointer(file: string, text: string, segments: string[], onKey: boolean): TextRange | undefined {
+  const src = cache.get(file)!;
+  if (!src.yaml) {
+    src.yaml = parseDocument(text, { keepSourceTokens: false, lineCounter: new LineCounter(), uniqueKeys: false });
+  }
+  let node: unknown = src.yaml.contents;
+  let keyNode: unknown;
+  for (const segment of segments) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && String(isScalar(p.key) ? p.key.value : p.key) === segment);
+      if (!pair) return undefined;
+      keyNode = pair.key;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      node = node.items[Number(segment)];
+      keyNode = undefined;
+      if (node === undefined) return undefined;
+    } else {
+      return undefined;
+    }
+  }
+  const target = (onKey && keyNode ? keyNode : node ?? keyNode) as Node | undefined;
+  const range = target?.range;
+  if (!range) return segments.length === 0 ? { start: 0, end: 0 } : undefined;
+  return { start: range[0], end: range[1] };
+}
