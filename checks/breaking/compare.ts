@@ -1,0 +1,82 @@
+/**
+ * Runs the breaking-change engine of each contract kind over matched
+ * (previous, current) contract pairs; contracts added or removed are reported here.
+ */
+import type { Finding, Severity } from '../finding.js';
+import { atOrAbove } from '../finding.js';
+import type { Contract } from '../../contracts/model/types.js';
+
+/** Options every engine receives. */
+export interface BreakingOptions {
+  /** Lowest level reported (`info` gives a full changelog). */
+  level: Severity;
+  /** Per-contract settings from the config (AsyncAPI compatibility mode, buf category). */
+  compatibility?: string;
+  protoCategory?: string;
+  minSunsetDays?: number;
+  /** Today, for sunset dates (injectable for tests). */
+  today?: Date;
+}
+
+/** A breaking-change engine for one kind: decides and reports, given a matched pair. */
+export type BreakingEngine = (previous: Contract, current: Contract, options: BreakingOptions) => Promise<Finding[]> | Finding[];
+
+const engines = new Map<Contract['kind'], BreakingEngine>();
+
+/** Registers the engine for a contract kind. */
+export function registerBreakingEngine(kind: Contract['kind'], engine: BreakingEngine): void {
+  engines.set(kind, engine);
+}
+
+/** A previous/current pair; either side may be missing (added or removed contract). */
+export interface ContractPair {
+  name: string;
+  previous?: Contract;
+  current?: Contract;
+}
+
+/** Compares every pair; returns the findings at or above `options.level`. */
+export async function compareContracts(pairs: readonly ContractPair[], options: BreakingOptions): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const pair of pairs) {
+    const { previous, current } = pair;
+    if (!previous && current) {
+      findings.push({
+        ruleId: 'contract-added',
+        severity: 'info',
+        kind: current.kind,
+        file: current.file,
+        line: 1,
+        column: 1,
+        message: `Contract \`${pair.name}\` was added.`,
+      });
+    } else if (previous && !current) {
+      findings.push({
+        ruleId: 'contract-removed',
+        severity: 'error',
+        kind: previous.kind,
+        file: previous.file,
+        line: 1,
+        column: 1,
+        message: `Contract \`${pair.name}\` was removed: every client or consumer of it breaks.`,
+        hint: 'Deprecate it and keep it until its consumers have moved, or restore it.',
+      });
+    } else if (previous && current) {
+      const engine = engines.get(current.kind);
+      if (!engine) {
+        findings.push({
+          ruleId: 'breaking-unsupported',
+          severity: 'warning',
+          kind: current.kind,
+          file: current.file,
+          line: 1,
+          column: 1,
+          message: `Breaking-change checks for ${current.kind} contracts are not available in this version; \`${pair.name}\` was not compared.`,
+        });
+        continue;
+      }
+      findings.push(...(await engine(previous, current, options)));
+    }
+  }
+  return findings.filter((f) => atOrAbove(f.severity, options.level));
+}

@@ -1,0 +1,129 @@
+/**
+ * `contractkit breaking [paths..] --against <git ref | directory | file>`:
+ * what this change breaks for existing clients and consumers.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import type { Finding, Severity } from '../../../checks/finding.js';
+import { compareContracts, type ContractPair } from '../../../checks/breaking/compare.js';
+import '../../../checks/breaking/engines.js';
+import { UsageError } from '../../../contracts/errors.js';
+import { checkoutRef, type RefTree } from '../../../contracts/git/at-ref.js';
+import { loadContracts } from '../../../contracts/load/load-all.js';
+import type { ContractSpec } from '../../../contracts/load/types.js';
+import { positionOf } from '../../../contracts/source/positions.js';
+import { runAction } from '../../run.js';
+import { EXIT, exitCodeFor, printFindings } from '../../report.js';
+import { selectContracts } from '../../select-contracts.js';
+import type { CommandContext, GlobalArgs } from '../../context.js';
+
+interface BreakingArgs extends GlobalArgs {
+  paths: string[];
+  against?: string;
+  level?: Severity;
+}
+
+/** The `breaking` command. */
+export const breakingCommand: CommandModule<GlobalArgs, BreakingArgs> = {
+  command: 'breaking [paths..]',
+  describe: 'Report changes that break existing clients or consumers',
+  builder: (y: Argv<GlobalArgs>) =>
+    y
+      .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Contracts to check (default: the config\'s contracts)' })
+      .option('against', { type: 'string', describe: 'Git ref (origin/main, a tag, HEAD~1), directory or file holding the previous version' })
+      .option('level', { choices: ['error', 'warning', 'info'] as const, describe: 'Lowest level reported; info gives a full changelog (default warning)' }) as Argv<BreakingArgs>,
+  handler: (args) =>
+    runAction(args, async (ctx) => {
+      const against = args.against ?? ctx.config.breaking.against;
+      if (!against) throw new UsageError('breaking: say what to compare against: --against origin/main (a git ref, directory or file), or `breaking.against` in contractkit.yaml.');
+      const current = selectContracts(ctx, args.paths);
+      const previous = previousSide(ctx, current, against);
+      try {
+        const [cur, prev] = await Promise.all([loadContracts(current, ctx.loadOptions), loadContracts(previous.specs, { ...ctx.loadOptions, rootDir: previous.root })]);
+        const prevFindings = previous.restore(prev.findings).map((f) => ({ ...f, message: `In the previous version (${against}): ${f.message}` }));
+        if (!cur.usable || !prev.usable) {
+          // never "no breaking changes" because one side failed to load
+          printFindings([...cur.findings, ...prevFindings], ctx, 'breaking');
+          return EXIT.usage;
+        }
+        const pairs: ContractPair[] = current.map((spec, i) => ({
+          name: spec.name,
+          current: cur.bySpec[i],
+          previous: previous.index[i] === undefined ? undefined : prev.bySpec[previous.index[i]!],
+        }));
+        const level = args.level ?? ctx.config.breaking.level ?? 'warning';
+        const findings = previous.restore(
+          await compareContracts(pairs, {
+            level,
+            minSunsetDays: ctx.config.breaking.minSunsetDays,
+            compatibility: ctx.config.breaking.compatibility,
+            protoCategory: ctx.config.breaking.protoCategory,
+          }),
+        );
+        printFindings(findings, ctx, 'breaking');
+        return exitCodeFor(findings, ctx.failOn);
+      } finally {
+        previous.dispose();
+      }
+    }),
+};
+
+interface PreviousSide {
+  /** Specs of the contracts that exist in the previous version. */
+  specs: ContractSpec[];
+  /** For each current spec, the index of its previous version in `specs` (undefined: it is new). */
+  index: (number | undefined)[];
+  root: string;
+  /** Points findings about the previous tree back at the paths users know. */
+  restore(findings: Finding[]): Finding[];
+  dispose(): void;
+}
+
+function previousSide(ctx: CommandContext, current: ContractSpec[], against: string): PreviousSide {
+  const asPath = resolve(ctx.cwd, against);
+  if (existsSync(asPath) && statSync(asPath).isFile()) {
+    if (current.length !== 1) throw new UsageError(`breaking: --against ${against} is a file, so name exactly one contract to compare with it (${current.length} selected).`);
+    return fromMapping(current, () => asPath, asPath, ctx.loadOptions.rootDir, () => {});
+  }
+  if (existsSync(asPath) && statSync(asPath).isDirectory() && !looksLikeRef(against)) {
+    // same relative layout under the directory as under the working directory
+    return fromMapping(current, (p) => join(asPath, relative(ctx.cwd, p)), asPath, asPath, () => {});
+  }
+  const tree: RefTree = checkoutRef(against, ctx.cwd, current.map((c) => c.path));
+  return fromMapping(current, (p) => tree.mapPath(p), tree.dir, tree.dir, () => tree.dispose(), (p) => join(tree.repoRoot, relative(tree.dir, p)));
+}
+
+function looksLikeRef(s: string): boolean {
+  return /^(origin\/|refs\/|HEAD)/.test(s);
+}
+
+function fromMapping(
+  current: ContractSpec[],
+  map: (p: string) => string,
+  base: string,
+  root: string,
+  dispose: () => void,
+  back?: (p: string) => string,
+): PreviousSide {
+  const specs: ContractSpec[] = [];
+  const index = current.map((c) => {
+    const path = map(c.path);
+    if (!existsSync(path)) return undefined;
+    specs.push({ ...c, path });
+    return specs.length - 1;
+  });
+  return {
+    specs,
+    index,
+    root,
+    dispose,
+    restore: (findings) =>
+      findings.map((f) => {
+        if (!back || !f.file.startsWith(base)) return f;
+        // positions must be read from the previous tree before it is removed
+        const pos = f.line ? { line: f.line, column: f.column ?? 1, endLine: f.endLine ?? f.line, endColumn: f.endColumn ?? f.column ?? 1 } : positionOf(f.file, f.pointer, f.onKey);
+        return { ...f, ...pos, pointer: f.pointer, file: back(f.file) };
+      }),
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * Finds, parses and validates `contractkit.yaml`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { Ajv } from 'ajv';
+import { ConfigError } from '../../contracts/errors.js';
+import { setSourceText } from '../../contracts/source/positions.js';
+import { schemaErrorsToFindings } from '../../contracts/source/schema-errors.js';
+import { readPackageJson } from '../../contracts/source/package-files.js';
+import type { Finding, Severity } from '../../checks/finding.js';
+import type { Config, ConfiguredContract, RuleConfig } from './types.js';
+
+/** File names looked for, in order, in each directory from cwd upward. */
+export const CONFIG_FILE_NAMES = ['contractkit.yaml', 'contractkit.yml'];
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+
+function validate(data: unknown) {
+  if (!validator) {
+    const schema = readPackageJson<Record<string, unknown>>('schema', 'contractkit.schema.json');
+    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  }
+  return { ok: validator(data) as boolean, errors: validator.errors ?? [] };
+}
+
+/** Finds the nearest config file from `cwd` upward; undefined if there is none. */
+export function findConfigFile(cwd: string): string | undefined {
+  let dir = resolve(cwd);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** The configuration used when there is no config file. */
+export function defaultConfig(cwd: string): Config {
+  return {
+    dir: cwd,
+    contracts: [],
+    lint: { preset: 'recommended', rules: {}, overrides: [], eventEnvelope: 'payload' },
+    breaking: {},
+    allowRemoteRefs: false,
+  };
+}
+
+/**
+ * Loads the config: `explicit` (from `--config`) or the nearest one found
+ * upward from cwd; the default config when there is none.
+ * @throws ConfigError with located findings when the file is unreadable, not YAML or invalid.
+ */
+export function loadConfig(cwd: string, explicit?: string): Config {
+  const file = explicit ? resolve(cwd, explicit) : findConfigFile(cwd);
+  if (!file) return defaultConfig(cwd);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`Cannot read config ${file}`, [
+      {
+        ruleId: 'config/unreadable',
+        severity: 'error',
+        kind: 'config',
+        file,
+        line: 1,
+        column: 1,
+        message: `Cannot read the config file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`,
+        hint: explicit ? 'Check the path given to --config.' : undefined,
+      },
+    ]);
+  }
+  setSourceText(file, text);
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const findings: Finding[] = doc.errors.map((e) => ({
+      ruleId: 'config/invalid-yaml',
+      severity: 'error' as Severity,
+      kind: 'config' as const,
+      file,
+      line: e.linePos?.[0]?.line ?? 1,
+      column: e.linePos?.[0]?.col ?? 1,
+      message: `The config is not valid YAML: ${e.message.split('\n')[0]}`,
+      hint: 'Fix the YAML syntax at this position.',
+    }));
+    throw new ConfigError(`Invalid YAML in ${file}`, findings);
+  }
+  const data = (doc.toJS() ?? {}) as Record<string, unknown>;
+  const { ok, errors } = validate(data);
+  if (!ok) {
+    throw new ConfigError(`Invalid config ${file}`, schemaErrorsToFindings(errors, file, 'config', 'config/invalid', 'config'));
+  }
+  return normalize(data, file);
+}
+
+type Raw = Record<string, any>;
+
+function normalize(data: Raw, file: string): Config {
+  const dir = dirname(file);
+  const contracts: ConfiguredContract[] = Object.entries((data.contracts ?? {}) as Record<string, Raw>).map(([name, c]) => {
+    const kind = (['openapi', 'proto', 'asyncapi', 'saga'] as const).find((k) => typeof c[k] === 'string')!;
+    return {
+      name,
+      kind,
+      path: resolve(dir, c[kind] as string),
+      generate: ((c.generate ?? []) as Raw[]).map((g) => ({ target: g.target, out: resolve(dir, g.out), options: g.options ?? {} })),
+      breaking: c.breaking ?? {},
+    };
+  });
+  const lint = (data.lint ?? {}) as Raw;
+  const breaking = (data.breaking ?? {}) as Raw;
+  return {
+    file,
+    dir,
+    contracts,
+    lint: {
+      preset: lint.preset ?? 'recommended',
+      rules: normalizeRules(lint.rules),
+      overrides: ((lint.overrides ?? []) as Raw[]).map((o) => ({ files: o.files, rules: normalizeRules(o.rules) })),
+      ignoreFile: lint.ignoreFile ? resolve(dir, lint.ignoreFile) : undefined,
+      baseline: lint.baseline ? resolve(dir, lint.baseline) : undefined,
+      eventEnvelope: lint.eventEnvelope ?? 'payload',
+    },
+    breaking: {
+      against: breaking.against,
+      level: breaking.level,
+      ignoreFile: breaking.ignoreFile ? resolve(dir, breaking.ignoreFile) : undefined,
+      minSunsetDays: breaking.minSunsetDays,
+      compatibility: breaking.compatibility,
+      protoCategory: breaking.protoCategory,
+    },
+    allowRemoteRefs: data.allowRemoteRefs === true,
+  };
+}
+
+function normalizeRules(rules: Raw | undefined): Record<string, RuleConfig> {
+  const out: Record<string, RuleConfig> = {};
+  for (const [id, setting] of Object.entries(rules ?? {})) {
+    out[id] = typeof setting === 'string' ? { severity: setting as RuleConfig['severity'] } : { severity: setting.severity, options: setting.options };
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+/**
+ * Loads every contract of a run once, in parallel, into one ContractModel.
+ */
+import type { Finding } from '../../checks/finding.js';
+import type { Contract, ContractModel } from '../model/types.js';
+import type { ContractLoader, ContractSpec, LoadOptions } from './types.js';
+import { loadOpenApi } from '../openapi/load.js';
+import { loadProto } from '../proto/load.js';
+import { loadAsyncApi } from '../asyncapi/load.js';
+import { loadSaga } from '../saga/load.js';
+
+const LOADERS: Record<ContractSpec['kind'], ContractLoader> = {
+  openapi: loadOpenApi as ContractLoader,
+  proto: loadProto as ContractLoader,
+  asyncapi: loadAsyncApi as ContractLoader,
+  saga: loadSaga as ContractLoader,
+};
+
+/** The model plus every load problem. `usable` is false when any contract failed to load. */
+export interface LoadedModel {
+  model: ContractModel;
+  findings: Finding[];
+  usable: boolean;
+  /** The contract loaded from each spec, in the order of the specs (undefined where it failed). */
+  bySpec: (Contract | undefined)[];
+}
+
+/** Loads `specs` with the loader of each kind; a loader that throws is turned into a finding, never a crash. */
+export async function loadContracts(specs: readonly ContractSpec[], options: LoadOptions): Promise<LoadedModel> {
+  const outcomes = await Promise.all(
+    specs.map(async (spec) => {
+      try {
+        return await LOADERS[spec.kind](spec, options);
+      } catch (err) {
+        const finding: Finding = {
+          ruleId: 'load/internal-error',
+          severity: 'error',
+          kind: spec.kind,
+          file: spec.path,
+          line: 1,
+          column: 1,
+          message: `contractkit failed while loading this ${spec.kind} contract: ${(err as Error).message}`,
+          hint: 'This is a bug in contractkit; please report it with the file (run with --debug for the stack).',
+        };
+        if (process.env.CONTRACTKIT_DEBUG) console.error(err);
+        return { contract: undefined, findings: [finding] };
+      }
+    }),
+  );
+  const findings: Finding[] = [];
+  const bySpec = outcomes.map((o, i) => {
+    findings.push(...o.findings);
+    return o.contract ? { ...o.contract, name: specs[i]!.name } : undefined;
+  });
+  const contracts = bySpec.filter((c): c is Contract => c !== undefined);
+  return { model: { contracts }, findings, usable: !findings.some((f) => f.severity === 'error'), bySpec };
+}

@@ -1,0 +1,73 @@
+/**
+ * Turns ajv validation errors into located findings a person can act on.
+ */
+import type { ErrorObject } from 'ajv';
+import type { ContractKind, Finding } from '../../checks/finding.js';
+
+/** Builds one finding per distinct problem, most specific first; `oneOf` noise is folded. */
+export function schemaErrorsToFindings(
+  errors: readonly ErrorObject[],
+  file: string,
+  kind: ContractKind,
+  ruleId: string,
+  what: string,
+): Finding[] {
+  // ajv reports a failing `oneOf` together with every branch's errors; when
+  // a more specific error exists at or below the same place, keep that one.
+  const specific = errors.filter(
+    (e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && !(e.keyword === 'required' && isOneOfBranch(e, errors)),
+  );
+  const chosen = specific.length > 0 ? specific : errors;
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const e of chosen) {
+    const { message, hint, pointer, onKey } = describe(e, what);
+    const key = `${pointer}|${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push({ ruleId, severity: 'error', kind, file, pointer, onKey, message, hint });
+  }
+  return findings;
+}
+
+function isOneOfBranch(e: ErrorObject, all: readonly ErrorObject[]): boolean {
+  return all.some((o) => o.keyword === 'oneOf' && e.schemaPath.startsWith(o.schemaPath + '/'));
+}
+
+function describe(e: ErrorObject, what: string): { message: string; hint?: string; pointer: string; onKey: boolean } {
+  const at = e.instancePath || '';
+  const where = at ? `\`${at.slice(1).replace(/\//g, '.')}\`` : `the ${what}`;
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String((e.params as { additionalProperty: string }).additionalProperty);
+      return {
+        message: `Unknown key \`${key}\` in ${where}.`,
+        hint: 'Check the spelling; the JSON Schema in schema/ lists the allowed keys.',
+        pointer: `${at}/${escape(key)}`,
+        onKey: true,
+      };
+    }
+    case 'required': {
+      const prop = String((e.params as { missingProperty: string }).missingProperty);
+      return { message: `${capital(where)} is missing the required key \`${prop}\`.`, hint: `Add \`${prop}\`.`, pointer: at, onKey: false };
+    }
+    case 'enum': {
+      const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ');
+      return { message: `${capital(where)} must be one of ${allowed}.`, pointer: at, onKey: false };
+    }
+    case 'const':
+      return { message: `${capital(where)} must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}.`, pointer: at, onKey: false };
+    case 'oneOf':
+      return { message: `${capital(where)} must match exactly one allowed form.`, hint: 'See the JSON Schema in schema/ for the forms.', pointer: at, onKey: false };
+    default:
+      return { message: `${capital(where)} ${e.message ?? 'is invalid'}.`, pointer: at, onKey: false };
+  }
+}
+
+function escape(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

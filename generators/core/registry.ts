@@ -1,0 +1,42 @@
+/**
+ * The generators contractkit knows, by target name. Each generator is a plugin
+ * over the ContractModel (`defineGenerator`); targets without an
+ * implementation yet are listed so the CLI can say so clearly.
+ */
+import type { ContractModel } from '../../contracts/model/types.js';
+
+/** Target names, as used in `contractkit generate <target>` and the config's `generate:` lists. */
+export const GENERATOR_NAMES = ['rest-client', 'grpc', 'events', 'saga'] as const;
+export type GeneratorName = (typeof GENERATOR_NAMES)[number];
+
+/** One file a generator produces, relative to the output directory. */
+export interface GeneratedFile {
+  path: string;
+  content: string;
+}
+
+/** What a generator gets besides the model. */
+export interface GeneratorContext {
+  /** Absolute output directory. */
+  out: string;
+  options: Record<string, unknown>;
+}
+
+/** A generator plugin. */
+export interface Generator {
+  name: GeneratorName;
+  generate(model: ContractModel, ctx: GeneratorContext): Promise<GeneratedFile[]>;
+}
+
+const registry = new Map<GeneratorName, Generator>();
+
+/** Defines and registers a generator. */
+export function defineGenerator(generator: Generator): Generator {
+  registry.set(generator.name, generator);
+  return generator;
+}
+
+/** The generator for a target, or undefined when this version has none. */
+export function findGenerator(name: string): Generator | undefined {
+  return registry.get(name as GeneratorName);
+}
