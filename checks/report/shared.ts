@@ -1,0 +1,36 @@
+/**
+ * Small helpers every report format shares: relative paths, the quiet
+ * filter and the wording of counts.
+ */
+import { relative, sep } from 'node:path';
+import type { ReportedFinding, Severity, Summary } from '../finding.js';
+import type { ReportContext } from './types.js';
+
+/** `file` relative to `cwd`, with forward slashes on every platform. */
+export function relativePath(cwd: string, file: string): string {
+  const rel = relative(cwd, file);
+  return (rel === '' ? file : rel).split(sep).join('/');
+}
+
+/** The findings a report shows: all of them, or only errors under `quiet`. */
+export function visibleFindings(findings: readonly ReportedFinding[], ctx: ReportContext): ReportedFinding[] {
+  return ctx.quiet ? findings.filter((f) => f.severity === 'error') : [...findings];
+}
+
+/** `1 error`, `2 warnings`, `0 infos`. */
+export function countOf(n: number, singular: string): string {
+  return `${n} ${singular}${n === 1 ? '' : 's'}`;
+}
+
+/** `2 errors, 1 warning, 0 infos`. */
+export function describeSummary(s: Summary): string {
+  return `${countOf(s.errors, 'error')}, ${countOf(s.warnings, 'warning')}, ${countOf(s.infos, 'info')}`;
+}
+
+/** `contractkit lint` or plain `contractkit` when no title is given. */
+export function reportTitle(ctx: ReportContext): string {
+  return ctx.title ? `contractkit ${ctx.title}` : 'contractkit';
+}
+
+/** Severities in reporting order. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
