@@ -1,0 +1,74 @@
+/**
+ * Normalizing a read (and bundled) OpenAPI document into the model's
+ * `OpenApiContract`: operations, schemas, servers, security schemes.
+ */
+import type { ContractSpec } from '../load/types.js';
+import type { HttpSchema, OpenApiContract } from '../model/types.js';
+import { toPointer } from '../source/positions.js';
+import type { BundledDocument } from './bundle.js';
+import { createLocator, isObject, type Locator } from './locator.js';
+import { normalizeOperations } from './operations.js';
+import type { OpenApiDocumentRead } from './read.js';
+
+/** Builds the contract for `spec` from its read documents and their bundle. */
+export function normalizeOpenApi(spec: Pick<ContractSpec, 'name'>, read: OpenApiDocumentRead, bundled: BundledDocument): OpenApiContract {
+  const loc = createLocator(bundled, read.file);
+  const root = loc.root;
+  const v2 = read.specVersion === 'oas2';
+  const info = isObject(root.info) ? root.info : {};
+  return {
+    name: spec.name,
+    kind: 'openapi',
+    file: read.file,
+    files: [...read.documents.keys()],
+    specVersion: read.version,
+    title: typeof info.title === 'string' ? info.title : '',
+    apiVersion: info.version === undefined ? '' : String(info.version),
+    servers: v2 ? v2Servers(root) : v3Servers(root),
+    schemas: schemasOf(loc, v2),
+    securitySchemes: securitySchemesOf(loc, v2),
+    operations: normalizeOperations({ loc, v2 }),
+    document: root,
+  };
+}
+
+function v3Servers(root: Record<string, unknown>): OpenApiContract['servers'] {
+  if (!Array.isArray(root.servers)) return [];
+  return root.servers.filter(isObject).map((s) => ({
+    url: String(s.url ?? ''),
+    ...(typeof s.description === 'string' ? { description: s.description } : {}),
+  }));
+}
+
+/** Swagger 2.0: `schemes` × `host` + `basePath`, as 3.x-style server URLs. */
+function v2Servers(root: Record<string, unknown>): OpenApiContract['servers'] {
+  const basePath = typeof root.basePath === 'string' ? root.basePath : '';
+  if (typeof root.host !== 'string') return basePath ? [{ url: basePath }] : [];
+  const schemes = Array.isArray(root.schemes) && root.schemes.length ? root.schemes.map(String) : ['https'];
+  return schemes.map((scheme) => ({ url: `${scheme}://${root.host}${basePath}` }));
+}
+
+function schemasOf(loc: Locator, v2: boolean): HttpSchema[] {
+  const path = v2 ? ['definitions'] : ['components', 'schemas'];
+  const map = v2 ? loc.root.definitions : isObject(loc.root.components) ? loc.root.components.schemas : undefined;
+  if (!isObject(map)) return [];
+  return Object.entries(map)
+    .filter(([, schema]) => isObject(schema) || typeof schema === 'boolean')
+    .map(([name, schema]) => ({
+      name,
+      schema: schema as HttpSchema['schema'],
+      location: loc.locate(schema, toPointer([...path, name])),
+    }));
+}
+
+function securitySchemesOf(loc: Locator, v2: boolean): OpenApiContract['securitySchemes'] {
+  const path = v2 ? ['securityDefinitions'] : ['components', 'securitySchemes'];
+  const map = v2 ? loc.root.securityDefinitions : isObject(loc.root.components) ? loc.root.components.securitySchemes : undefined;
+  if (!isObject(map)) return {};
+  const out: OpenApiContract['securitySchemes'] = {};
+  for (const [name, raw] of Object.entries(map)) {
+    const hit = loc.deref(raw, toPointer([...path, name]));
+    if (hit) out[name] = hit.node;
+  }
+  return out;
+}
