@@ -43,7 +43,7 @@ async function loadFrom(spec: ContractSpec, specPath: string, rootDir: string): 
   // buf reports paths relative to its working directory; running it in the
   // root keeps `--path` and reported paths simple.
   const args = ['build', '.', '-o', '-', '--error-format', 'json'];
-  if (input.file) args.push('--path', path.relative(input.root, input.file));
+  if (input.target) args.push('--path', path.relative(input.root, input.target));
   const run = await runBuf(args, { cwd: input.root });
   if (run.exitCode !== 0) return { findings: failureFindings(run, input) };
 
@@ -102,7 +102,7 @@ function failureFindings(run: BufRunResult, input: ProtoInput): Finding[] {
       finding(
         BUF_FAILED_RULE,
         `\`${run.commandLine}\` failed in ${input.root}: ${stderr}`,
-        input.file ?? input.root,
+        input.target ?? input.root,
         'Fix the problem buf reports (buf.yaml, missing .proto files or dependencies), then run `buf build` in that directory to check.',
       ),
     ];

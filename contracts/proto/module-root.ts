@@ -1,7 +1,7 @@
 /**
  * Where a proto contract lives: the root buf builds from, whether it has buf
  * configuration, the module directories image file names are relative to, and
- * the `--path` restriction for a single-file input.
+ * the `--path` restriction for a single file or a directory inside a module.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -15,17 +15,22 @@ export interface ProtoInput {
   bufModule: boolean;
   /** Directories image file names are relative to, most specific first (module paths of a workspace, then the root). */
   moduleDirs: string[];
-  /** Absolute `.proto` file the build is restricted to, for a single-file input. */
-  file?: string;
+  /**
+   * Absolute `.proto` file or directory the build is restricted to (`--path`):
+   * a single-file input, or a directory inside a buf module (buf refuses to
+   * build those directly).
+   */
+  target?: string;
 }
 
 /** Config files that make a directory a buf module or workspace. */
 const BUF_CONFIGS = ['buf.yaml', 'buf.work.yaml'];
 
 /**
- * Resolves `specPath` (absolute): a directory is its own root; a `.proto`
- * file is built from the nearest enclosing directory with buf configuration
- * (not above `rootDir`), else from its own directory, restricted to the file.
+ * Resolves `specPath` (absolute). A directory with buf config, or one with no
+ * configured ancestor, is its own root. A `.proto` file, or a directory inside
+ * a module, is built from the nearest enclosing directory with buf config (not
+ * above `rootDir`) restricted to it; a file without one from its own directory.
  * Returns a message instead when the path is missing or not proto.
  */
 export function resolveProtoInput(specPath: string, rootDir: string): ProtoInput | { problem: string; hint: string } {
@@ -35,26 +40,37 @@ export function resolveProtoInput(specPath: string, rootDir: string): ProtoInput
   } catch {
     return { problem: `Proto path ${specPath} does not exist.`, hint: 'Point the contract at a buf module, a directory of .proto files or a .proto file.' };
   }
-  if (stat.isDirectory()) return layoutOf(specPath);
+  if (stat.isDirectory()) {
+    if (hasBufConfig(specPath)) return layoutOf(specPath);
+    const enclosing = findConfiguredAncestor(path.dirname(specPath), specPath, rootDir);
+    if (!enclosing) return layoutOf(specPath);
+    // buf builds a module directory of a workspace directly, and anything else below config with --path.
+    if (workspaceModuleDirs(enclosing).includes(specPath)) return { root: specPath, bufModule: true, moduleDirs: [specPath] };
+    return { ...layoutOf(enclosing), target: specPath };
+  }
   if (!specPath.endsWith('.proto')) {
     return { problem: `${specPath} is not a .proto file.`, hint: 'Point the contract at a buf module, a directory of .proto files or a .proto file.' };
   }
   const dir = path.dirname(specPath);
-  const configured = findConfiguredAncestor(dir, rootDir);
-  return { ...layoutOf(configured ?? dir), file: specPath };
+  const configured = findConfiguredAncestor(dir, specPath, rootDir);
+  return { ...layoutOf(configured ?? dir), target: specPath };
 }
 
 function hasBufConfig(dir: string): boolean {
   return BUF_CONFIGS.some((name) => existsSync(path.join(dir, name)));
 }
 
-/** The nearest directory from `dir` upwards (stopping at `rootDir` when `dir` is inside it) that has buf config. */
-function findConfiguredAncestor(dir: string, rootDir: string): string | undefined {
-  const stop = isInside(dir, rootDir) ? path.resolve(rootDir) : path.parse(dir).root;
-  for (let current = dir; ; current = path.dirname(current)) {
+/**
+ * The nearest directory from `start` upwards that has buf config, not leaving
+ * `limit` (the repository root when `specPath` is inside it, else the file system root).
+ */
+function findConfiguredAncestor(start: string, specPath: string, rootDir: string): string | undefined {
+  const limit = isInside(specPath, rootDir) ? path.resolve(rootDir) : path.parse(specPath).root;
+  for (let current = start; isInside(current, limit); current = path.dirname(current)) {
     if (hasBufConfig(current)) return current;
-    if (current === stop || path.dirname(current) === current) return undefined;
+    if (path.dirname(current) === current) break;
   }
+  return undefined;
 }
 
 function isInside(child: string, parent: string): boolean {
