@@ -3,7 +3,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { Ajv } from 'ajv';
 import { ConfigError } from '../../contracts/errors.js';
 import { setSourceText } from '../../contracts/source/positions.js';
@@ -76,16 +76,17 @@ export function loadConfig(cwd: string, explicit?: string): Config {
     ]);
   }
   setSourceText(file, text);
-  const doc = parseDocument(text, { prettyErrors: false });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
   if (doc.errors.length > 0) {
     const findings: Finding[] = doc.errors.map((e) => ({
       ruleId: 'config/invalid-yaml',
       severity: 'error' as Severity,
       kind: 'config' as const,
       file,
-      line: e.linePos?.[0]?.line ?? 1,
-      column: e.linePos?.[0]?.col ?? 1,
-      message: `The config is not valid YAML: ${e.message.split('\n')[0]}`,
+      line: lineCounter.linePos(e.pos[0]).line,
+      column: lineCounter.linePos(e.pos[0]).col,
+      message: `The config is not valid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
       hint: 'Fix the YAML syntax at this position.',
     }));
     throw new ConfigError(`Invalid YAML in ${file}`, findings);

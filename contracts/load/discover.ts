@@ -31,8 +31,8 @@ export function sniffKind(file: string): ContractSpec['kind'] | undefined {
   } catch {
     return undefined;
   }
-  if (/(^|\n)\s*["']?(openapi|swagger)["']?\s*:/.test(head)) return 'openapi';
-  if (/(^|\n)\s*["']?asyncapi["']?\s*:/.test(head)) return 'asyncapi';
+  if (/(^|[\n{,])\s*["']?(openapi|swagger)["']?\s*:/.test(head)) return 'openapi';
+  if (/(^|[\n{,])\s*["']?asyncapi["']?\s*:/.test(head)) return 'asyncapi';
   return undefined;
 }
 

@@ -14,10 +14,11 @@ export function schemaErrorsToFindings(
 ): Finding[] {
   // ajv reports a failing `oneOf` together with every branch's errors; when
   // a more specific error exists at or below the same place, keep that one.
-  const specific = errors.filter(
-    (e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && !(e.keyword === 'required' && isOneOfBranch(e, errors)),
-  );
-  const chosen = specific.length > 0 ? specific : errors;
+  const chosen = errors.filter((e) => {
+    if (e.keyword === 'required' && isOneOfBranch(e, errors)) return false;
+    if (e.keyword !== 'oneOf' && e.keyword !== 'anyOf') return true;
+    return !errors.some((o) => o !== e && o.keyword !== 'oneOf' && o.keyword !== 'anyOf' && !isOneOfBranch(o, errors) && o.instancePath.startsWith(e.instancePath) && o.schemaPath.startsWith(e.schemaPath));
+  });
   const seen = new Set<string>();
   const findings: Finding[] = [];
   for (const e of chosen) {
@@ -57,8 +58,15 @@ function describe(e: ErrorObject, what: string): { message: string; hint?: strin
     }
     case 'const':
       return { message: `${capital(where)} must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}.`, pointer: at, onKey: false };
-    case 'oneOf':
-      return { message: `${capital(where)} must match exactly one allowed form.`, hint: 'See the JSON Schema in schema/ for the forms.', pointer: at, onKey: false };
+    case 'oneOf': {
+      const passing = (e.params as { passingSchemas?: number[] | null }).passingSchemas;
+      return {
+        message: passing ? `${capital(where)} matches more than one allowed form; it must match exactly one.` : `${capital(where)} matches none of the allowed forms.`,
+        hint: `See ${what === 'config' ? 'schema/contractkit.schema.json' : 'the JSON Schema in schema/'} for the forms.`,
+        pointer: at,
+        onKey: false,
+      };
+    }
     default:
       return { message: `${capital(where)} ${e.message ?? 'is invalid'}.`, pointer: at, onKey: false };
   }

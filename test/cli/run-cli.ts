@@ -1,0 +1,23 @@
+/**
+ * Runs the built CLI (`bin/contractkit.js`) as a user would, for end-to-end tests.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { packageRoot } from '../../contracts/source/package-files.js';
+
+/** What a CLI run printed and its exit code. */
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `contractkit ...args` in `cwd` with colors off. */
+export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): CliResult {
+  const r = spawnSync(process.execPath, [join(packageRoot(), 'bin', 'contractkit.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
