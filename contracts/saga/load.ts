@@ -1,0 +1,38 @@
+/**
+ * The saga-definition loader: `*.saga.yaml` parsed with `yaml`, validated
+ * against schema/saga.schema.json, normalized into a SagaContract.
+ */
+import type { Finding } from '../../checks/finding.js';
+import { readYamlFile } from '../asyncapi/read-yaml.js';
+import type { ContractLoader } from '../load/types.js';
+import type { SagaContract } from '../model/types.js';
+import { normalizeSaga } from './normalize.js';
+import { validateSaga } from './validate.js';
+
+export { parseDuration } from './duration.js';
+
+/** Loads one saga definition. Never throws: every problem is a Finding with a pointer or line. */
+export const loadSaga: ContractLoader<SagaContract> = async (spec) => {
+  const file = spec.path;
+  try {
+    const read = await readYamlFile(file, 'saga');
+    if (read.findings.length > 0) return { findings: read.findings };
+    const invalid = validateSaga(read.data, file);
+    if (invalid.length > 0) return { findings: invalid };
+    const { saga, findings } = normalizeSaga(read.data, file);
+    if (!saga) return { findings };
+    return { contract: { name: spec.name, kind: 'saga', file, files: [file], ...saga }, findings };
+  } catch (err) {
+    const finding: Finding = {
+      ruleId: 'load/saga-internal',
+      severity: 'error',
+      kind: 'saga',
+      file,
+      line: 1,
+      column: 1,
+      message: `Loading the saga definition failed: ${(err as Error).message}`,
+      hint: 'This is a bug in contractkit; please report it with the file.',
+    };
+    return { findings: [finding] };
+  }
+};
