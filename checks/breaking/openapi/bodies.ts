@@ -1,0 +1,126 @@
+/**
+ * Request bodies and responses of a matched operation: bodies added, removed
+ * or made required, media types, response status codes, response headers,
+ * and the schemas of each (queued for reporting once the schema graph is
+ * complete).
+ */
+import { child, deref, isObject, report, type DiffContext, type Json } from './context.js';
+import { opLabel, type Op } from './operations.js';
+import { compareSchemas, type SchemaMemo, type SchemaNode } from './schema-compare.js';
+import type { SchemaScope } from './schema-report.js';
+
+/** A schema comparison waiting to be reported. */
+export interface PendingSchema {
+  scope: SchemaScope;
+  node: SchemaNode;
+}
+
+function mediaLabel(label: string, mediaType: string): string {
+  return mediaType === 'application/json' ? label : `${label} (${mediaType})`;
+}
+
+/** Compares the request bodies of two matched operations. */
+export function checkRequestBody(ctx: DiffContext, memo: SchemaMemo, prev: Op, curr: Op, pending: PendingSchema[]): void {
+  const label = opLabel(curr);
+  const p = deref(ctx.prev, prev.node.requestBody, prev.pointer + '/requestBody');
+  const c = deref(ctx.curr, curr.node.requestBody, curr.pointer + '/requestBody');
+  if (!p.node && !c.node) return;
+  if (!p.node && c.node) {
+    if (c.node.required === true) report(ctx, 'request-body-added-required', `A required request body was added to ${label}`, 'curr', c.pointer, 'Make the new body optional, or publish a new major version.');
+    else report(ctx, 'request-body-added-optional', `An optional request body was added to ${label}`, 'curr', c.pointer);
+    return;
+  }
+  if (p.node && !c.node) {
+    report(ctx, 'request-body-removed', `Request body of ${label} was removed`, 'prev', p.pointer, 'Clients still send it: keep accepting the body, or publish a new major version.');
+    return;
+  }
+  const pb = p.node!;
+  const cb = c.node!;
+  if (pb.required !== true && cb.required === true) report(ctx, 'request-body-became-required', `Request body of ${label} became required`, 'curr', c.pointer);
+  if (pb.required === true && cb.required !== true) report(ctx, 'request-body-became-optional', `Request body of ${label} became optional`, 'curr', c.pointer);
+  const pc = isObject(pb.content) ? pb.content : {};
+  const cc = isObject(cb.content) ? cb.content : {};
+  for (const mt of Object.keys(pc)) {
+    const pm = pc[mt];
+    const cm = cc[mt];
+    if (!isObject(cm)) {
+      report(ctx, 'request-body-media-type-removed', `Media type ${mt} of the request body of ${label} was removed`, 'prev', child(p.pointer, 'content', mt));
+      continue;
+    }
+    if (!isObject(pm) || pm.schema === undefined || cm.schema === undefined) continue;
+    const node = compareSchemas(ctx, memo, pm.schema, cm.schema, child(p.pointer, 'content', mt, 'schema'), child(c.pointer, 'content', mt, 'schema'), 'request');
+    pending.push({ scope: { dir: 'request', root: 'body', where: mediaLabel(label, mt) }, node });
+  }
+  for (const mt of Object.keys(cc)) if (!(mt in pc)) report(ctx, 'request-body-media-type-added', `Media type ${mt} was added to the request body of ${label}`, 'curr', child(c.pointer, 'content', mt));
+}
+
+function isSuccess(status: string): boolean {
+  return /^2(\d\d|XX)$/i.test(status);
+}
+
+/** Compares the responses of two matched operations. */
+export function checkResponses(ctx: DiffContext, memo: SchemaMemo, prev: Op, curr: Op, pending: PendingSchema[]): void {
+  const label = opLabel(curr);
+  const pr = isObject(prev.node.responses) ? prev.node.responses : {};
+  const cr = isObject(curr.node.responses) ? curr.node.responses : {};
+  for (const status of Object.keys(pr)) {
+    const pptr = child(prev.pointer, 'responses', status);
+    if (!(status in cr)) {
+      const ok = isSuccess(status);
+      report(ctx, ok ? 'response-success-status-removed' : 'response-non-success-status-removed', `Response ${status} of ${label} was removed`, 'prev', pptr, ok ? 'Clients expect this status: keep returning it, or publish a new major version.' : undefined);
+      continue;
+    }
+    const p = deref(ctx.prev, pr[status], pptr);
+    const c = deref(ctx.curr, cr[status], child(curr.pointer, 'responses', status));
+    if (p.node && c.node) compareResponse(ctx, memo, p.node, c.node, p.pointer, c.pointer, `${label} ${status}`, pending);
+  }
+  for (const status of Object.keys(cr)) {
+    if (status in pr) continue;
+    report(ctx, isSuccess(status) ? 'response-success-status-added' : 'response-non-success-status-added', `Response ${status} was added to ${label}`, 'curr', child(curr.pointer, 'responses', status));
+  }
+}
+
+function compareResponse(ctx: DiffContext, memo: SchemaMemo, p: Json, c: Json, pp: string, cp: string, where: string, pending: PendingSchema[]): void {
+  const pc = isObject(p.content) ? p.content : {};
+  const cc = isObject(c.content) ? c.content : {};
+  for (const mt of Object.keys(pc)) {
+    const pm = pc[mt];
+    const cm = cc[mt];
+    if (!isObject(cm)) {
+      report(ctx, 'response-media-type-removed', `Media type ${mt} of response ${where} was removed`, 'prev', child(pp, 'content', mt), 'Clients may ask for this media type: keep serving it.');
+      continue;
+    }
+    if (!isObject(pm) || pm.schema === undefined || cm.schema === undefined) continue;
+    const node = compareSchemas(ctx, memo, pm.schema, cm.schema, child(pp, 'content', mt, 'schema'), child(cp, 'content', mt, 'schema'), 'response');
+    pending.push({ scope: { dir: 'response', root: 'body', where: mediaLabel(where, mt) }, node });
+  }
+  for (const mt of Object.keys(cc)) if (!(mt in pc)) report(ctx, 'response-media-type-added', `Media type ${mt} was added to response ${where}`, 'curr', child(cp, 'content', mt));
+  compareHeaders(ctx, memo, p, c, pp, cp, where, pending);
+}
+
+function headerMap(h: unknown): Map<string, { name: string; raw: unknown }> {
+  const out = new Map<string, { name: string; raw: unknown }>();
+  if (isObject(h)) for (const name of Object.keys(h)) out.set(name.toLowerCase(), { name, raw: h[name] });
+  return out;
+}
+
+function compareHeaders(ctx: DiffContext, memo: SchemaMemo, p: Json, c: Json, pp: string, cp: string, where: string, pending: PendingSchema[]): void {
+  const ph = headerMap(p.headers);
+  const ch = headerMap(c.headers);
+  for (const [key, { name, raw }] of ph) {
+    const pr = deref(ctx.prev, raw, child(pp, 'headers', name));
+    const found = ch.get(key);
+    if (!found) {
+      const required = pr.node?.required === true;
+      report(ctx, required ? 'required-response-header-removed' : 'optional-response-header-removed', `${required ? 'Required' : 'Optional'} response header \`${name}\` of ${where} was removed`, 'prev', pr.pointer);
+      continue;
+    }
+    const cr = deref(ctx.curr, found.raw, child(cp, 'headers', found.name));
+    if (!pr.node || !cr.node) continue;
+    if (pr.node.required === true && cr.node.required !== true) report(ctx, 'response-header-became-optional', `Response header \`${name}\` of ${where} became optional`, 'curr', cr.pointer);
+    if (pr.node.schema !== undefined && cr.node.schema !== undefined) {
+      const node = compareSchemas(ctx, memo, pr.node.schema, cr.node.schema, pr.pointer + '/schema', cr.pointer + '/schema', 'response');
+      pending.push({ scope: { dir: 'response', root: 'header', where, name: `response header \`${name}\`` }, node });
+    }
+  }
+}

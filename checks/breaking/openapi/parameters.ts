@@ -1,0 +1,60 @@
+/**
+ * Request parameters of a matched operation: removed, added, required,
+ * deprecated, and their schemas (request direction: may widen, not narrow).
+ */
+import { report, type DiffContext } from './context.js';
+import { opLabel, sunsetOf, type Op, type OpParameter } from './operations.js';
+import { compareSchemas, type SchemaMemo } from './schema-compare.js';
+import type { PendingSchema } from './bodies.js';
+
+function describeParam(p: OpParameter): string {
+  return `${p.in} parameter \`${p.name}\``;
+}
+
+/** Compares the parameters of two matched operations; schema comparisons are queued in `pending`. */
+export function checkParameters(ctx: DiffContext, memo: SchemaMemo, prev: Op, curr: Op, pending: PendingSchema[]): void {
+  const label = opLabel(curr);
+  const currByKey = new Map(curr.parameters.map((p) => [p.key, p]));
+  const prevByKey = new Map(prev.parameters.map((p) => [p.key, p]));
+  for (const p of prev.parameters) {
+    const c = currByKey.get(p.key);
+    if (!c) {
+      removed(ctx, p, label);
+      continue;
+    }
+    const name = describeParam(c);
+    if (p.node.required !== true && c.node.required === true)
+      report(ctx, 'request-parameter-became-required', `${cap(name)} of ${label} became required`, 'curr', c.pointer, 'Keep the parameter optional (give it a server-side default), or publish a new major version.');
+    if (p.node.required === true && c.node.required !== true) report(ctx, 'request-parameter-became-optional', `${cap(name)} of ${label} became optional`, 'curr', c.pointer);
+    if (p.node.deprecated !== true && c.node.deprecated === true) report(ctx, 'request-parameter-deprecated', `${cap(name)} of ${label} was deprecated`, 'curr', c.pointer);
+    if (p.node.deprecated === true && c.node.deprecated !== true) report(ctx, 'request-parameter-reactivated', `${cap(name)} of ${label} was reactivated`, 'curr', c.pointer);
+    if (p.node.schema !== undefined && c.node.schema !== undefined) {
+      const node = compareSchemas(ctx, memo, p.node.schema, c.node.schema, p.pointer + '/schema', c.pointer + '/schema', 'request');
+      pending.push({ scope: { dir: 'request', root: 'parameter', where: label, name }, node });
+    }
+  }
+  for (const c of curr.parameters) {
+    if (prevByKey.has(c.key)) continue;
+    const name = describeParam(c);
+    if (c.in === 'path') report(ctx, 'new-request-path-parameter', `Path parameter \`${c.name}\` was added to ${label}`, 'curr', c.pointer);
+    else if (c.node.required === true)
+      report(ctx, 'new-required-request-parameter', `Required ${name} was added to ${label}`, 'curr', c.pointer, 'Add the parameter as optional (with a server-side default), or publish a new major version.');
+    else report(ctx, 'new-optional-request-parameter', `Optional ${name} was added to ${label}`, 'curr', c.pointer);
+  }
+}
+
+function removed(ctx: DiffContext, p: OpParameter, label: string): void {
+  const name = describeParam(p);
+  if (p.node.deprecated !== true) {
+    report(ctx, 'request-parameter-removed', `${cap(name)} of ${label} was removed`, 'prev', p.pointer, 'Clients that still send it may get an error: deprecate the parameter first, and remove it later.');
+    return;
+  }
+  const sunset = sunsetOf(p.node);
+  if (!sunset) report(ctx, 'request-parameter-removed-with-deprecation', `Deprecated ${name} of ${label} was removed`, 'prev', p.pointer);
+  else if ('error' in sunset) report(ctx, 'request-parameter-sunset-parse', `${cap(name)} of ${label} was removed, but its sunset date could not be read: ${sunset.error}`, 'prev', p.pointer);
+  else if (ctx.today < sunset.date) report(ctx, 'request-parameter-removed-before-sunset', `${cap(name)} of ${label} was removed before its sunset date ${sunset.date}`, 'prev', p.pointer);
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

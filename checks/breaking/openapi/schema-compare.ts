@@ -1,0 +1,316 @@
+/**
+ * Structural comparison of two JSON Schemas through the `$ref`s of their
+ * documents.
+ *
+ * Each pair of schema locations (previous pointer, current pointer, direction)
+ * is compared once and memoized: a schema shared by a thousand operations costs
+ * one comparison. The result is a graph of {@link SchemaNode}s: the changes
+ * found at that schema and edges to the compared sub-schemas (properties,
+ * items, oneOf members). A pair met again while it is being compared (a
+ * recursive schema) returns the node under construction, so recursion ends at
+ * once and the graph simply has a cycle; the reporter walks it without
+ * revisiting a node on the current path.
+ *
+ * Changes are recorded by suffix (`max-length-decreased`, `enum-value-removed`)
+ * without judging them: the reporter joins the suffix to the scope
+ * (`request-property`, `response-body`, …) and the catalogue decides whether
+ * that is an oasdiff change at all. So direction only matters here for
+ * readOnly/writeOnly properties, which one side never sees.
+ */
+import { deref, isObject, child, type DiffContext, type Json } from './context.js';
+
+/** Request (what clients send) or response (what clients read). */
+export type Direction = 'request' | 'response';
+
+/** One change found at a schema. `prop` names the property it is about, when it is about one. */
+export interface LocalChange {
+  suffix: string;
+  args: Record<string, string>;
+  prop?: string;
+  /** Pointers of the schema (or property) in each document, when it exists there. */
+  prev?: string;
+  curr?: string;
+}
+
+/** A compared pair of schemas. */
+export interface SchemaNode {
+  changes: LocalChange[];
+  children: { segment: string; node: SchemaNode }[];
+  /** Set by {@link markLive}: this node or one reachable from it has changes. */
+  live: boolean;
+}
+
+/** The memo of one diff (one per direction is kept in the key). */
+export interface SchemaMemo {
+  nodes: Map<string, SchemaNode>;
+  all: SchemaNode[];
+}
+
+/** Creates an empty memo. */
+export function createSchemaMemo(): SchemaMemo {
+  return { nodes: new Map(), all: [] };
+}
+
+const EMPTY: SchemaNode = { changes: [], children: [], live: false };
+
+/** Compares a previous and a current schema (either may be a `$ref`) written at the given pointers. */
+export function compareSchemas(
+  ctx: DiffContext,
+  memo: SchemaMemo,
+  prevRaw: unknown,
+  currRaw: unknown,
+  prevPtr: string,
+  currPtr: string,
+  dir: Direction,
+): SchemaNode {
+  const p = deref(ctx.prev, prevRaw, prevPtr);
+  const c = deref(ctx.curr, currRaw, currPtr);
+  if (!p.node || !c.node) return EMPTY;
+  const key = `${dir}\u0000${p.pointer}\u0000${c.pointer}`;
+  const hit = memo.nodes.get(key);
+  if (hit) return hit;
+  const node: SchemaNode = { changes: [], children: [], live: false };
+  memo.nodes.set(key, node);
+  memo.all.push(node);
+  fill(ctx, memo, node, p.node, c.node, p.pointer, c.pointer, dir);
+  return node;
+}
+
+function add(node: SchemaNode, suffix: string, prev: string | undefined, curr: string | undefined, args: Record<string, string> = {}, prop?: string): void {
+  node.changes.push({ suffix, args, prop, prev, curr });
+}
+
+function fill(ctx: DiffContext, memo: SchemaMemo, node: SchemaNode, p: Json, c: Json, pp: string, cp: string, dir: Direction): void {
+  compareTypes(node, p, c, pp, cp);
+  compareEnums(node, p, c, pp, cp);
+  compareBounds(node, p, c, pp, cp);
+  comparePattern(node, p, c, pp, cp);
+  compareProperties(ctx, memo, node, p, c, pp, cp, dir);
+  if (p.items !== undefined && c.items !== undefined) {
+    const sub = compareSchemas(ctx, memo, p.items, c.items, child(pp, 'items'), child(cp, 'items'), dir);
+    if (sub !== EMPTY) node.children.push({ segment: 'items', node: sub });
+  }
+  for (const kw of ['oneOf', 'anyOf', 'allOf'] as const) compareComposition(ctx, memo, node, kw, p, c, pp, cp, dir);
+}
+
+// ------------------------------------------------------------------ types
+
+function typeSet(s: Json): Set<string> {
+  const t = s.type;
+  const list = Array.isArray(t) ? t : typeof t === 'string' ? [t] : [];
+  return new Set(list.filter((x): x is string => typeof x === 'string' && x !== 'null'));
+}
+
+function nullable(s: Json): boolean {
+  return s.nullable === true || (Array.isArray(s.type) && s.type.includes('null'));
+}
+
+function covered(t: string, set: Set<string>): boolean {
+  return set.has(t) || (t === 'integer' && set.has('number'));
+}
+
+function label(types: Set<string>, format: unknown): string {
+  const t = types.size ? [...types].sort().join('|') : 'any';
+  return typeof format === 'string' ? `${t}/${format}` : t;
+}
+
+function compareTypes(node: SchemaNode, p: Json, c: Json, pp: string, cp: string): void {
+  const pt = typeSet(p);
+  const ct = typeSet(c);
+  const args = { from: label(pt, p.format), to: label(ct, c.format) };
+  const same = pt.size === ct.size && [...pt].every((t) => ct.has(t));
+  if (!same) {
+    const widened = pt.size > 0 && (ct.size === 0 || [...pt].every((t) => covered(t, ct)));
+    const narrowed = ct.size > 0 && (pt.size === 0 || [...ct].every((t) => covered(t, pt)));
+    add(node, widened ? 'type-generalized' : narrowed ? 'type-specialized' : 'type-changed', pp, cp, args);
+  } else if (p.format !== c.format && (pt.size > 0 || ct.size > 0)) {
+    const suffix = p.format !== undefined && c.format === undefined ? 'type-generalized' : p.format === undefined ? 'type-specialized' : 'type-changed';
+    add(node, suffix, pp, cp, args);
+  }
+  const pn = nullable(p);
+  const cn = nullable(c);
+  if (pn !== cn) add(node, cn ? 'became-nullable' : 'became-not-nullable', pp, cp);
+}
+
+// ------------------------------------------------------------------ values
+
+function valueSet(v: unknown): Map<string, unknown> | undefined {
+  if (!Array.isArray(v)) return undefined;
+  return new Map(v.map((x) => [JSON.stringify(x), x]));
+}
+
+function show(v: unknown): string {
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+function compareEnums(node: SchemaNode, p: Json, c: Json, pp: string, cp: string): void {
+  for (const kw of ['enum', 'x-extensible-enum'] as const) {
+    const pe = valueSet(p[kw]);
+    const ce = valueSet(c[kw]);
+    const prefix = kw === 'enum' ? '' : 'x-extensible-';
+    if (!pe && ce) {
+      if (kw === 'enum') add(node, 'became-enum', pp, cp);
+      continue;
+    }
+    if (!pe || !ce) continue;
+    for (const [k, v] of pe) if (!ce.has(k)) add(node, `${prefix}enum-value-removed`, pp, cp, { value: show(v) });
+    for (const [k, v] of ce) if (!pe.has(k) && kw === 'enum') add(node, 'enum-value-added', pp, cp, { value: show(v) });
+  }
+  if (p.default !== undefined || c.default !== undefined) {
+    const pd = JSON.stringify(p.default);
+    const cd = JSON.stringify(c.default);
+    if (pd !== cd) {
+      const suffix = p.default === undefined ? 'default-value-added' : c.default === undefined ? 'default-value-removed' : 'default-value-changed';
+      add(node, suffix, pp, cp, { from: pd ?? '', to: cd ?? '' });
+    }
+  }
+}
+
+// ------------------------------------------------------------------ bounds
+
+/** keyword → [suffix stem, value assumed when absent (undefined: none)]. */
+const UPPER: [string, string][] = [
+  ['maxLength', 'max-length'],
+  ['maximum', 'max'],
+  ['maxItems', 'max-items'],
+];
+const LOWER: [string, string, number | undefined][] = [
+  ['minLength', 'min-length', 0],
+  ['minimum', 'min', undefined],
+  ['minItems', 'min-items', 0],
+];
+
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+function compareBounds(node: SchemaNode, p: Json, c: Json, pp: string, cp: string): void {
+  for (const [kw, stem] of UPPER) {
+    const a = num(p[kw]);
+    const b = num(c[kw]);
+    if (a === b) continue;
+    const args = { keyword: kw, from: String(a ?? 'none'), to: String(b ?? 'none') };
+    if (a === undefined) add(node, `${stem}-set`, pp, cp, args);
+    else if (b === undefined) add(node, `${stem}-unset`, pp, cp, args);
+    else add(node, `${stem}-${b < a ? 'decreased' : 'increased'}`, pp, cp, args);
+  }
+  for (const [kw, stem, absent] of LOWER) {
+    const a = num(p[kw]) ?? absent;
+    const b = num(c[kw]) ?? absent;
+    if (a === b) continue;
+    const args = { keyword: kw, from: String(a ?? 'none'), to: String(b ?? 'none') };
+    // minItems/minLength default to 0, so "set" means raised from 0 — oasdiff still names a
+    // fresh minItems "set"; a fresh minLength is an increase.
+    if (p[kw] === undefined && stem !== 'min-length') add(node, `${stem}-set`, pp, cp, args);
+    else if (c[kw] === undefined && stem !== 'min-length') add(node, `${stem}-unset`, pp, cp, args);
+    else if (a !== undefined && b !== undefined) add(node, `${stem}-${b < a ? 'decreased' : 'increased'}`, pp, cp, args);
+  }
+}
+
+function comparePattern(node: SchemaNode, p: Json, c: Json, pp: string, cp: string): void {
+  const a = typeof p.pattern === 'string' ? p.pattern : undefined;
+  const b = typeof c.pattern === 'string' ? c.pattern : undefined;
+  if (a === b) return;
+  const suffix = a === undefined ? 'pattern-added' : b === undefined ? 'pattern-removed' : 'pattern-changed';
+  add(node, suffix, pp, cp, { from: a ?? '', to: b ?? '' });
+}
+
+// ------------------------------------------------------------------ objects
+
+function requiredSet(s: Json): Set<string> {
+  return new Set(Array.isArray(s.required) ? s.required.filter((x): x is string => typeof x === 'string') : []);
+}
+
+/** True when the property is invisible in this direction (readOnly in requests, writeOnly in responses). */
+function hidden(ctx: DiffContext, side: 'prev' | 'curr', raw: unknown, ptr: string, dir: Direction): boolean {
+  const r = deref(side === 'prev' ? ctx.prev : ctx.curr, raw, ptr).node;
+  if (!r) return false;
+  return dir === 'request' ? r.readOnly === true : r.writeOnly === true;
+}
+
+function compareProperties(ctx: DiffContext, memo: SchemaMemo, node: SchemaNode, p: Json, c: Json, pp: string, cp: string, dir: Direction): void {
+  const pprops = isObject(p.properties) ? p.properties : {};
+  const cprops = isObject(c.properties) ? c.properties : {};
+  const preq = requiredSet(p);
+  const creq = requiredSet(c);
+  for (const name of Object.keys(pprops)) {
+    const pptr = child(pp, 'properties', name);
+    if (hidden(ctx, 'prev', pprops[name], pptr, dir)) continue;
+    if (!(name in cprops)) {
+      add(node, preq.has(name) ? 'required-property-removed' : 'optional-property-removed', pptr, undefined, {}, name);
+      continue;
+    }
+    const cptr = child(cp, 'properties', name);
+    if (hidden(ctx, 'curr', cprops[name], cptr, dir)) continue;
+    if (!preq.has(name) && creq.has(name)) add(node, hasDefault(ctx, cprops[name], cptr) ? 'became-required-with-default' : 'became-required', pptr, cptr, {}, name);
+    if (preq.has(name) && !creq.has(name)) add(node, 'became-optional', pptr, cptr, {}, name);
+    const sub = compareSchemas(ctx, memo, pprops[name], cprops[name], pptr, cptr, dir);
+    if (sub !== EMPTY) node.children.push({ segment: name, node: sub });
+  }
+  for (const name of Object.keys(cprops)) {
+    if (name in pprops) continue;
+    const cptr = child(cp, 'properties', name);
+    if (hidden(ctx, 'curr', cprops[name], cptr, dir)) continue;
+    const suffix = creq.has(name) ? (hasDefault(ctx, cprops[name], cptr) ? 'required-property-added-with-default' : 'required-property-added') : 'optional-property-added';
+    add(node, suffix, undefined, cptr, {}, name);
+  }
+}
+
+function hasDefault(ctx: DiffContext, raw: unknown, ptr: string): boolean {
+  return deref(ctx.curr, raw, ptr).node?.default !== undefined;
+}
+
+// ------------------------------------------------------------------ composition
+
+/** Keys sub-schemas by their `$ref` (so reordering does not matter), inline ones by position. */
+function members(list: unknown): Map<string, { raw: unknown; index: number }> {
+  const out = new Map<string, { raw: unknown; index: number }>();
+  if (!Array.isArray(list)) return out;
+  list.forEach((raw, index) => {
+    const ref = isObject(raw) && typeof raw.$ref === 'string' ? raw.$ref.split('/').pop()! : `#${index}`;
+    out.set(out.has(ref) ? `${ref}#${index}` : ref, { raw, index });
+  });
+  return out;
+}
+
+function compareComposition(ctx: DiffContext, memo: SchemaMemo, node: SchemaNode, kw: 'oneOf' | 'anyOf' | 'allOf', p: Json, c: Json, pp: string, cp: string, dir: Direction): void {
+  if (p[kw] === undefined && c[kw] === undefined) return;
+  const stem = kw === 'oneOf' ? 'one-of' : kw === 'anyOf' ? 'any-of' : 'all-of';
+  const pm = members(p[kw]);
+  const cm = members(c[kw]);
+  for (const [k, v] of pm) {
+    const w = cm.get(k);
+    if (!w) add(node, `${stem}-removed`, child(pp, kw, v.index), undefined, { member: k, keyword: kw });
+    else {
+      const sub = compareSchemas(ctx, memo, v.raw, w.raw, child(pp, kw, v.index), child(cp, kw, w.index), dir);
+      if (sub !== EMPTY) node.children.push({ segment: `${kw}[${k}]`, node: sub });
+    }
+  }
+  for (const [k, w] of cm) if (!pm.has(k)) add(node, `${stem}-added`, undefined, child(cp, kw, w.index), { member: k, keyword: kw });
+}
+
+/** Marks every node from which a change is reachable (reverse reachability, linear, cycle-safe). */
+export function markLive(memo: SchemaMemo): void {
+  const parents = new Map<SchemaNode, SchemaNode[]>();
+  const queue: SchemaNode[] = [];
+  for (const n of memo.all) {
+    for (const ch of n.children) {
+      const list = parents.get(ch.node);
+      if (list) list.push(n);
+      else parents.set(ch.node, [n]);
+    }
+    if (n.changes.length > 0 && !n.live) {
+      n.live = true;
+      queue.push(n);
+    }
+  }
+  while (queue.length) {
+    const n = queue.pop()!;
+    for (const parent of parents.get(n) ?? []) {
+      if (!parent.live) {
+        parent.live = true;
+        queue.push(parent);
+      }
+    }
+  }
+}

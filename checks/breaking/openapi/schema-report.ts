@@ -1,0 +1,164 @@
+/**
+ * Turns compared schema graphs into findings: joins each change to the scope
+ * it was found in (request body or property, parameter, response body or
+ * property, response header) to get oasdiff's id, and words the message.
+ */
+import { OPENAPI_LEVELS } from './catalogue.js';
+import { report, type DiffContext } from './context.js';
+import type { Direction, LocalChange, SchemaNode } from './schema-compare.js';
+
+/** What a compared schema belongs to. */
+export interface SchemaScope {
+  dir: Direction;
+  /** The schema of a body (request or response), a parameter, or a response header. */
+  root: 'body' | 'parameter' | 'header';
+  /** `GET /orders`, `GET /orders 200`, with the media type when it is not JSON. */
+  where: string;
+  /** Parameter or header name and location (`query parameter \`limit\``). */
+  name?: string;
+}
+
+/** Deepest property path reported; deeper changes are still reported at this depth's ancestors' level. */
+const MAX_DEPTH = 24;
+
+const REQUEST_PROPERTY_IDS: Record<string, string> = {
+  'required-property-added': 'new-required-request-property',
+  'required-property-added-with-default': 'new-required-request-property-with-default',
+  'optional-property-added': 'new-optional-request-property',
+  'required-property-removed': 'request-property-removed',
+  'optional-property-removed': 'request-property-removed',
+  'became-required': 'request-property-became-required',
+  'became-required-with-default': 'request-property-became-required-with-default',
+  'became-optional': 'request-property-became-optional',
+};
+
+const RESPONSE_PROPERTY_IDS: Record<string, string> = {
+  'required-property-added': 'response-required-property-added',
+  'required-property-added-with-default': 'response-required-property-added',
+  'optional-property-added': 'response-optional-property-added',
+  'required-property-removed': 'response-required-property-removed',
+  'optional-property-removed': 'response-optional-property-removed',
+  'became-required': 'response-property-became-required',
+  'became-required-with-default': 'response-property-became-required',
+  'became-optional': 'response-property-became-optional',
+};
+
+/** The oasdiff id of a change in a scope, or undefined when oasdiff does not count it. */
+export function idFor(scope: SchemaScope, suffix: string, atRoot: boolean): string | undefined {
+  const propertyIds = scope.dir === 'request' ? REQUEST_PROPERTY_IDS : RESPONSE_PROPERTY_IDS;
+  if (suffix in propertyIds) return scope.root === 'body' ? propertyIds[suffix] : undefined;
+  const candidates: string[] = [];
+  if (scope.dir === 'request') {
+    const prefix = scope.root === 'parameter' ? (atRoot ? 'request-parameter' : 'request-parameter-property') : atRoot ? 'request-body' : 'request-property';
+    // Narrowing a request type is a plain type change except where oasdiff has a "specialized" id.
+    const s = suffix === 'type-specialized' && prefix !== 'request-parameter-property' ? 'type-changed' : suffix;
+    if (scope.root === 'header') return undefined;
+    candidates.push(`${prefix}-${s}`);
+    if (prefix === 'request-body') candidates.push(`request-property-${s}`);
+  } else {
+    if (scope.root === 'header') {
+      if (atRoot) candidates.push(`response-header-${suffix}`);
+    } else if (scope.root === 'body') {
+      if (atRoot && suffix === 'enum-value-removed') candidates.push('response-mediatype-enum-value-removed');
+      candidates.push(`${atRoot ? 'response-body' : 'response-property'}-${suffix}`);
+      if (atRoot) candidates.push(`response-property-${suffix}`);
+    }
+  }
+  return candidates.find((id) => OPENAPI_LEVELS.has(id));
+}
+
+function subject(scope: SchemaScope, path: string[]): string {
+  const p = path.join('/');
+  if (scope.root === 'parameter') return path.length ? `Property \`${p}\` of ${scope.name} of ${scope.where}` : `${cap(scope.name!)} of ${scope.where}`;
+  if (scope.root === 'header') return path.length ? `Property \`${p}\` of ${scope.name} of ${scope.where}` : `${cap(scope.name!)} of ${scope.where}`;
+  const side = scope.dir === 'request' ? 'Request' : 'Response';
+  return path.length ? `${side} property \`${p}\` of ${scope.where}` : `${side} body of ${scope.where}`;
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Past-tense wording of a change. */
+export function verb(change: LocalChange): string {
+  const a = change.args;
+  const s = change.suffix;
+  switch (s) {
+    case 'type-changed':
+      return `changed type from ${a.from} to ${a.to}`;
+    case 'type-generalized':
+      return `was widened from ${a.from} to ${a.to}`;
+    case 'type-specialized':
+      return `was narrowed from ${a.from} to ${a.to}`;
+    case 'became-nullable':
+      return 'became nullable';
+    case 'became-not-nullable':
+      return 'became not nullable';
+    case 'became-enum':
+      return 'was restricted to a list of enum values';
+    case 'enum-value-removed':
+      return `had the enum value \`${a.value}\` removed`;
+    case 'x-extensible-enum-value-removed':
+      return `had the x-extensible-enum value \`${a.value}\` removed`;
+    case 'enum-value-added':
+      return `had the enum value \`${a.value}\` added`;
+    case 'default-value-added':
+      return `had the default value ${a.to} added`;
+    case 'default-value-removed':
+      return `had its default value ${a.from} removed`;
+    case 'default-value-changed':
+      return `had its default value changed from ${a.from} to ${a.to}`;
+    case 'pattern-added':
+      return `had the pattern \`${a.to}\` added`;
+    case 'pattern-removed':
+      return `had its pattern \`${a.from}\` removed`;
+    case 'pattern-changed':
+      return `had its pattern changed from \`${a.from}\` to \`${a.to}\``;
+    case 'required-property-removed':
+    case 'optional-property-removed':
+      return 'was removed';
+    case 'required-property-added':
+      return 'was added as required';
+    case 'required-property-added-with-default':
+      return 'was added as required (with a default value)';
+    case 'optional-property-added':
+      return 'was added';
+    case 'became-required':
+    case 'became-required-with-default':
+      return 'became required';
+    case 'became-optional':
+      return 'became optional';
+  }
+  if (s.endsWith('-added') || s.endsWith('-removed')) return `had the ${a.keyword} member \`${a.member}\` ${s.endsWith('-added') ? 'added' : 'removed'}`;
+  if (s.endsWith('-set')) return `had ${a.keyword} set to ${a.to}`;
+  if (s.endsWith('-unset')) return `had its ${a.keyword} of ${a.from} removed`;
+  if (s.endsWith('-increased') || s.endsWith('-decreased')) return `had its ${a.keyword} ${s.endsWith('-increased') ? 'increased' : 'decreased'} from ${a.from} to ${a.to}`;
+  return s.replace(/-/g, ' ');
+}
+
+/** Reports every change reachable from `node` (after {@link markLive}), each property path at most once per cycle. */
+export function reportSchemaChanges(ctx: DiffContext, scope: SchemaScope, node: SchemaNode): void {
+  if (!node.live) return;
+  const onPath = new Set<SchemaNode>();
+  const path: string[] = [];
+  const walk = (n: SchemaNode): void => {
+    onPath.add(n);
+    for (const change of n.changes) {
+      const full = change.prop !== undefined ? [...path, change.prop] : path;
+      const id = idFor(scope, change.suffix, full.length === 0);
+      if (!id) continue;
+      const where = change.curr !== undefined ? 'curr' : 'prev';
+      report(ctx, id, `${subject(scope, full)} ${verb(change)}`, where, (where === 'curr' ? change.curr : change.prev) ?? '');
+    }
+    if (path.length < MAX_DEPTH) {
+      for (const ch of n.children) {
+        if (!ch.node.live || onPath.has(ch.node)) continue;
+        path.push(ch.segment);
+        walk(ch.node);
+        path.pop();
+      }
+    }
+    onPath.delete(n);
+  };
+  walk(node);
+}
