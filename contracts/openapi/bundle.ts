@@ -24,7 +24,7 @@ let bundleConfig: Promise<Config> | undefined;
 
 /** Bundles `read` into one document (see the module comment). */
 export async function bundleForModel(read: OpenApiDocumentRead): Promise<BundledDocument> {
-  if (read.documents.size <= 1) {
+  if (read.documents.size <= 1 && onlyLocalRefs(read)) {
     return { document: read.document.parsed as Record<string, unknown>, originOf: () => undefined };
   }
   const origins = new WeakMap<object, SourceRef>();
@@ -48,6 +48,12 @@ export async function bundleForModel(read: OpenApiDocumentRead): Promise<Bundled
     document: result.bundle.parsed as Record<string, unknown>,
     originOf: (node) => refTargets.get(node) ?? origins.get(node),
   };
+}
+
+/** True when every `$ref` is `#…` (a self-file ref such as `api.yaml#/x` still needs the bundler to rewrite it). */
+function onlyLocalRefs(read: OpenApiDocumentRead): boolean {
+  for (const refId of read.resolvedRefMap.keys()) if (!refId.includes('::#')) return false;
+  return true;
 }
 
 interface CopyState {

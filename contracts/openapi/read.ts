@@ -65,7 +65,8 @@ export async function readOpenApiDocument(
   let text: string;
   try {
     // Like Redocly's resolver, drop CR so offsets match what every later reader sees.
-    text = (await readFile(file, 'utf8')).replace(/\r\n/g, '\n');
+    text = await readFile(file, 'utf8');
+    if (text.includes('\r')) text = text.replace(/\r\n/g, '\n');
   } catch (error) {
     return { findings: [unreadableFinding(file, error as NodeJS.ErrnoException)] };
   }
