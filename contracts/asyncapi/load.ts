@@ -2,11 +2,12 @@
  * The AsyncAPI loader: 2.x and 3.x documents through @asyncapi/parser, its
  * diagnostics as Findings, the result normalized into an AsyncApiContract.
  */
+import { basename } from 'node:path';
 import { Parser, fromFile } from '@asyncapi/parser';
 import type { Finding } from '../../checks/finding.js';
 import type { ContractLoader, ContractSpec, LoadOptions, LoadOutcome } from '../load/types.js';
 import type { AsyncApiContract } from '../model/types.js';
-import { toPointer } from '../source/positions.js';
+import { getSourceText, offsetToLineColumn, toPointer } from '../source/positions.js';
 import { diagnosticToFinding } from './diagnostics.js';
 import { createSourceLocator, normalizeAsyncApi } from './normalize.js';
 import { readYamlFile } from './read-yaml.js';
@@ -42,7 +43,8 @@ async function load(spec: ContractSpec, options: LoadOptions): Promise<LoadOutco
   });
   const { document, diagnostics, extras } = await fromFile(parser, file).parse();
 
-  const findings: Finding[] = guard.refused.map((r) => refusedFinding(file, r));
+  const searched = [file, ...guard.filesRead];
+  const findings: Finding[] = guard.refused.map((r) => locateRefused(refusedFinding(file, r), r, searched));
   for (const d of diagnostics) {
     // The placeholder we answered a refused ref with makes the parser complain about it; that is already reported.
     if (String(d.code) === 'invalid-ref' && guard.refused.some((r) => d.message.includes(r.uri))) continue;
@@ -117,6 +119,19 @@ function refusedFinding(file: string, r: RefusedRef): Finding {
   return r.reason === 'remote'
     ? fail(file, 'load/remote-ref', `Remote \`$ref\` refused: ${r.uri} (referenced from a file this document includes).`, 'Vendor the referenced document into the repository, or pass --allow-remote-refs.')
     : fail(file, 'load/ref-outside-root', `\`$ref\` to a file outside the repository refused: ${r.uri}.`, 'Move the referenced file into the repository, or run from a directory that contains it.');
+}
+
+/**
+ * The guard only knows the URI of a refused ref, not who referred to it: find
+ * the referring text in the files read so far so the finding has a line.
+ */
+function locateRefused(finding: Finding, r: RefusedRef, files: string[]): Finding {
+  const needle = r.reason === 'remote' ? r.uri.split('#')[0]! : basename(r.uri);
+  for (const f of files) {
+    const offset = getSourceText(f)?.indexOf(needle) ?? -1;
+    if (offset >= 0) return { ...finding, file: f, ...offsetToLineColumn(f, offset) };
+  }
+  return finding;
 }
 
 /** An error finding at `pointer`, or at the top of the file when there is none. */
