@@ -112,6 +112,14 @@ describe('loadOpenApi on valid documents', () => {
     expect(op(c, 'listNodes').responses[0]!.content[0]!.schema).toEqual({ $ref: '#/components/schemas/Node' });
   });
 
+  it('bundles schemas that refer to each other across files', async () => {
+    const c = await load('cycle/openapi.yaml');
+    expect(c.schemas.map((s) => s.name).sort()).toEqual(['company', 'person']);
+    const person = c.schemas.find((s) => s.name === 'person')!;
+    expect(person.location).toEqual({ file: path.join(fixtures, 'cycle/person.yaml'), pointer: '' });
+    expect(person.schema).toEqual({ type: 'object', properties: { employer: { $ref: '#/components/schemas/company' } } });
+  });
+
   it('loads Swagger 2.0 into the same model', async () => {
     const c = await load('swagger2.yaml');
     expect(c).toMatchObject({ specVersion: '2.0', title: 'Legacy orders', servers: [{ url: 'https://legacy.example.com/api' }] });
