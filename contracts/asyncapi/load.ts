@@ -38,7 +38,7 @@ async function load(spec: ContractSpec, options: LoadOptions): Promise<LoadOutco
   const parser = new Parser({
     // Only the validity rules: the recommended style rules (info.contact, servers, tags…) belong to `contractkit lint`.
     // `asyncapi-latest-version` would nag about every 2.x/3.0 document we explicitly support.
-    ruleset: { core: true, recommended: false, rules: { 'asyncapi-latest-version': 'off' } } as never,
+    ruleset: { core: true, recommended: false, rules: { 'asyncapi-latest-version': 'off' } },
     __unstable: { resolver: guard.resolver },
   });
   const { document, diagnostics, extras } = await fromFile(parser, file).parse();
