@@ -4,7 +4,7 @@
  * annotations of each level per step and 50 per job).
  */
 import { summarize, type Severity } from '../finding.js';
-import { countOf, describeSummary, relativePath, reportTitle, visibleFindings } from './shared.js';
+import { countOf, createPathFormatter, describeSummary, reportTitle, visibleFindings } from './shared.js';
 import type { Reporter } from './types.js';
 
 /** How many annotations of one level GitHub shows for a step. */
@@ -26,8 +26,9 @@ export function escapeProperty(s: string): string {
 export const githubReporter: Reporter = (all, ctx) => {
   const findings = visibleFindings(all, ctx);
   const out: string[] = [];
+  const pathOf = createPathFormatter(ctx.cwd);
   for (const f of findings) {
-    const props: string[] = [`file=${escapeProperty(relativePath(ctx.cwd, f.file))}`, `line=${f.line}`];
+    const props: string[] = [`file=${escapeProperty(pathOf(f.file))}`, `line=${f.line}`];
     // GitHub rejects columns on an annotation that spans lines.
     if (f.endLine === f.line) props.push(`col=${f.column}`);
     props.push(`endLine=${f.endLine}`);

@@ -5,7 +5,7 @@
  * this shape is a change to `version`.
  */
 import { summarize } from '../finding.js';
-import { relativePath, visibleFindings } from './shared.js';
+import { createPathFormatter, visibleFindings } from './shared.js';
 import type { Reporter } from './types.js';
 
 /** Version of the JSON report's shape; bumped only for incompatible changes. */
@@ -36,13 +36,14 @@ export interface JsonReport {
 export const jsonReporter: Reporter = (all, ctx) => {
   const findings = visibleFindings(all, ctx);
   const s = summarize(findings);
+  const pathOf = createPathFormatter(ctx.cwd);
   const report: JsonReport = {
     version: JSON_REPORT_VERSION,
     findings: findings.map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,
       message: f.message,
-      file: relativePath(ctx.cwd, f.file),
+      file: pathOf(f.file),
       line: f.line,
       column: f.column,
       endLine: f.endLine,

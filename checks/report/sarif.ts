@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { SEVERITY_RANK, type ReportedFinding, type Severity } from '../finding.js';
-import { relativePath, visibleFindings } from './shared.js';
+import { createPathFormatter, visibleFindings } from './shared.js';
 import type { ReportContext, Reporter } from './types.js';
 
 /** Code scanning accepts at most this many results per run. */
@@ -53,7 +53,8 @@ export const sarifReporter: Reporter = (all, ctx) => {
     ];
   }
   run.columnKind = 'utf16CodeUnits';
-  run.results = kept.map((f) => result(f, ctx, ruleIndex.get(f.ruleId)!));
+  const pathOf = createPathFormatter(ctx.cwd);
+  run.results = kept.map((f) => result(f, pathOf(f.file), ruleIndex.get(f.ruleId)!));
 
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -87,8 +88,7 @@ function ruleDescriptor(id: string, ctx: ReportContext, findings: readonly Repor
   return descriptor;
 }
 
-function result(f: ReportedFinding, ctx: ReportContext, ruleIndex: number): Record<string, unknown> {
-  const file = relativePath(ctx.cwd, f.file);
+function result(f: ReportedFinding, file: string, ruleIndex: number): Record<string, unknown> {
   return {
     ruleId: f.ruleId,
     ruleIndex,

@@ -12,6 +12,16 @@ export function relativePath(cwd: string, file: string): string {
   return (rel === '' ? file : rel).split(sep).join('/');
 }
 
+/** A memoized {@link relativePath} for one report (a large report names few files many times). */
+export function createPathFormatter(cwd: string): (file: string) => string {
+  const cache = new Map<string, string>();
+  return (file) => {
+    let rel = cache.get(file);
+    if (rel === undefined) cache.set(file, (rel = relativePath(cwd, file)));
+    return rel;
+  };
+}
+
 /** The findings a report shows: all of them, or only errors under `quiet`. */
 export function visibleFindings(findings: readonly ReportedFinding[], ctx: ReportContext): ReportedFinding[] {
   return ctx.quiet ? findings.filter((f) => f.severity === 'error') : [...findings];
