@@ -143,6 +143,22 @@ describe('quiet', () => {
   });
 });
 
+describe('docs/report-json.md', () => {
+  it('documents exactly the keys, in the order, that the json reporter writes', () => {
+    const doc = readFileSync(join(here, '../../docs/report-json.md'), 'utf8');
+    const examples = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!));
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    const actual = JSON.parse(getReporter('json')(resolvePositions(FIXTURE_FINDINGS), CTX));
+    for (const example of examples) {
+      expect(Object.keys(example)).toEqual(Object.keys(actual));
+      expect(Object.keys(example.summary)).toEqual(Object.keys(actual.summary));
+      for (const f of example.findings) expect(Object.keys(f)).toEqual(Object.keys(actual.findings[0]));
+      const count = (s: string) => example.findings.filter((f: { severity: string }) => f.severity === s).length;
+      expect(example.summary).toEqual({ errors: count('error'), warnings: count('warning'), infos: count('info') });
+    }
+  });
+});
+
 describe('format registry', () => {
   it('knows the five formats and rejects others', () => {
     expect([...REPORT_FORMATS]).toEqual(['stylish', 'json', 'sarif', 'github', 'markdown']);
