@@ -32,6 +32,12 @@ export interface Finding {
   endColumn?: number;
   /** How to fix it, shown under the message by human-facing reporters. */
   hint?: string;
+  /**
+   * Where the text the position refers to lives, when that is not `file`: a
+   * finding about a removed element points into the previous version (a
+   * temporary checkout of the git ref), while `file` names the path users know.
+   */
+  sourceFile?: string;
 }
 
 /** A finding whose position is known, ready for reporters. */

@@ -35,8 +35,8 @@ export const stylishReporter: Reporter = (all, ctx) => {
     out.push(c.underline(relativePath(ctx.cwd, file)));
     const posWidth = Math.max(...group.map((f) => `${f.line}:${f.column}`.length));
     const sevWidth = Math.max(...group.map((f) => f.severity.length));
-    const text = getSourceText(file);
     for (const f of group) {
+      const text = getSourceText(f.sourceFile ?? file);
       const pos = `${f.line}:${f.column}`.padEnd(posWidth);
       const sev = paintSeverity[f.severity](f.severity.padEnd(sevWidth));
       out.push(`  ${c.dim(pos)}  ${sev}  ${f.message}  ${c.dim(f.ruleId)}`);

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 
 function git(args: string[], cwd: string, input?: Buffer) {
@@ -37,10 +37,12 @@ export interface RefTree {
 }
 
 /**
- * Exports the tree of `ref` (only `paths`, when given) into a temporary directory.
+ * Exports the tree of `ref` into a temporary directory. The whole tree is
+ * exported, not only the contracts' entry files: `$ref`s and proto imports may
+ * reach any file of the repository.
  * @throws UsageError when not in a git repository, or the ref is unknown (with advice for shallow CI clones).
  */
-export function checkoutRef(ref: string, cwd: string, paths: readonly string[] = []): RefTree {
+export function checkoutRef(ref: string, cwd: string): RefTree {
   const repoRoot = gitTopLevel(cwd);
   if (!repoRoot) {
     throw new UsageError(`--against ${ref}: ${cwd} is not inside a git repository; give a directory or file to compare against instead.`);
@@ -55,14 +57,10 @@ export function checkoutRef(ref: string, cwd: string, paths: readonly string[] =
     );
   }
   const dir = mkdtempSync(join(tmpdir(), 'contractkit-ref-'));
-  const rel = paths.map((p) => relative(repoRoot, resolve(cwd, p)).split(sep).join('/')).filter((p) => p && !p.startsWith('..'));
-  const archive = git(['archive', '--format=tar', ref, '--', ...rel], repoRoot);
+  const archive = git(['archive', '--format=tar', ref], repoRoot);
   if (archive.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
-    const msg = archive.stderr.toString('utf8').trim();
-    // a path that does not exist at the ref: an empty tree, reported per contract as "added"
-    if (!/did not match any files/.test(msg)) throw new UsageError(`--against ${ref}: git archive failed: ${msg}`);
-    return checkoutRef(ref, cwd, []);
+    throw new UsageError(`--against ${ref}: git archive failed: ${archive.stderr.toString('utf8').trim()}`);
   }
   const untar = spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout });
   if (untar.status !== 0) {

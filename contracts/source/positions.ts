@@ -55,7 +55,16 @@ export function pointerSegments(pointer: string): string[] {
   return p
     .slice(1)
     .split('/')
-    .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+    .map((s) => safeDecode(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+// URI-fragment pointers are percent-encoded; plain ones may hold a lone `%`
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** Builds a JSON pointer from segments. */

@@ -90,7 +90,7 @@ function previousSide(ctx: CommandContext, current: ContractSpec[], against: str
     // same relative layout under the directory as under the working directory
     return fromMapping(current, (p) => join(asPath, relative(ctx.cwd, p)), asPath, asPath, () => {});
   }
-  const tree: RefTree = checkoutRef(against, ctx.cwd, current.map((c) => c.path));
+  const tree: RefTree = checkoutRef(against, ctx.cwd);
   return fromMapping(current, (p) => tree.mapPath(p), tree.dir, tree.dir, () => tree.dispose(), (p) => join(tree.repoRoot, relative(tree.dir, p)));
 }
 
@@ -123,7 +123,7 @@ function fromMapping(
         if (!back || !f.file.startsWith(base)) return f;
         // positions must be read from the previous tree before it is removed
         const pos = f.line ? { line: f.line, column: f.column ?? 1, endLine: f.endLine ?? f.line, endColumn: f.endColumn ?? f.column ?? 1 } : positionOf(f.file, f.pointer, f.onKey);
-        return { ...f, ...pos, pointer: f.pointer, file: back(f.file) };
+        return { ...f, ...pos, pointer: f.pointer, file: back(f.file), sourceFile: f.file };
       }),
   };
 }
