@@ -1,0 +1,83 @@
+/**
+ * The proto breaking-change engine: `buf breaking` of the current tree
+ * against the previous contract's image, under buf's rule ids, plus
+ * contractkit's package-versioning rule.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Finding } from '../../finding.js';
+import type { ProtoContract } from '../../../contracts/model/types.js';
+import { ConfigError } from '../../../contracts/errors.js';
+import { runBuf } from '../../../contracts/proto/buf.js';
+import { BUF_EXIT_ANNOTATIONS, bufFailureFinding, bufIssueToFinding, bufIssuesOf, bufScopeOf } from '../../lint/proto/buf-findings.js';
+import { breakingConfigData, isProtoBreakingCategory, PROTO_BREAKING_CATEGORIES, type ProtoBreakingCategory } from './category-config.js';
+import { checkPackageVersions } from './package-version.js';
+
+export { PROTO_BREAKING_CATEGORIES, type ProtoBreakingCategory } from './category-config.js';
+export { PROTO_NEEDS_NEW_PACKAGE_VERSION_ID, protoBreakingRules } from './catalogue.js';
+
+/** Options of {@link diffProto}. */
+export interface DiffProtoOptions {
+  /**
+   * buf breaking category. Unset: the module's own `buf.yaml` breaking
+   * settings, which default to `FILE` (the strictest) when it has none.
+   */
+  category?: ProtoBreakingCategory;
+}
+
+/**
+ * Compares `current` with `previous`: writes `previous.image` to a temporary
+ * file and runs `buf breaking <current root> --against <image> --error-format json`
+ * (imports excluded, restricted with `--path` as the loader was). Each buf
+ * violation is an error under buf's id at the file, line and column in the
+ * current tree (deletions are reported at the enclosing element, a deleted
+ * file at its former path); then one `proto-breaking-needs-new-package-version`
+ * error per stable versioned package that broke without a new version.
+ * Throws {@link ConfigError} for an unknown category; a failed buf run is a
+ * `load/buf-failed` finding, never "no breaking changes".
+ */
+export async function diffProto(previous: ProtoContract, current: ProtoContract, options: DiffProtoOptions = {}): Promise<Finding[]> {
+  const { category } = options;
+  if (category !== undefined && !isProtoBreakingCategory(category)) {
+    throw new ConfigError(`Unknown proto breaking category \`${String(category)}\`; use one of ${PROTO_BREAKING_CATEGORIES.join(', ')}.`);
+  }
+  const scope = bufScopeOf(current);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'contractkit-breaking-'));
+  try {
+    const against = path.join(dir, 'previous.binpb');
+    await writeFile(against, previous.image);
+    const args = ['breaking', '.', '--against', against, '--error-format', 'json', '--exclude-imports', ...scope.pathArgs];
+    const config = category ? breakingConfigData(scope.cwd, category) : undefined;
+    if (config) args.push('--config', config);
+    const run = await runBuf(args, { cwd: scope.cwd });
+    const { issues, other } = bufIssuesOf(run);
+    if (run.exitCode === 0) return [];
+    if (run.exitCode !== BUF_EXIT_ANNOTATIONS || issues.length === 0) return [bufFailureFinding(current, run, other)];
+    const findings = issues.map((issue) => {
+      const f = bufIssueToFinding(current, issue, hintFor(issue.type));
+      return issue.path ? f : placeDeletedFile(current, f);
+    });
+    return [...findings, ...checkPackageVersions(previous, current, findings)];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** buf gives no path for a deleted file; report it where it used to be, naming it in the message already. */
+function placeDeletedFile(current: ProtoContract, f: Finding): Finding {
+  const name = /file "([^"]+)"/.exec(f.message)?.[1];
+  return name ? { ...f, file: path.join(current.root, name), line: 1, column: 1, endLine: 1, endColumn: 1 } : f;
+}
+
+/** How to resolve a buf breaking violation, by the kind of change its id names. */
+function hintFor(ruleId: string): string {
+  const newVersion = 'or, if the change is intended, make it in a new package version (`.v2`) and keep the old one until clients have moved.';
+  if (ruleId.startsWith('FILE_NO_DELETE') || ruleId.startsWith('PACKAGE_NO_DELETE')) return `Restore the file, ${newVersion}`;
+  if (ruleId.startsWith('FIELD_NO_DELETE') || ruleId.startsWith('ENUM_VALUE_NO_DELETE')) {
+    return `Keep it and mark it \`[deprecated = true]\`; if it must go, add its number and name to \`reserved\` so they are never reused, ${newVersion}`;
+  }
+  if (ruleId.includes('_NO_DELETE')) return `Keep it and mark it deprecated (\`option deprecated = true;\`) until no client calls it, ${newVersion}`;
+  if (ruleId.includes('_SAME_')) return `Revert the change; add a new element (with a new field number) beside the old one and deprecate the old, ${newVersion}`;
+  return `Revert the change, ${newVersion}`;
+}
