@@ -1,0 +1,132 @@
+/**
+ * What a saga step names, and where those names lead: the contract behind a
+ * saga's `contracts` entry and the operation, method or message inside it.
+ * Shared by `saga-operation-exists`, `saga-idempotent-step` and
+ * {@link withSagaContracts}.
+ */
+import { sep } from 'node:path';
+import type { Finding } from '../../../finding.js';
+import type {
+  AsyncApiContract,
+  Contract,
+  ContractModel,
+  EventMessage,
+  EventOperation,
+  HttpOperation,
+  OpenApiContract,
+  ProtoContract,
+  RpcMethod,
+  SagaCall,
+  SagaContract,
+  SagaStep,
+} from '../../../../contracts/model/types.js';
+
+/** The contract kinds a step can call, by the call form's key. */
+export const CALL_KIND = { openapi: 'openapi', grpc: 'proto', asyncapi: 'asyncapi' } as const;
+
+/** A call form that names a contract. */
+export type ContractCall = Exclude<SagaCall, { local: string }>;
+
+/** The form key of a call (`openapi`, `grpc`, `asyncapi`), or undefined for `local`. */
+export function callForm(call: SagaCall): keyof typeof CALL_KIND | undefined {
+  if ('openapi' in call) return 'openapi';
+  if ('grpc' in call) return 'grpc';
+  if ('asyncapi' in call) return 'asyncapi';
+  return undefined;
+}
+
+/** The contract name a call refers to (`orders`), or undefined for `local`. */
+export function contractNameOf(call: SagaCall): string | undefined {
+  const form = callForm(call);
+  return form ? (call as Record<string, string>)[form] : undefined;
+}
+
+/** A contract that was referenced by a saga, not in the model, and failed to load. */
+export interface FailedReference {
+  kind: Contract['kind'];
+  path: string;
+  findings: Finding[];
+}
+
+/**
+ * A model with the contracts sagas refer to but the run did not configure,
+ * as {@link withSagaContracts} returns it. The extra contracts are kept apart
+ * from `contracts` so other rules (event-has-consumer…) see exactly the
+ * configured set.
+ */
+export interface SagaContractsModel extends ContractModel {
+  sagaReferences: { loaded: Contract[]; failed: FailedReference[] };
+}
+
+/**
+ * How well `contract` matches `path`: 2 for its entry file (or proto root),
+ * 1 for a proto module the path lies inside (or that lies inside the path),
+ * 0 for no match.
+ */
+export function matchContractAt(contract: Contract, path: string): 0 | 1 | 2 {
+  if (contract.file === path) return 2;
+  if (contract.kind !== 'proto') return 0;
+  if (contract.root === path) return 2;
+  return path.startsWith(contract.root + sep) || contract.root.startsWith(path + sep) ? 1 : 0;
+}
+
+/** Finds the contract of `kind` at `path` in the model, then among the saga references {@link withSagaContracts} loaded; exact matches first. */
+export function findContractAt<K extends Contract['kind']>(model: ContractModel, kind: K, path: string): Extract<Contract, { kind: K }> | undefined {
+  const extra = (model as Partial<SagaContractsModel>).sagaReferences?.loaded ?? [];
+  const candidates = [...model.contracts, ...extra].filter((c) => c.kind === kind);
+  const found = candidates.find((c) => matchContractAt(c, path) === 2) ?? candidates.find((c) => matchContractAt(c, path) === 1);
+  return found as Extract<Contract, { kind: K }> | undefined;
+}
+
+/** Why a referenced contract is not available: its load errors, if {@link withSagaContracts} tried. */
+export function failedReference(model: ContractModel, path: string): FailedReference | undefined {
+  return (model as Partial<SagaContractsModel>).sagaReferences?.failed.find((f) => f.path === path);
+}
+
+/** The contract a call names, resolved through the saga's `contracts` map. */
+export function contractOfCall(model: ContractModel, saga: SagaContract, call: ContractCall): Contract | undefined {
+  const form = callForm(call)!;
+  const path = saga.contracts[contractNameOf(call)!];
+  return path === undefined ? undefined : findContractAt(model, CALL_KIND[form], path);
+}
+
+/** An OpenAPI operation by `operationId`. */
+export function findHttpOperation(c: OpenApiContract, operationId: string): HttpOperation | undefined {
+  return c.operations.find((o) => o.operationId === operationId);
+}
+
+/** Splits `payments.v1.PaymentService/Charge` (a leading `/` allowed) into service and method. */
+export function splitGrpcMethod(method: string): { service: string; method: string } | undefined {
+  const m = /^\/?([A-Za-z_][\w.]*)\/([A-Za-z_]\w*)$/.exec(method);
+  return m ? { service: m[1]!, method: m[2]! } : undefined;
+}
+
+/** An RPC method by `package.Service/Method`. */
+export function findRpcMethod(c: ProtoContract, method: string): RpcMethod | undefined {
+  const parts = splitGrpcMethod(method);
+  if (!parts) return undefined;
+  return c.services.find((s) => s.fullName === parts.service)?.methods.find((m) => m.name === parts.method);
+}
+
+/** An AsyncAPI operation by id. */
+export function findEventOperation(c: AsyncApiContract, id: string): EventOperation | undefined {
+  return c.operations.find((o) => o.id === id);
+}
+
+/** A message by id or name. */
+export function findEventMessage(c: AsyncApiContract, name: string): EventMessage | undefined {
+  return c.messages.find((m) => m.id === name) ?? c.messages.find((m) => m.name === name);
+}
+
+/** The calls of a step with the pointer segment they are written under. */
+export function callsOf(step: SagaStep): { which: 'call' | 'compensate'; call: SagaCall }[] {
+  const out: { which: 'call' | 'compensate'; call: SagaCall }[] = [{ which: 'call', call: step.call }];
+  if (step.compensate) out.push({ which: 'compensate', call: step.compensate });
+  return out;
+}
+
+/** Index of a step in its saga, read from its location (`/steps/2`), else its position. */
+export function stepIndex(saga: SagaContract, step: SagaStep): number {
+  const m = /^\/steps\/(\d+)$/.exec(step.location.pointer ?? '');
+  return m ? Number(m[1]) : saga.steps.indexOf(step);
+}

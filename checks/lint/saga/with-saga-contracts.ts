@@ -1,0 +1,72 @@
+/**
+ * Loads the contracts that sagas refer to but the run did not load, so the
+ * saga rules (which are synchronous, like every model rule) can look inside
+ * them. The lint runner calls it once, before rules run:
+ *
+ * ```ts
+ * const model = await withSagaContracts(loaded.model, ctx.loadOptions);
+ * // run every rule on `model`: saga rules find the extra contracts in
+ * // `model.sagaReferences`, other rules see exactly the configured contracts.
+ * ```
+ */
+import type { ContractLoader, LoadOptions } from '../../../contracts/load/types.js';
+import type { Contract, ContractModel } from '../../../contracts/model/types.js';
+import { contractsOfKind } from '../../../contracts/model/types.js';
+import { loadAsyncApi } from '../../../contracts/asyncapi/load.js';
+import { loadOpenApi } from '../../../contracts/openapi/load.js';
+import { loadProto } from '../../../contracts/proto/load.js';
+import { CALL_KIND, callForm, callsOf, contractNameOf, findContractAt, type FailedReference, type SagaContractsModel } from './support/references.js';
+
+type ReferencedKind = (typeof CALL_KIND)[keyof typeof CALL_KIND];
+
+const LOADERS: Record<ReferencedKind, ContractLoader> = {
+  openapi: loadOpenApi as ContractLoader,
+  proto: loadProto as ContractLoader,
+  asyncapi: loadAsyncApi as ContractLoader,
+};
+
+/**
+ * Returns `model` plus `sagaReferences`: the contracts the sagas' steps call
+ * that are not in the model, loaded with the loader of their kind (each path
+ * once, in parallel), and the ones that failed to load with their findings.
+ * Never throws; a contract that cannot be loaded becomes a `failed` entry,
+ * which `saga-operation-exists` reports at the saga's `contracts` entry.
+ */
+export async function withSagaContracts(model: ContractModel, options: LoadOptions): Promise<SagaContractsModel> {
+  const wanted = new Map<string, { kind: ReferencedKind; path: string; name: string }>();
+  for (const saga of contractsOfKind(model, 'saga')) {
+    for (const step of saga.steps) {
+      for (const { call } of callsOf(step)) {
+        const form = callForm(call);
+        const name = contractNameOf(call);
+        if (!form || name === undefined) continue;
+        const path = saga.contracts[name];
+        const kind = CALL_KIND[form];
+        if (path === undefined || findContractAt(model, kind, path)) continue;
+        wanted.set(`${kind}:${path}`, { kind, path, name });
+      }
+    }
+  }
+
+  const loaded: Contract[] = [];
+  const failed: FailedReference[] = [];
+  await Promise.all(
+    [...wanted.values()].map(async ({ kind, path, name }) => {
+      try {
+        const outcome = await LOADERS[kind]({ name, kind, path }, options);
+        if (outcome.contract && !outcome.findings.some((f) => f.severity === 'error')) loaded.push(outcome.contract);
+        else failed.push({ kind, path, findings: outcome.findings });
+      } catch (err) {
+        failed.push({
+          kind,
+          path,
+          findings: [{ ruleId: 'load/internal-error', severity: 'error', kind, file: path, line: 1, column: 1, message: (err as Error).message }],
+        });
+      }
+    }),
+  );
+  // Deterministic order whatever finished first.
+  loaded.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  failed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { ...model, sagaReferences: { loaded, failed } };
+}
