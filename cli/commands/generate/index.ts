@@ -11,7 +11,7 @@ import { EXIT, printFindings } from '../../report.js';
 import { selectContracts } from '../../select-contracts.js';
 import type { GlobalArgs } from '../../context.js';
 import type { GenerateTarget } from '../../config/types.js';
-import { GENERATOR_NAMES, findGenerator } from '../../../generators/core/registry.js';
+import { GENERATOR_NAMES, findGenerator } from '../../../generators/index.js';
 import { writeGeneratedFiles } from '../../../generators/core/writer.js';
 
 interface GenerateArgs extends GlobalArgs {

@@ -1,0 +1,5 @@
+/**
+ * Loads every generator so it registers itself with the registry
+ * (`defineGenerator`). A new generator adds its import here.
+ */
+export { findGenerator, GENERATOR_NAMES } from './core/registry.js';

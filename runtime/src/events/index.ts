@@ -1,0 +1,4 @@
+/**
+ * @contractkit/runtime/events. Filled in by the events issue.
+ */
+export {};

@@ -1,0 +1,4 @@
+/**
+ * @contractkit/runtime/grpc. Filled in by the grpc issue.
+ */
+export {};

@@ -1,0 +1,4 @@
+/**
+ * @contractkit/runtime/http. Filled in by the http issue.
+ */
+export {};

@@ -1,0 +1,4 @@
+/**
+ * @contractkit/runtime/saga. Filled in by the saga issue.
+ */
+export {};
