@@ -68,7 +68,8 @@ export type TenseVerdict = { kind: 'past' } | { kind: 'command'; verb: string } 
  * is an imperative verb (`process.order` → `process`), else simply not past.
  */
 export function judgeTense(eventType: string, extraPast: ReadonlySet<string> = new Set(), extraCommands: ReadonlySet<string> = new Set()): TenseVerdict {
-  const segments = eventType.split('.');
+  // A trailing version segment (`order.placed.v2`) is event-name-format's concern, not a word.
+  const segments = eventType.split('.').filter((s, i, all) => !(i === all.length - 1 && i > 0 && /^v\d+$/i.test(s)));
   const eventWords = wordsOf(segments[segments.length - 1] ?? eventType);
   if (eventWords.some((w) => isPastWord(w, extraPast))) return { kind: 'past' };
   const verb = wordsOf(eventType).find((w) => COMMAND_VERBS.has(w) || extraCommands.has(w));
