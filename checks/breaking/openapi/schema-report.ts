@@ -4,7 +4,7 @@
  * property, response header) to get oasdiff's id, and words the message.
  */
 import { OPENAPI_LEVELS } from './catalogue.js';
-import { report, type DiffContext } from './context.js';
+import { report, wants, type DiffContext } from './context.js';
 import type { Direction, LocalChange, SchemaNode } from './schema-compare.js';
 
 /** What a compared schema belongs to. */
@@ -18,7 +18,7 @@ export interface SchemaScope {
   name?: string;
 }
 
-/** Deepest property path reported; deeper changes are still reported at this depth's ancestors' level. */
+/** Deepest property path walked. */
 const MAX_DEPTH = 24;
 
 const REQUEST_PROPERTY_IDS: Record<string, string> = {
@@ -136,29 +136,34 @@ export function verb(change: LocalChange): string {
   return s.replace(/-/g, ' ');
 }
 
-/** Reports every change reachable from `node` (after {@link markLive}), each property path at most once per cycle. */
+/**
+ * Reports every change reachable from `node` (after {@link markLive}), each at
+ * the shortest property path that reaches it. Walking breadth-first and
+ * visiting each node once keeps this linear in the changed part of the graph:
+ * enumerating every path through mutually recursive schemas would be
+ * exponential.
+ */
 export function reportSchemaChanges(ctx: DiffContext, scope: SchemaScope, node: SchemaNode): void {
   if (!node.live) return;
-  const onPath = new Set<SchemaNode>();
-  const path: string[] = [];
-  const walk = (n: SchemaNode): void => {
-    onPath.add(n);
-    for (const change of n.changes) {
-      const full = change.prop !== undefined ? [...path, change.prop] : path;
-      const id = idFor(scope, change.suffix, full.length === 0);
-      if (!id) continue;
-      const where = change.curr !== undefined ? 'curr' : 'prev';
-      report(ctx, id, `${subject(scope, full)} ${verb(change)}`, where, (where === 'curr' ? change.curr : change.prev) ?? '');
-    }
-    if (path.length < MAX_DEPTH) {
+  const visited = new Set<SchemaNode>([node]);
+  let level: { node: SchemaNode; path: string[] }[] = [{ node, path: [] }];
+  while (level.length) {
+    const next: typeof level = [];
+    for (const { node: n, path } of level) {
+      for (const change of n.changes) {
+        const full = change.prop !== undefined ? [...path, change.prop] : path;
+        const id = idFor(scope, change.suffix, full.length === 0);
+        if (!id || !wants(ctx, id)) continue;
+        const where = change.curr !== undefined ? 'curr' : 'prev';
+        report(ctx, id, `${subject(scope, full)} ${verb(change)}`, where, (where === 'curr' ? change.curr : change.prev) ?? '');
+      }
+      if (path.length >= MAX_DEPTH) continue;
       for (const ch of n.children) {
-        if (!ch.node.live || onPath.has(ch.node)) continue;
-        path.push(ch.segment);
-        walk(ch.node);
-        path.pop();
+        if (!ch.node.live || visited.has(ch.node)) continue;
+        visited.add(ch.node);
+        next.push({ node: ch.node, path: [...path, ch.segment] });
       }
     }
-    onPath.delete(n);
-  };
-  walk(node);
+    level = next;
+  }
 }
