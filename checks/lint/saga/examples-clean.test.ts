@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContracts } from '../../../contracts/load/load-all.js';
 import type { ContractSpec, LoadOptions } from '../../../contracts/load/types.js';
 import type { ContractModel } from '../../../contracts/model/types.js';
-import { asyncapiRules, runModelRule } from '../asyncapi/index.js';
+import { asyncapiRules, eventNamePastTense, runModelRule } from '../asyncapi/index.js';
 import { sagaRules, withSagaContracts } from './index.js';
 
 const root = resolve(import.meta.dirname, '../../../examples/orders');
@@ -26,6 +26,11 @@ describe('examples/orders under the AsyncAPI and saga rules', () => {
   it('is clean under every rule (configured contracts)', () => {
     const findings = [...asyncapiRules, ...sagaRules].flatMap((rule) => runModelRule(rule, model));
     expect(findings).toEqual([]);
+  });
+
+  it('has its one command declared as such (x-event-kind: command), which the past-tense rule otherwise flags', () => {
+    const findings = runModelRule(eventNamePastTense, model, { options: { allowDeclaredCommands: false } });
+    expect(findings.map((f) => f.message)).toEqual([expect.stringContaining('`reserve.inventory` (message `reserveInventory`) reads as a command')]);
   });
 
   it('is clean when the saga alone is linted and its contracts are loaded by withSagaContracts', async () => {

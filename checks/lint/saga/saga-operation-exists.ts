@@ -25,6 +25,7 @@ import {
   splitGrpcMethod,
   stepIndex,
   type ContractCall,
+  type SagaContractsModel,
 } from './support/references.js';
 import { didYouMean } from './support/suggest.js';
 
@@ -53,13 +54,13 @@ export const sagaOperationExists: ModelRule = {
           const base = `/steps/${i}/${which}`;
           const contract = findContractAt(model, CALL_KIND[form], path);
           if (!contract) {
-            const other = model.contracts.find((c) => c.file === path && c.kind !== 'saga');
+            const other = [...model.contracts, ...((model as Partial<SagaContractsModel>).sagaReferences?.loaded ?? [])].find((c) => c.file === path && c.kind !== 'saga');
             if (other) {
               ctx.report({
                 file: saga.file,
                 pointer: `${base}/${form}`,
-                message: `Step \`${step.name}\` calls \`${name}\` as ${CALL_KIND[form]}, but \`${name}\` is ${other.kind === 'asyncapi' ? 'an' : 'a'} ${other.kind} contract.`,
-                hint: `Use the call form of a ${other.kind} contract (${formHint(other.kind)}), or point \`contracts.${name}\` at the right file.`,
+                message: `Step \`${step.name}\` calls \`${name}\` as ${CALL_KIND[form]}, but \`${name}\` is ${article(other.kind)} contract.`,
+                hint: `Use the call form of ${article(other.kind)} contract (${formHint(other.kind)}), or point \`contracts.${name}\` at the right file.`,
               });
             } else if (!missingReported.has(name)) {
               missingReported.add(name);
@@ -74,6 +75,17 @@ export const sagaOperationExists: ModelRule = {
   },
 };
 
+/** The path of a contract as the saga writes it (`../openapi/orders.yaml`), for messages. */
+function writtenPath(saga: SagaContract, name: string, fallback: string): string {
+  const raw = (saga.document.contracts as Record<string, unknown> | undefined)?.[name];
+  return typeof raw === 'string' ? raw : fallback;
+}
+
+/** `an asyncapi`, `a proto`. */
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`;
+}
+
 function formHint(kind: Contract['kind']): string {
   return kind === 'openapi' ? '`openapi` + `operationId`' : kind === 'proto' ? '`grpc` + `method`' : kind === 'asyncapi' ? '`asyncapi` + `send`' : 'a saga cannot be called';
 }
@@ -81,23 +93,27 @@ function formHint(kind: Contract['kind']): string {
 function reportMissingContract(ctx: ModelRuleContext, saga: SagaContract, name: string, path: string, model: Parameters<ModelRule['check']>[0]): void {
   const failed = failedReference(model, path);
   const firstError = failed?.findings.find((f) => f.severity === 'error');
+  const written = writtenPath(saga, name, path);
   ctx.report({
     file: saga.file,
     pointer: `/contracts/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
     message: firstError
-      ? `Contract \`${name}\` (${path}) could not be loaded, so the steps that call it cannot be checked: ${firstError.message}`
-      : `Contract \`${name}\` (${path}) is not among the loaded contracts, so the steps that call it cannot be checked.`,
-    hint: firstError ? (firstError.hint ?? 'Fix the contract so it loads.') : 'Check the path; list the contract under `contracts` in contractkit.yaml so it is loaded and linted too.',
+      ? `Contract \`${name}\` (${written}) could not be loaded, so the steps that call it cannot be checked: ${firstError.message}`
+      : `Contract \`${name}\` (${written}) is not among the loaded contracts, so the steps that call it cannot be checked.`,
+    hint: firstError
+      ? `Check \`contracts.${name}\` (a path relative to this saga file) and that the contract loads (\`contractkit lint ${written}\` shows its problems).`
+      : 'Check the path (relative to this saga file); list the contract under `contracts` in contractkit.yaml so it is loaded and linted too.',
   });
 }
 
 function checkCall(ctx: ModelRuleContext, saga: SagaContract, stepName: string, base: string, call: ContractCall, contract: Contract): void {
+  const where = (name: string): string => `\`${name}\` (${writtenPath(saga, name, contract.file)})`;
   const report = (field: string, message: string, hint: string): void => ctx.report({ file: saga.file, pointer: `${base}/${field}`, message, hint });
   if ('openapi' in call) {
     const c = contract as OpenApiContract;
     if (findHttpOperation(c, call.operationId)) return;
     const ids = c.operations.flatMap((o) => (o.operationId ? [o.operationId] : []));
-    report('operationId', `Step \`${stepName}\` calls operation \`${call.operationId}\`, which \`${call.openapi}\` (${c.file}) does not define.${didYouMean(call.operationId, ids)}`, 'Use the `operationId` of an operation in that OpenAPI document, or add the operation.');
+    report('operationId', `Step \`${stepName}\` calls operation \`${call.operationId}\`, which ${where(call.openapi)} does not define.${didYouMean(call.operationId, ids)}`, 'Use the `operationId` of an operation in that OpenAPI document, or add the operation.');
     return;
   }
   if ('grpc' in call) {
@@ -109,7 +125,7 @@ function checkCall(ctx: ModelRuleContext, saga: SagaContract, stepName: string, 
     }
     const service = c.services.find((s) => s.fullName === parts.service);
     if (!service) {
-      report('method', `Step \`${stepName}\` calls service \`${parts.service}\`, which \`${call.grpc}\` (${c.root}) does not define.${didYouMean(parts.service, c.services.map((s) => s.fullName))}`, 'Use the fully-qualified name of a service in that proto module (`package.Service`).');
+      report('method', `Step \`${stepName}\` calls service \`${parts.service}\`, which ${where(call.grpc)} does not define.${didYouMean(parts.service, c.services.map((s) => s.fullName))}`, 'Use the fully-qualified name of a service in that proto module (`package.Service`).');
       return;
     }
     const method = service.methods.find((m) => m.name === parts.method);
@@ -124,7 +140,7 @@ function checkCall(ctx: ModelRuleContext, saga: SagaContract, stepName: string, 
   const op = findEventOperation(c, call.send);
   if (!op) {
     const sends = c.operations.filter((o) => o.action === 'send').map((o) => o.id);
-    report('send', `Step \`${stepName}\` sends through operation \`${call.send}\`, which \`${call.asyncapi}\` (${c.file}) does not define.${didYouMean(call.send, sends)}`, 'Use the id of a `send` operation in that AsyncAPI document, or add the operation.');
+    report('send', `Step \`${stepName}\` sends through operation \`${call.send}\`, which ${where(call.asyncapi)} does not define.${didYouMean(call.send, sends)}`, 'Use the id of a `send` operation in that AsyncAPI document, or add the operation.');
   } else if (op.action !== 'send') {
     report('send', `Step \`${stepName}\` sends through operation \`${call.send}\`, but that operation receives.`, 'Name a `send` operation: the saga publishes the command and waits for the reply.');
   }
@@ -132,6 +148,6 @@ function checkCall(ctx: ModelRuleContext, saga: SagaContract, stepName: string, 
     const name = call[field];
     if (name === undefined || findEventMessage(c, name)) continue;
     const names = c.messages.flatMap((m) => (m.name && m.name !== m.id ? [m.id, m.name] : [m.id]));
-    report(field, `Step \`${stepName}\` waits for ${field} message \`${name}\`, which \`${call.asyncapi}\` (${c.file}) does not define.${didYouMean(name, names)}`, 'Use the id or name of a message in that AsyncAPI document (one the saga receives), or add the message.');
+    report(field, `Step \`${stepName}\` waits for ${field} message \`${name}\`, which ${where(call.asyncapi)} does not define.${didYouMean(name, names)}`, 'Use the id or name of a message in that AsyncAPI document (one the saga receives), or add the message.');
   }
 }
