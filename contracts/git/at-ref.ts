@@ -8,6 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import type { Finding } from '../../checks/finding.js';
+import { positionOf } from '../source/positions.js';
 
 function git(args: string[], cwd: string, input?: Buffer) {
   return spawnSync('git', args, { cwd, input, maxBuffer: 1 << 30, encoding: 'buffer' });
@@ -67,6 +69,10 @@ export function checkoutRef(ref: string, cwd: string): RefTree {
     rmSync(dir, { recursive: true, force: true });
     throw new UsageError(`--against ${ref}: could not unpack the tree: ${untar.stderr.toString().trim()}`);
   }
+  return treeAt(ref, repoRoot, dir, cwd);
+}
+
+function treeAt(ref: string, repoRoot: string, dir: string, cwd: string): RefTree {
   return {
     ref,
     repoRoot,
@@ -74,4 +80,43 @@ export function checkoutRef(ref: string, cwd: string): RefTree {
     mapPath: (p) => join(dir, relative(repoRoot, resolve(cwd, p))),
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * Exports the index (the staged version of every tracked file) into a
+ * temporary directory: what a pre-commit hook must check.
+ * @throws UsageError outside a git repository.
+ */
+export function checkoutIndex(cwd: string): RefTree & { staged: string[] } {
+  const repoRoot = gitTopLevel(cwd);
+  if (!repoRoot) throw new UsageError(`--staged: ${cwd} is not inside a git repository.`);
+  const names = git(['diff', '--cached', '--name-only', '--diff-filter=ACMR', '-z'], repoRoot);
+  const staged = names.stdout
+    .toString('utf8')
+    .split('\0')
+    .filter(Boolean)
+    .map((p) => join(repoRoot, p));
+  const dir = mkdtempSync(join(tmpdir(), 'contractkit-index-'));
+  const r = git(['checkout-index', '--all', `--prefix=${dir}/`], repoRoot);
+  if (r.status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new UsageError(`--staged: git checkout-index failed: ${r.stderr.toString('utf8').trim()}`);
+  }
+  return { ...treeAt('the index', repoRoot, dir, cwd), staged };
+}
+
+/**
+ * Points findings about files of an exported tree back at the work-tree paths
+ * users know. Positions are resolved first, from the exported text, which
+ * stays the finding's `sourceFile` for code frames.
+ */
+export function mapFindingsBack(findings: readonly Finding[], tree: RefTree): Finding[] {
+  const prefix = tree.dir + '/';
+  return findings.map((f) => {
+    if (!f.file.startsWith(prefix)) return f;
+    const pos = f.line
+      ? { line: f.line, column: f.column ?? 1, endLine: f.endLine ?? f.line, endColumn: f.endColumn ?? f.column ?? 1 }
+      : positionOf(f.file, f.pointer, f.onKey);
+    return { ...f, ...pos, file: join(tree.repoRoot, relative(tree.dir, f.file)), sourceFile: f.file };
+  });
 }

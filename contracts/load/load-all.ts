@@ -50,7 +50,9 @@ export async function loadContracts(specs: readonly ContractSpec[], options: Loa
   const findings: Finding[] = [];
   const bySpec = outcomes.map((o, i) => {
     findings.push(...o.findings);
-    return o.contract ? { ...o.contract, name: specs[i]!.name } : undefined;
+    // set in place: loaders keep side tables keyed by the contract object
+    if (o.contract) o.contract.name = specs[i]!.name;
+    return o.contract;
   });
   const contracts = bySpec.filter((c): c is Contract => c !== undefined);
   return { model: { contracts }, findings, usable: !findings.some((f) => f.severity === 'error'), bySpec };

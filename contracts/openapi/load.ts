@@ -7,9 +7,17 @@ import type { OpenApiContract } from '../model/types.js';
 import { bundleForModel } from './bundle.js';
 import { loadFinding } from './findings.js';
 import { normalizeOpenApi } from './normalize.js';
-import { readOpenApiDocument } from './read.js';
+import { readOpenApiDocument, type OpenApiDocumentRead } from './read.js';
 
 export { readOpenApiDocument, type OpenApiDocumentRead, type ReadOutcome } from './read.js';
+
+// The Redocly document each contract was loaded from, so lint walks it without reading the files again.
+const reads = new WeakMap<OpenApiContract, OpenApiDocumentRead>();
+
+/** The Redocly document and resolver `contract` was loaded from (for Redocly's `lintDocument`). */
+export function openApiReadOf(contract: OpenApiContract): OpenApiDocumentRead | undefined {
+  return reads.get(contract);
+}
 
 /**
  * Loads one OpenAPI contract. Load problems (unreadable, invalid YAML/JSON,
@@ -21,7 +29,9 @@ export const loadOpenApi: ContractLoader<OpenApiContract> = async (spec, options
   if (!read) return { findings };
   try {
     const bundled = await bundleForModel(read);
-    return { contract: normalizeOpenApi(spec, read, bundled), findings };
+    const contract = normalizeOpenApi(spec, read, bundled);
+    reads.set(contract, read);
+    return { contract, findings };
   } catch (error) {
     // Reading succeeded, so this is a shape the normalizer did not expect: report it, never crash the run.
     const message = error instanceof Error ? error.message : String(error);

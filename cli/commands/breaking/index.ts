@@ -9,10 +9,9 @@ import type { Finding, Severity } from '../../../checks/finding.js';
 import { compareContracts, type ContractPair } from '../../../checks/breaking/compare.js';
 import '../../../checks/breaking/engines.js';
 import { UsageError } from '../../../contracts/errors.js';
-import { checkoutRef, type RefTree } from '../../../contracts/git/at-ref.js';
+import { checkoutRef, mapFindingsBack, type RefTree } from '../../../contracts/git/at-ref.js';
 import { loadContracts } from '../../../contracts/load/load-all.js';
 import type { ContractSpec } from '../../../contracts/load/types.js';
-import { positionOf } from '../../../contracts/source/positions.js';
 import { runAction } from '../../run.js';
 import { EXIT, exitCodeFor, printFindings } from '../../report.js';
 import { selectContracts } from '../../select-contracts.js';
@@ -84,14 +83,14 @@ function previousSide(ctx: CommandContext, current: ContractSpec[], against: str
   const asPath = resolve(ctx.cwd, against);
   if (existsSync(asPath) && statSync(asPath).isFile()) {
     if (current.length !== 1) throw new UsageError(`breaking: --against ${against} is a file, so name exactly one contract to compare with it (${current.length} selected).`);
-    return fromMapping(current, () => asPath, asPath, ctx.loadOptions.rootDir, () => {});
+    return fromMapping(current, () => asPath, ctx.loadOptions.rootDir, () => {});
   }
   if (existsSync(asPath) && statSync(asPath).isDirectory() && !looksLikeRef(against)) {
     // same relative layout under the directory as under the working directory
-    return fromMapping(current, (p) => join(asPath, relative(ctx.cwd, p)), asPath, asPath, () => {});
+    return fromMapping(current, (p) => join(asPath, relative(ctx.cwd, p)), asPath, () => {});
   }
   const tree: RefTree = checkoutRef(against, ctx.cwd);
-  return fromMapping(current, (p) => tree.mapPath(p), tree.dir, tree.dir, () => tree.dispose(), (p) => join(tree.repoRoot, relative(tree.dir, p)));
+  return fromMapping(current, (p) => tree.mapPath(p), tree.dir, () => tree.dispose(), (fs) => mapFindingsBack(fs, tree));
 }
 
 function looksLikeRef(s: string): boolean {
@@ -101,10 +100,9 @@ function looksLikeRef(s: string): boolean {
 function fromMapping(
   current: ContractSpec[],
   map: (p: string) => string,
-  base: string,
   root: string,
   dispose: () => void,
-  back?: (p: string) => string,
+  restore: (findings: Finding[]) => Finding[] = (fs) => fs,
 ): PreviousSide {
   const specs: ContractSpec[] = [];
   const index = current.map((c) => {
@@ -113,17 +111,5 @@ function fromMapping(
     specs.push({ ...c, path });
     return specs.length - 1;
   });
-  return {
-    specs,
-    index,
-    root,
-    dispose,
-    restore: (findings) =>
-      findings.map((f) => {
-        if (!back || !f.file.startsWith(base)) return f;
-        // positions must be read from the previous tree before it is removed
-        const pos = f.line ? { line: f.line, column: f.column ?? 1, endLine: f.endLine ?? f.line, endColumn: f.endColumn ?? f.column ?? 1 } : positionOf(f.file, f.pointer, f.onKey);
-        return { ...f, ...pos, pointer: f.pointer, file: back(f.file), sourceFile: f.file };
-      }),
-  };
+  return { specs, index, root, dispose, restore };
 }

@@ -1,0 +1,94 @@
+/**
+ * The lint cache: a run over unchanged files is answered from the last run's
+ * findings. The key is the tool version, the settings and the list of
+ * contracts; an entry is valid while every file it was computed from has the
+ * same content hash (for proto modules, every .proto file and buf config under
+ * the root, so a new file invalidates it too).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Finding } from '../finding.js';
+import type { Contract } from '../../contracts/model/types.js';
+import type { ContractSpec } from '../../contracts/load/types.js';
+
+interface CacheEntry {
+  key: string;
+  files: Record<string, string>;
+  /** Proto module roots: listed again on lookup, so an added .proto file invalidates the entry. */
+  protoRoots: string[];
+  findings: Finding[];
+}
+
+function sha(data: string | Buffer): string {
+  return createHash('sha1').update(data).digest('hex');
+}
+
+function hashFile(path: string): string {
+  try {
+    return sha(readFileSync(path));
+  } catch {
+    return 'missing';
+  }
+}
+
+function protoTree(root: string, out: Record<string, string>): void {
+  let entries;
+  try {
+    entries = readdirSync(root, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const p = join(root, e.name);
+    if (e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.')) protoTree(p, out);
+    else if (e.isFile() && (e.name.endsWith('.proto') || /^buf(\.work)?\.(yaml|lock)$/.test(e.name))) out[p] = hashFile(p);
+  }
+}
+
+/** Content hashes of everything `contracts` were read from. */
+export function inputHashes(contracts: readonly Contract[], extra: readonly string[] = []): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const c of contracts) {
+    if (c.kind === 'proto') protoTree(c.root, files);
+    for (const f of c.files) files[f] ??= hashFile(f);
+    files[c.file] ??= hashFile(c.file);
+  }
+  for (const f of extra) files[f] ??= hashFile(f);
+  return files;
+}
+
+/** A lint cache in `dir` (`.contractkit-cache/` beside the config). */
+export function createLintCache(dir: string, version: string, settings: unknown, specs: readonly ContractSpec[]) {
+  const key = sha(JSON.stringify([version, settings, specs.map((s) => [s.kind, s.path, s.name])]));
+  const file = join(dir, `lint-${key.slice(0, 16)}.json`);
+  return {
+    /** The cached findings when every input is unchanged. */
+    lookup(): Finding[] | undefined {
+      if (!existsSync(file)) return undefined;
+      try {
+        const entry = JSON.parse(readFileSync(file, 'utf8')) as CacheEntry;
+        if (entry.key !== key) return undefined;
+        for (const [path, hash] of Object.entries(entry.files)) if (hashFile(path) !== hash) return undefined;
+        const now: Record<string, string> = {};
+        for (const root of entry.protoRoots) protoTree(root, now);
+        if (Object.keys(now).some((p) => !(p in entry.files))) return undefined;
+        return entry.findings;
+      } catch {
+        return undefined;
+      }
+    },
+    /** Records findings with the hashes of their inputs. */
+    store(findings: readonly Finding[], files: Record<string, string>, protoRoots: string[]): void {
+      try {
+        mkdirSync(dir, { recursive: true });
+        if (!existsSync(join(dir, '.gitignore'))) writeFileSync(join(dir, '.gitignore'), '*\n');
+        const tmp = `${file}.${process.pid}.tmp`;
+        writeFileSync(tmp, JSON.stringify({ key, files, protoRoots, findings: [...findings] } satisfies CacheEntry));
+        renameSync(tmp, file);
+      } catch {
+        // a cache that cannot be written only costs speed
+      }
+    },
+  };
+}
