@@ -54,6 +54,8 @@ export function resolveAt(ctx: UserContext, node: unknown, location: Location): 
   return node === undefined || node === null ? undefined : { node, location };
 }
 
+const described = new WeakMap<object, Omit<OperationInfo, 'ctx'>>();
+
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query']);
 
 /**
@@ -84,8 +86,14 @@ export function operationVisitor(onOperation: (op: OperationInfo) => void): Reco
       enter(operation: any, ctx: UserContext) {
         const item = stack[stack.length - 1];
         const method = String(ctx.key).toLowerCase();
-        if (!item?.path || !METHODS.has(method)) return;
-        onOperation(describeOperation(operation, ctx, item, method, allPaths, root));
+        if (!item?.path || !METHODS.has(method) || !operation || typeof operation !== 'object') return;
+        // Nine rules look at every operation in the same walk: describe it once, then hand each rule its own ctx.
+        let shared = described.get(operation);
+        if (!shared || shared.path !== item.path || shared.method !== method) {
+          shared = describeOperation(operation, ctx, item, method, allPaths, root);
+          described.set(operation, shared);
+        }
+        onOperation({ ...shared, ctx });
       },
     },
   };
@@ -98,7 +106,7 @@ function describeOperation(
   method: string,
   allPaths: ReadonlySet<string>,
   root: any,
-): OperationInfo {
+): Omit<OperationInfo, 'ctx'> {
   const location = ctx.location;
   const byKey = new Map<string, ParameterInfo>();
   const collect = (list: unknown, base: Location) => {
@@ -132,5 +140,5 @@ function describeOperation(
     if (body) requestBody = body;
   }
 
-  return { path: item.path!, method, operation, location, parameters, responses, requestBody, allPaths, root, ctx };
+  return { path: item.path!, method, operation, location, parameters, responses, requestBody, allPaths, root };
 }
