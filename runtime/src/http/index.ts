@@ -1,4 +1,14 @@
 /**
- * @contractkit/runtime/http. Filled in by the http issue.
+ * @contractkit/runtime/http: the small, fetch-based runtime of generated REST
+ * clients. Timeouts, retries with backoff and jitter, a circuit breaker per
+ * host, problem details as typed errors, cursor pagination, 202-and-poll and
+ * server-sent events. Named exports only, so bundlers drop what is unused.
  */
-export {};
+export { createHttpClient, type HttpClient } from './client.js';
+export { applyAuth, clientCredentials, type ClientCredentialsOptions } from './auth.js';
+export { CircuitOpenError, HttpProblemError, HttpTimeoutError, isHttpProblem, type ProblemDetails } from './errors.js';
+export { IDEMPOTENT_METHODS, RETRY_STATUSES, fullJitterDelay, retryAfterMs } from './policies.js';
+export { nextLink, paginate, type PageRequest, type PaginateOptions } from './pagination.js';
+export { acceptedHandle, isFinalStatus, type AcceptedHandle, type WaitOptions } from './accepted.js';
+export { parseEventData, readEventStream, streamEvents, type ServerSentEvent } from './sse.js';
+export type { BodyEncoding, CallOptions, CircuitBreakerOptions, HttpAuth, HttpClientOptions, HttpMiddleware, HttpResult, RequestSpec, RetryOptions, TokenProvider } from './types.js';
