@@ -9,6 +9,7 @@ import { lintCommand } from './commands/lint/index.js';
 import { breakingCommand } from './commands/breaking/index.js';
 import { generateCommand } from './commands/generate/index.js';
 import { diagramCommand } from './commands/diagram/index.js';
+import { rulesCommand } from './commands/rules/index.js';
 import { FORMATS } from './context.js';
 import { toolVersion } from './version.js';
 import { EXIT } from './report.js';
@@ -30,7 +31,8 @@ export function createCli(argv: string[]) {
     .command(breakingCommand as never)
     .command(generateCommand as never)
     .command(diagramCommand as never)
-    .demandCommand(1, 'Name a command: init, lint, breaking, generate or diagram.')
+    .command(rulesCommand as never)
+    .demandCommand(1, 'Name a command: init, lint, breaking, generate, diagram or rules.')
     .strict()
     .version(toolVersion())
     .alias('h', 'help')

@@ -4,16 +4,14 @@
 import type { Finding } from '../../checks/finding.js';
 import type { Contract, ContractModel } from '../model/types.js';
 import type { ContractLoader, ContractSpec, LoadOptions } from './types.js';
-import { loadOpenApi } from '../openapi/load.js';
-import { loadProto } from '../proto/load.js';
-import { loadAsyncApi } from '../asyncapi/load.js';
-import { loadSaga } from '../saga/load.js';
 
-const LOADERS: Record<ContractSpec['kind'], ContractLoader> = {
-  openapi: loadOpenApi as ContractLoader,
-  proto: loadProto as ContractLoader,
-  asyncapi: loadAsyncApi as ContractLoader,
-  saga: loadSaga as ContractLoader,
+// Loaders are imported on first use: the parsers behind them take up to half a
+// second each to import, which a cached or single-kind run should not pay.
+const LOADERS: Record<ContractSpec['kind'], () => Promise<ContractLoader>> = {
+  openapi: async () => (await import('../openapi/load.js')).loadOpenApi as ContractLoader,
+  proto: async () => (await import('../proto/load.js')).loadProto as ContractLoader,
+  asyncapi: async () => (await import('../asyncapi/load.js')).loadAsyncApi as ContractLoader,
+  saga: async () => (await import('../saga/load.js')).loadSaga as ContractLoader,
 };
 
 /** The model plus every load problem. `usable` is false when any contract failed to load. */
@@ -30,7 +28,8 @@ export async function loadContracts(specs: readonly ContractSpec[], options: Loa
   const outcomes = await Promise.all(
     specs.map(async (spec) => {
       try {
-        return await LOADERS[spec.kind](spec, options);
+        const loader = await LOADERS[spec.kind]();
+        return await loader(spec, options);
       } catch (err) {
         const finding: Finding = {
           ruleId: 'load/internal-error',

@@ -5,7 +5,6 @@
 import { dirname, join, relative, sep } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import type { Finding } from '../../../checks/finding.js';
-import { lintModel } from '../../../checks/lint/run-lint.js';
 import { resolveLintSettings } from '../../../checks/lint/settings.js';
 import { applyOverrides } from '../../../checks/lint/overrides.js';
 import { createLintCache, inputHashes } from '../../../checks/lint/cache.js';
@@ -80,6 +79,7 @@ async function lintSpecs(ctx: CommandContext, specs: ContractSpec[], settings: R
     printFindings(loaded.findings, ctx, 'lint');
     return { usage: true };
   }
+  const { lintModel } = await import('../../../checks/lint/run-lint.js');
   const findings = [...loaded.findings, ...(await lintModel(loaded.model, settings, ctx.loadOptions))];
   if (useCache) {
     const protoRoots = loaded.model.contracts.flatMap((c) => (c.kind === 'proto' ? [c.root] : []));
@@ -100,6 +100,7 @@ async function lintStaged(ctx: CommandContext, specs: ContractSpec[], settings: 
       printFindings(mapFindingsBack(loaded.findings, tree), ctx, 'lint');
       return { usage: true };
     }
+    const { lintModel } = await import('../../../checks/lint/run-lint.js');
     const findings = [...loaded.findings, ...(await lintModel(loaded.model, settings, { ...ctx.loadOptions, rootDir: tree.dir }))];
     return { usage: false, findings: mapFindingsBack(findings, tree) };
   } finally {
