@@ -2,7 +2,8 @@
  * `path-segment-case`: one case for every path segment (kebab-case by
  * default), and collection names in the plural (`/orders/{orderId}`).
  */
-import { pluralize, type UserContext } from '@redocly/openapi-core';
+import type { UserContext } from '@redocly/openapi-core';
+import pluralize from 'pluralize';
 import type { RedoclyRule } from '../rule.js';
 import { report } from '../redocly/report.js';
 import { isItemPath, isParamSegment, isPlural, pathSegments } from './support/http.js';

@@ -1,7 +1,8 @@
 /**
  * HTTP and path helpers shared by the OpenAPI rules.
  */
-import { pluralize } from '@redocly/openapi-core';
+// the pluralize package directly: importing it through openapi-core loads all of Redocly
+import pluralize from 'pluralize';
 import type { OperationInfo, ParameterInfo, ResponseInfo } from './operations.js';
 
 /** `{orderId}` (a whole-segment path parameter). */
