@@ -17,6 +17,7 @@ import type { ConfiguredRedoclyRule } from './redocly/plugin.js';
 import { runBufLint } from './proto/buf-lint.js';
 import { withSagaContracts } from './saga/with-saga-contracts.js';
 import type { LintSettings } from './settings.js';
+import { runModelRule } from './run-model-rule.js';
 import type { ModelRule, RedoclyRule } from './rule.js';
 
 /** buf rule ids are UPPER_SNAKE_CASE; anything else that is not ours is taken as Redocly's. */
@@ -48,11 +49,7 @@ export async function lintModel(model: ContractModel, settings: LintSettings, op
         const out: Finding[] = [];
         for (const { rule, severity, options: ruleOptions } of modelRules) {
           try {
-            rule.check(withRefs, {
-              options: ruleOptions,
-              severity,
-              report: (f) => out.push({ ...f, ruleId: rule.id, severity, kind: f.kind ?? rule.kind }),
-            });
+            out.push(...runModelRule(rule, withRefs, { options: ruleOptions, severity }));
           } catch (err) {
             // a rule that throws on an odd document is a bug: report it, keep the run going
             out.push({

@@ -10,6 +10,7 @@ import { schemaErrorsToFindings } from '../../contracts/source/schema-errors.js'
 import type { Config } from '../../cli/config/types.js';
 import { findRule, LINT_RULES, presetSeverity } from './catalogue.js';
 import type { LintRule } from './rule.js';
+import { asyncapiOptionsFromConfig } from './asyncapi/index.js';
 
 /** A rule that runs, with its severity and merged options. */
 export interface ActiveRule {
@@ -32,7 +33,7 @@ const validators = new Map<string, ValidateFunction>();
 /** Resolves the config's lint section against the catalogue. @throws ConfigError for a bad option. */
 export function resolveLintSettings(config: Config): LintSettings {
   const lint = config.lint;
-  const derived: Record<string, Record<string, unknown>> = lint.eventEnvelope ? { 'event-envelope': { location: lint.eventEnvelope } } : {};
+  const derived = asyncapiOptionsFromConfig(lint);
   const active: ActiveRule[] = [];
   for (const rule of LINT_RULES) {
     const user = lint.rules[rule.id];

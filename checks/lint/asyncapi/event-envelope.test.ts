@@ -6,7 +6,7 @@ import { positionOf } from '../../../contracts/source/positions.js';
 import { eventEnvelope } from './event-envelope.js';
 import { asyncapiOptionsFromConfig } from './index.js';
 import { lineContaining, loadModel } from './support/load-model.js';
-import { runModelRule } from './support/run-rule.js';
+import { runModelRule } from '../run-model-rule.js';
 
 const dir = resolve(import.meta.dirname, '../../../test/fixtures/lint/asyncapi');
 const file = resolve(dir, 'envelope.yaml');

@@ -5,7 +5,7 @@ import type { ContractModel } from '../../../contracts/model/types.js';
 import { positionOf } from '../../../contracts/source/positions.js';
 import { eventNameFormat } from './event-name-format.js';
 import { lineContaining, loadModel } from './support/load-model.js';
-import { runModelRule } from './support/run-rule.js';
+import { runModelRule } from '../run-model-rule.js';
 
 const dir = resolve(import.meta.dirname, '../../../test/fixtures/lint/asyncapi');
 const file = resolve(dir, 'names.yaml');

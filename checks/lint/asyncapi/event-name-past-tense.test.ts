@@ -5,7 +5,7 @@ import type { ContractModel } from '../../../contracts/model/types.js';
 import { positionOf } from '../../../contracts/source/positions.js';
 import { eventNamePastTense } from './event-name-past-tense.js';
 import { lineContaining, loadModel } from './support/load-model.js';
-import { runModelRule } from './support/run-rule.js';
+import { runModelRule } from '../run-model-rule.js';
 import { isPastWord, judgeTense } from './support/tense.js';
 
 const dir = resolve(import.meta.dirname, '../../../test/fixtures/lint/asyncapi');

@@ -5,7 +5,7 @@ import type { ContractModel } from '../../../contracts/model/types.js';
 import { positionOf } from '../../../contracts/source/positions.js';
 import { eventVersionDeclared } from './event-version-declared.js';
 import { lineContaining, loadModel } from './support/load-model.js';
-import { runModelRule } from './support/run-rule.js';
+import { runModelRule } from '../run-model-rule.js';
 
 const dir = resolve(import.meta.dirname, '../../../test/fixtures/lint/asyncapi');
 const file = resolve(dir, 'versions.yaml');

@@ -19,7 +19,7 @@ export { eventNameFormat } from './event-name-format.js';
 export { eventNamePastTense } from './event-name-past-tense.js';
 export { eventVersionDeclared } from './event-version-declared.js';
 export { presetTable, type PresetTable } from './support/presets.js';
-export { runModelRule, type RunModelRuleOptions } from './support/run-rule.js';
+export { runModelRule, type RunModelRuleOptions } from '../run-model-rule.js';
 
 /** Every AsyncAPI rule, in catalogue order. */
 export const asyncapiRules: readonly ModelRule[] = [

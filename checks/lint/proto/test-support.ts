@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Finding } from '../../finding.js';
+import { runModelRule as runRule } from '../run-model-rule.js';
 import type { ModelRule } from '../rule.js';
 import type { ProtoContract } from '../../../contracts/model/types.js';
 import { loadProto } from '../../../contracts/proto/load.js';
@@ -21,14 +22,5 @@ export async function loadFixture(rel: string): Promise<ProtoContract> {
 
 /** Runs `rule` over one contract with its default options merged under `options`. */
 export function runModelRule(rule: ModelRule, contract: ProtoContract, options: Record<string, unknown> = {}): Finding[] {
-  const findings: Finding[] = [];
-  rule.check(
-    { contracts: [contract] },
-    {
-      options: { ...rule.defaultOptions, ...options },
-      severity: rule.defaultSeverity,
-      report: (f) => findings.push({ ...f, ruleId: rule.id, severity: rule.defaultSeverity, kind: f.kind ?? rule.kind }),
-    },
-  );
-  return findings;
+  return runRule(rule, { contracts: [contract] }, { options });
 }

@@ -4,7 +4,7 @@ import type { Finding } from '../../finding.js';
 import type { ContractModel } from '../../../contracts/model/types.js';
 import { positionOf } from '../../../contracts/source/positions.js';
 import { lineContaining, loadModel } from '../asyncapi/support/load-model.js';
-import { runModelRule } from '../asyncapi/support/run-rule.js';
+import { runModelRule } from '../run-model-rule.js';
 import { sagaIdempotentStep } from './saga-idempotent-step.js';
 
 const dir = resolve(import.meta.dirname, '../../../test/fixtures/lint/saga');

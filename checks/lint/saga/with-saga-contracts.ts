@@ -12,17 +12,15 @@
 import type { ContractLoader, LoadOptions } from '../../../contracts/load/types.js';
 import type { Contract, ContractModel } from '../../../contracts/model/types.js';
 import { contractsOfKind } from '../../../contracts/model/types.js';
-import { loadAsyncApi } from '../../../contracts/asyncapi/load.js';
-import { loadOpenApi } from '../../../contracts/openapi/load.js';
-import { loadProto } from '../../../contracts/proto/load.js';
 import { CALL_KIND, callForm, callsOf, contractNameOf, findContractAt, type FailedReference, type SagaContractsModel } from './support/references.js';
 
 type ReferencedKind = (typeof CALL_KIND)[keyof typeof CALL_KIND];
 
-const LOADERS: Record<ReferencedKind, ContractLoader> = {
-  openapi: loadOpenApi as ContractLoader,
-  proto: loadProto as ContractLoader,
-  asyncapi: loadAsyncApi as ContractLoader,
+// imported on first use: the parsers take up to half a second to import
+const LOADERS: Record<ReferencedKind, () => Promise<ContractLoader>> = {
+  openapi: async () => (await import('../../../contracts/openapi/load.js')).loadOpenApi as ContractLoader,
+  proto: async () => (await import('../../../contracts/proto/load.js')).loadProto as ContractLoader,
+  asyncapi: async () => (await import('../../../contracts/asyncapi/load.js')).loadAsyncApi as ContractLoader,
 };
 
 /**
@@ -53,7 +51,7 @@ export async function withSagaContracts(model: ContractModel, options: LoadOptio
   await Promise.all(
     [...wanted.values()].map(async ({ kind, path, name }) => {
       try {
-        const outcome = await LOADERS[kind]({ name, kind, path }, options);
+        const outcome = await (await LOADERS[kind]())({ name, kind, path }, options);
         if (outcome.contract && !outcome.findings.some((f) => f.severity === 'error')) loaded.push(outcome.contract);
         else failed.push({ kind, path, findings: outcome.findings });
       } catch (err) {
