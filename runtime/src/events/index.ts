@@ -1,4 +1,23 @@
 /**
- * @contractkit/runtime/events. Filled in by the events issue.
+ * @contractkit/runtime/events: the envelope, CloudEvents mapping, upcasters,
+ * consumers and producers, transports (in-memory, RabbitMQ, NATS JetStream,
+ * MQTT, Kafka), processed-event stores and the PostgreSQL outbox. Broker and
+ * database clients are optional peer dependencies loaded by their adapter.
  */
-export {};
+export { createEnvelope, envelopeHeaders, envelopeProblem, type EnvelopeHeaders, type EnvelopeMeta, type EventEnvelope } from './envelope.js';
+export { fromCloudEvent, toCloudEvent, type CloudEvent } from './cloudevents.js';
+export { upcast, type Upcaster, type UpcasterMap, type UpcastResult } from './upcast.js';
+export { checkEvent, describeErrors, EventValidationError, type EventValidator, type EventVersionSpec } from './validation.js';
+export { backoffDelay, type RetryPolicy } from './retry.js';
+export { addressPattern, matchesAddress, type Delivery, type OutgoingMessage, type SubscribeOptions, type Subscription, type Transport } from './transport.js';
+export { createConsumer, type ConsumedEvent, type Consumer, type ConsumerOptions, type HandlerContext } from './consumer.js';
+export { encodeEvent, publishEvent, type PublishOptions } from './producer.js';
+export { createMemoryProcessedStore, createRedisProcessedStore, type ProcessedEventStore, type RedisLike } from './idempotency.js';
+export { inTransaction, migrate, migrationSql, type PgClientLike, type PgPoolClientLike, type PgPoolLike, type PgTables } from './pg.js';
+export { createPgProcessedStore, type PgProcessedStoreOptions } from './pg-processed-store.js';
+export { createOutboxRelay, enqueueOutboxEvent, migrateOutbox, type OutboxRelay, type OutboxRelayOptions } from './outbox.js';
+export { createMemoryTransport, type MemoryDeadLetter, type MemoryTransport } from './transports/memory.js';
+export { createRabbitMqTransport, type RabbitMqOptions, type RabbitMqTransport } from './transports/rabbitmq.js';
+export { createNatsTransport, durableName, type NatsOptions, type NatsTransport } from './transports/nats.js';
+export { createMqttTransport, type MqttOptions } from './transports/mqtt.js';
+export { createKafkaTransport, fromKafkaHeaders, kafkaTopicOf, toKafkaMessage, type KafkaOptions } from './transports/kafka.js';

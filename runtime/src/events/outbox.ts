@@ -1,0 +1,116 @@
+/**
+ * Transactional outbox on PostgreSQL: the business write and the event row
+ * commit in one transaction; a relay claims unsent rows with
+ * `FOR UPDATE SKIP LOCKED`, publishes each with the broker's confirmation and
+ * marks it sent in the same transaction. A relay that dies mid-batch leaves
+ * its rows unsent (the claim is released with the transaction), so the next
+ * relay publishes them again: at-least-once, with eventId as the broker
+ * message id and the consumers' de-duplication key.
+ */
+import type { EventEnvelope } from './envelope.js';
+import { migrate, tableName, type PgClientLike, type PgPoolLike } from './pg.js';
+import { encodeEvent } from './producer.js';
+import type { Transport } from './transport.js';
+import { checkEvent, EventValidationError, type EventVersionSpec } from './validation.js';
+
+/** Adds an event to the outbox inside the caller's transaction (validated first). */
+export async function enqueueOutboxEvent(
+  tx: PgClientLike,
+  address: string,
+  envelope: EventEnvelope,
+  options: { spec?: EventVersionSpec; headers?: Record<string, string>; table?: string } = {},
+): Promise<void> {
+  if (options.spec) {
+    const errors = checkEvent(options.spec, envelope);
+    if (errors) throw new EventValidationError(`${envelope.eventType} v${envelope.eventVersion} is invalid: ${errors.join('; ')}`, errors);
+  }
+  const table = tableName(options.table ?? 'contractkit_outbox');
+  await tx.query(`INSERT INTO ${table} (event_id, address, envelope, headers) VALUES ($1, $2, $3, $4)`, [
+    envelope.eventId,
+    address,
+    JSON.stringify(envelope),
+    JSON.stringify(options.headers ?? {}),
+  ]);
+}
+
+/** Options of {@link createOutboxRelay}. */
+export interface OutboxRelayOptions {
+  pool: PgPoolLike;
+  transport: Transport;
+  table?: string;
+  /** Rows per transaction (default 100). */
+  batchSize?: number;
+  /** Wait between empty polls (default 200 ms). */
+  pollIntervalMs?: number;
+  onError?: (err: unknown) => void;
+}
+
+/** A running (or manually pumped) relay. */
+export interface OutboxRelay {
+  /** Publishes one batch; resolves to the number of rows sent. */
+  relayOnce(): Promise<number>;
+  /** Polls until stopped. */
+  start(): void;
+  /** Stops after the current batch. */
+  stop(): Promise<void>;
+}
+
+/** Ensures the outbox table exists (migrations run on first use). */
+export function migrateOutbox(pool: PgPoolLike, table?: string): Promise<void> {
+  return migrate(pool, table ? { outbox: table } : {});
+}
+
+/** Creates a relay. Several relays may run against one table: SKIP LOCKED gives each its own rows. */
+export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  const table = tableName(options.table ?? 'contractkit_outbox');
+  const batch = options.batchSize ?? 100;
+  let running = false;
+  let loop: Promise<void> | undefined;
+
+  async function relayOnce(): Promise<number> {
+    await migrate(options.pool, { outbox: table });
+    const c = await options.pool.connect();
+    try {
+      await c.query('BEGIN');
+      const { rows } = await c.query(
+        `SELECT id, address, envelope, headers FROM ${table} WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [batch],
+      );
+      // publish in order, each confirmed, then mark the batch sent in the same transaction
+      await Promise.all(
+        rows.map((r) => options.transport.publish(r.address, encodeEvent(r.envelope as EventEnvelope, { headers: r.headers as Record<string, string> }))),
+      );
+      if (rows.length > 0) await c.query(`UPDATE ${table} SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+      await c.query('COMMIT');
+      c.release();
+      return rows.length;
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      c.release();
+      throw err;
+    }
+  }
+
+  return {
+    relayOnce,
+    start() {
+      if (running) return;
+      running = true;
+      loop = (async () => {
+        while (running) {
+          try {
+            const n = await relayOnce();
+            if (n === 0) await new Promise((r) => setTimeout(r, options.pollIntervalMs ?? 200));
+          } catch (err) {
+            options.onError?.(err);
+            await new Promise((r) => setTimeout(r, options.pollIntervalMs ?? 200));
+          }
+        }
+      })();
+    },
+    async stop() {
+      running = false;
+      await loop;
+    },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * What every transport offers. A transport moves bytes with metadata and
+ * handles delivery mechanics (acks, delayed redelivery, dead-letter
+ * destinations); validation, upcasting, retries policy and idempotency live
+ * in the consumer so they behave the same on every broker.
+ */
+
+/** A message leaving a producer. */
+export interface OutgoingMessage {
+  /** JSON body (the envelope). */
+  body: Uint8Array;
+  /** Mirrored envelope fields plus any user headers. */
+  headers: Record<string, string>;
+  /** Partition/ordering key (Kafka) — the aggregateId. */
+  key?: string;
+  /** Broker-side de-duplication id (NATS `Nats-Msg-Id`); defaults to the `event-id` header. */
+  messageId?: string;
+}
+
+/** One delivery of a message to a consumer. */
+export interface Delivery {
+  body: Uint8Array;
+  headers: Record<string, string>;
+  /** The concrete address it was published to (`order.cancelled.42`). */
+  address: string;
+  /** 1 for the first delivery, counting redeliveries and retries. */
+  attempt: number;
+  /** Done: the broker may forget it. */
+  ack(): Promise<void>;
+  /** Deliver again after `delayMs` (with attempt + 1). */
+  retry(delayMs: number): Promise<void>;
+  /** Move to the dead-letter destination with `reason`, then forget it here. */
+  deadLetter(reason: string): Promise<void>;
+}
+
+/** A subscription request. */
+export interface SubscribeOptions {
+  /** Channel address pattern; `{param}` segments match any single segment. */
+  address: string;
+  /** Consumer group: members share the work, each group gets every message. */
+  group: string;
+  /** Deliveries in flight at once (default 1: in order). */
+  concurrency?: number;
+}
+
+/** A running subscription. */
+export interface Subscription {
+  /** Stops taking new deliveries and waits for the in-flight ones to finish. */
+  close(): Promise<void>;
+}
+
+/** A broker adapter. */
+export interface Transport {
+  readonly name: string;
+  /** Publishes and resolves once the broker has confirmed it (publisher confirms, PubAck, PUBACK). */
+  publish(address: string, message: OutgoingMessage): Promise<void>;
+  subscribe(options: SubscribeOptions, onDelivery: (delivery: Delivery) => Promise<void>): Promise<Subscription>;
+  /** Closes subscriptions and connections gracefully. */
+  close(): Promise<void>;
+}
+
+/** `order.cancelled.{orderId}` → `['order', 'cancelled', '*']` style pattern with `wildcard` for parameters. */
+export function addressPattern(address: string, wildcard: string): string {
+  return address.replace(/\{[^}]+\}/g, wildcard);
+}
+
+/** True when `address` matches a pattern whose parameter segments are `{…}`. */
+export function matchesAddress(pattern: string, address: string): boolean {
+  const re = new RegExp('^' + pattern.split(/\{[^}]+\}/).map((s) => s.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^./]+') + '$');
+  return re.test(address);
+}
+
+/** Header value as text (brokers hand back Buffers, numbers or strings). */
+export function headerText(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value;
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('utf8');
+  return String(value);
+}

@@ -1,0 +1,114 @@
+/**
+ * MQTT 5 through mqtt.js (an optional peer dependency, loaded here only):
+ * QoS 1 both ways, envelope fields as user properties, consumer groups as
+ * shared subscriptions (`$share/<group>/<topic>`). The PUBACK of an incoming
+ * message is sent only after the consumer settled it, so a crash means a
+ * redelivery (QoS 1 duplicates: use a processed-event store). MQTT has no
+ * broker-side retry or dead-letter: retries are timers in the consumer and
+ * dead-letters are published to `<deadLetterPrefix>/<group>`.
+ */
+import { addressPattern, headerText, type Delivery, type OutgoingMessage, type SubscribeOptions, type Subscription, type Transport } from '../transport.js';
+
+/** Options of {@link createMqttTransport}. */
+export interface MqttOptions {
+  /** `mqtt://127.0.0.1:1883`. */
+  url: string;
+  /** Stable client id: with `clean: false` the broker keeps QoS 1 messages for it while it is away. */
+  clientId?: string;
+  /** Prefixes every topic (environments or test runs sharing one broker). */
+  topicPrefix?: string;
+  /** Dead-letter topic prefix (default `dead-letter`). */
+  deadLetterPrefix?: string;
+}
+
+/** Connects and returns the transport. */
+export async function createMqttTransport(options: MqttOptions): Promise<Transport & { deadLetterTopic(group: string): string }> {
+  const mqtt = await import('mqtt');
+  type Handler = (topic: string, payload: Buffer, packet: import('mqtt').IPublishPacket, done: (code: number) => void) => void;
+  const handlers: { match: (topic: string) => boolean; handle: Handler }[] = [];
+  const prefix = options.topicPrefix ? options.topicPrefix.replace(/\/?$/, '/') : '';
+  const dlPrefix = prefix + (options.deadLetterPrefix ?? 'dead-letter');
+  const client = await mqtt.connectAsync(options.url, {
+    protocolVersion: 5,
+    ...(options.clientId ? { clientId: options.clientId, clean: false, properties: { sessionExpiryInterval: 3600 } } : {}),
+    customHandleAcks: (topic, message, packet, done) => {
+      const h = handlers.find((x) => x.match(topic));
+      if (!h) return done(0);
+      h.handle(topic, message, packet, (code) => done(code));
+    },
+  });
+  const topicOf = (address: string) => prefix + address;
+
+  return {
+    name: 'mqtt',
+    deadLetterTopic: (group) => `${dlPrefix}/${group}`,
+    async publish(address: string, message: OutgoingMessage) {
+      await client.publishAsync(topicOf(address), Buffer.from(message.body), {
+        qos: 1,
+        properties: { userProperties: message.headers, contentType: 'application/json' },
+      });
+    },
+    async subscribe(o: SubscribeOptions, onDelivery): Promise<Subscription> {
+      const filter = topicOf(addressPattern(o.address, '+'));
+      const re = new RegExp('^' + filter.split('+').map((s) => s.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^/]+') + '$');
+      const inFlight = new Set<Promise<void>>();
+      let closed = false;
+      const handle: Handler = (topic, payload, packet, done) => {
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(packet.properties?.userProperties ?? {})) {
+          const t = headerText(Array.isArray(v) ? v[0] : v);
+          if (t !== undefined) headers[k] = t;
+        }
+        const run = (attempt: number): Promise<void> =>
+          new Promise<void>((settled) => {
+            let finished = false;
+            const finish = () => {
+              if (!finished) {
+                finished = true;
+                settled();
+              }
+            };
+            const delivery: Delivery = {
+              body: payload,
+              headers,
+              address: topic.slice(prefix.length),
+              attempt,
+              ack: async () => {
+                done(0);
+                finish();
+              },
+              retry: async (delayMs) => {
+                setTimeout(() => void run(attempt + 1).then(finish), delayMs);
+              },
+              deadLetter: async (reason) => {
+                await client.publishAsync(`${dlPrefix}/${o.group}`, payload, {
+                  qos: 1,
+                  properties: { userProperties: { ...headers, 'x-dead-letter-reason': reason, 'x-original-topic': topic } },
+                });
+                done(0);
+                finish();
+              },
+            };
+            onDelivery(delivery).catch(() => finish());
+          });
+        if (closed) return; // no PUBACK: the broker redelivers to the next session
+        const p = run(1).finally(() => inFlight.delete(p));
+        inFlight.add(p);
+      };
+      const entry = { match: (t: string) => re.test(t), handle };
+      handlers.push(entry);
+      await client.subscribeAsync(`$share/${o.group}/${filter}`, { qos: 1 });
+      return {
+        async close() {
+          closed = true;
+          await Promise.all([...inFlight]);
+          await client.unsubscribeAsync(`$share/${o.group}/${filter}`).catch(() => undefined);
+          handlers.splice(handlers.indexOf(entry), 1);
+        },
+      };
+    },
+    async close() {
+      await client.endAsync();
+    },
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * NATS JetStream through `nats` 2.x (an optional peer dependency, loaded here
+ * only): a stream over the channel subjects, a durable pull consumer per
+ * group, `Nats-Msg-Id` = eventId for broker-side de-duplication, `nak` with a
+ * delay for retries, and dead-lettering by republishing to a dead-letter
+ * stream and `term()`-ing the original (JetStream has no dead-letter queue).
+ */
+import { addressPattern, type Delivery, type OutgoingMessage, type SubscribeOptions, type Subscription, type Transport } from '../transport.js';
+
+/** Options of {@link createNatsTransport}. */
+export interface NatsOptions {
+  /** `127.0.0.1:4222` (or a list). */
+  servers: string | string[];
+  /** Stream name (created or updated on connect). */
+  stream: string;
+  /** Subjects the stream holds: channel addresses, `{param}` written as `*` or left as `{param}`. */
+  subjects: string[];
+  /** Broker-side de-duplication window (default 2 minutes). */
+  duplicateWindowMs?: number;
+  /** How long a delivery may stay unacknowledged before redelivery (default 30 s). */
+  ackWaitMs?: number;
+  /** Safety net above the consumer's own retry count (default 100). */
+  maxDeliver?: number;
+  /** Dead-letter subjects are `<prefix>.<group>` in the stream `<stream>_DLQ` (default prefix `dlq.<stream>`). */
+  deadLetterPrefix?: string;
+  /** Prefixes every subject (`staging.` + address): environments or test runs sharing one server. */
+  subjectPrefix?: string;
+}
+
+/** The NATS transport plus the names tests look at. */
+export interface NatsTransport extends Transport {
+  readonly deadLetterStream: string;
+  deadLetterSubject(group: string): string;
+  /** The PubAck `duplicate` flags of the publishes so far (how many the broker dropped as duplicates). */
+  readonly stats: { published: number; duplicates: number };
+  /** Deletes both streams (tests). */
+  deleteStreams(): Promise<void>;
+}
+
+/** Durable consumer names may not contain `.`, `*`, `>` or spaces. */
+export function durableName(group: string): string {
+  return group.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
+/** Connects, ensures the streams, returns the transport. */
+export async function createNatsTransport(options: NatsOptions): Promise<NatsTransport> {
+  const nats = await import('nats');
+  const nc = await nats.connect({ servers: options.servers, reconnect: true, maxReconnectAttempts: -1 });
+  const jsm = await nc.jetstreamManager();
+  const js = nc.jetstream();
+  const dlStream = `${options.stream}_DLQ`;
+  const dlPrefix = options.deadLetterPrefix ?? `dlq.${options.stream}`;
+  const nanos = (ms: number) => nats.nanos(ms);
+  const prefix = options.subjectPrefix ? options.subjectPrefix.replace(/\.?$/, '.') : '';
+  const subject = (address: string) => prefix + addressPattern(address, '*');
+
+  async function ensureStream(name: string, subjects: string[]) {
+    const cfg = { name, subjects, duplicate_window: nanos(options.duplicateWindowMs ?? 120_000), storage: nats.StorageType.File };
+    try {
+      await jsm.streams.info(name);
+      await jsm.streams.update(name, cfg);
+    } catch {
+      await jsm.streams.add(cfg);
+    }
+  }
+  await ensureStream(options.stream, options.subjects.map(subject));
+  await ensureStream(dlStream, [`${dlPrefix}.>`]);
+
+  const stats = { published: 0, duplicates: 0 };
+  const subs = new Set<{ stop(): Promise<void> }>();
+
+  const toHeaders = (h: Record<string, string>) => {
+    const out = nats.headers();
+    for (const [k, v] of Object.entries(h)) out.set(k, v);
+    return out;
+  };
+
+  return {
+    name: 'nats',
+    deadLetterStream: dlStream,
+    deadLetterSubject: (group) => `${dlPrefix}.${durableName(group)}`,
+    stats,
+    async publish(address: string, message: OutgoingMessage) {
+      const ack = await js.publish(prefix + address, message.body, {
+        msgID: message.messageId ?? message.headers['event-id'],
+        headers: toHeaders(message.headers),
+      });
+      stats.published++;
+      if (ack.duplicate) stats.duplicates++;
+    },
+    async subscribe(o: SubscribeOptions, onDelivery): Promise<Subscription> {
+      const durable = durableName(o.group);
+      const config = {
+        durable_name: durable,
+        ack_policy: nats.AckPolicy.Explicit,
+        deliver_policy: nats.DeliverPolicy.All,
+        filter_subject: subject(o.address),
+        max_deliver: options.maxDeliver ?? 100,
+        ack_wait: nanos(options.ackWaitMs ?? 30_000),
+        max_ack_pending: Math.max(1000, o.concurrency ?? 1),
+      };
+      try {
+        await jsm.consumers.info(options.stream, durable);
+        await jsm.consumers.update(options.stream, durable, { ack_wait: config.ack_wait, max_deliver: config.max_deliver });
+      } catch {
+        await jsm.consumers.add(options.stream, config);
+      }
+      const consumer = await js.consumers.get(options.stream, durable);
+      const messages = await consumer.consume({ max_messages: Math.max(1, o.concurrency ?? 1) * 64 });
+      const inFlight = new Set<Promise<void>>();
+      const limit = Math.max(1, o.concurrency ?? 1);
+      let stopped = false;
+
+      const handle = async (m: import('nats').JsMsg) => {
+        const headers: Record<string, string> = {};
+        if (m.headers) for (const [k, v] of m.headers) headers[k] = v[0] ?? '';
+        const delivery: Delivery = {
+          body: m.data,
+          headers,
+          address: m.subject.slice(prefix.length),
+          attempt: m.info.redeliveryCount,
+          ack: async () => void (await m.ackAck().catch(() => false)),
+          retry: async (delayMs) => m.nak(delayMs),
+          deadLetter: async (reason) => {
+            await js.publish(`${dlPrefix}.${durable}`, m.data, {
+              headers: toHeaders({ ...headers, 'x-dead-letter-reason': reason, 'x-original-subject': m.subject, 'x-attempt': String(m.info.redeliveryCount) }),
+            });
+            m.term();
+          },
+        };
+        await onDelivery(delivery).catch(() => m.nak());
+      };
+
+      const loop = (async () => {
+        for await (const m of messages) {
+          if (stopped) {
+            m.nak();
+            continue;
+          }
+          const p = handle(m).finally(() => inFlight.delete(p));
+          inFlight.add(p);
+          if (inFlight.size >= limit) await Promise.race(inFlight);
+        }
+      })();
+      const sub = {
+        async stop() {
+          stopped = true;
+          await Promise.all([...inFlight]);
+          await messages.close().catch(() => undefined);
+          await loop.catch(() => undefined);
+        },
+      };
+      subs.add(sub);
+      return {
+        async close() {
+          subs.delete(sub);
+          await sub.stop();
+        },
+      };
+    },
+    async deleteStreams() {
+      await jsm.streams.delete(options.stream).catch(() => false);
+      await jsm.streams.delete(dlStream).catch(() => false);
+    },
+    async close() {
+      await Promise.all([...subs].map((s) => s.stop()));
+      await nc.drain().catch(() => undefined);
+    },
+  };
+}
