@@ -3,3 +3,5 @@
  * (`defineGenerator`). A new generator adds its import here.
  */
 export { findGenerator, GENERATOR_NAMES } from './core/registry.js';
+import './grpc/index.js';
+import './rest-client/index.js';

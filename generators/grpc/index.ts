@@ -1,0 +1,66 @@
+/**
+ * The `grpc` generator: messages and enums through protoc-gen-es, and per
+ * proto file with services a `<name>_grpc.ts` with typed handlers, register
+ * functions and clients over `@contractkit/runtime/grpc` and `@grpc/grpc-js`.
+ *
+ * Options: `paths` (files or directories relative to the proto root, like
+ * `buf generate --path`), `jsonTypes` (protoc-gen-es `json_types`).
+ */
+import { UsageError } from '../../contracts/errors.js';
+import { contractsOfKind, type ProtoContract } from '../../contracts/model/types.js';
+import { decodeImage, isImportFile } from '../../contracts/proto/image.js';
+import { defineGenerator, type GeneratedFile } from '../core/registry.js';
+import { generateMessages, type MessageOptions } from './messages.js';
+import { loadProtoplugin } from './protoplugin.js';
+import { buildServiceFile } from './service-file.js';
+import { checkSupport } from './support.js';
+
+/** Options of the grpc generator, from the config's `options:`. */
+export interface GrpcGeneratorOptions extends MessageOptions {}
+
+function readOptions(raw: Record<string, unknown>): GrpcGeneratorOptions {
+  const paths = raw.paths ?? raw.path;
+  const list = paths === undefined ? undefined : Array.isArray(paths) ? paths : [paths];
+  if (list && !list.every((p): p is string => typeof p === 'string' && p !== '')) {
+    throw new UsageError('grpc: option `paths` must be a list of proto files or directories relative to the proto root (like `buf generate --path`).');
+  }
+  return { paths: list?.map((p) => p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, '')), jsonTypes: raw.jsonTypes === true };
+}
+
+/** True when proto file `name` is selected by buf-style `paths` (a file, or a directory prefix). */
+export function matchesPaths(name: string, paths: readonly string[] | undefined): boolean {
+  if (!paths?.length) return true;
+  return paths.some((p) => name === p || name.startsWith(p + '/'));
+}
+
+/** Generates messages and service stubs for one proto contract. */
+export async function generateGrpc(contract: ProtoContract, options: GrpcGeneratorOptions = {}): Promise<GeneratedFile[]> {
+  const { set, registry } = decodeImage(contract.image);
+  const own = new Set(set.file.filter((f) => isImportFile(f) !== true && matchesPaths(f.name, options.paths)).map((f) => f.name));
+  if (own.size === 0) {
+    throw new UsageError(
+      `grpc: no proto file of ${contract.name} matches ${options.paths?.length ? `paths ${options.paths.join(', ')}` : 'the contract'}.`,
+      [],
+    );
+  }
+  const files = [...registry.files].filter((f) => own.has(f.proto.name));
+  const problems = checkSupport(contract, files.flatMap((f) => f.services));
+  if (problems.length > 0) {
+    throw new UsageError(`grpc: ${contract.name} uses ${problems.length === 1 ? 'a feature' : 'features'} the generator does not support yet.`, problems);
+  }
+  const names = await loadProtoplugin();
+  const messages = await generateMessages(contract, options);
+  const services = files.filter((f) => f.services.length > 0).map((f) => buildServiceFile(f, names, files));
+  return [...messages, ...services].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The registered `grpc` generator. */
+export const grpcGenerator = defineGenerator({
+  name: 'grpc',
+  async generate(model, ctx) {
+    const options = readOptions(ctx.options);
+    const out: GeneratedFile[] = [];
+    for (const contract of contractsOfKind(model, 'proto')) out.push(...(await generateGrpc(contract, options)));
+    return out;
+  },
+});

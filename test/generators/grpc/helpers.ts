@@ -1,0 +1,67 @@
+/**
+ * Shared helpers of the grpc tests: load a proto contract with the real
+ * loader, generate, write into a scratch directory inside the repository (so
+ * `@bufbuild/protobuf`, `@grpc/grpc-js` and `@contractkit/runtime` resolve from
+ * its node_modules), and type-check under strict.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { expect } from 'vitest';
+import { loadProto } from '../../../contracts/proto/load.js';
+import type { ProtoContract } from '../../../contracts/model/types.js';
+import type { GeneratedFile } from '../../../generators/core/registry.js';
+
+/** The repository root. */
+export const root = resolve(import.meta.dirname, '../../..');
+
+/** A fresh scratch directory under node_modules/.cache (ignored by git, resolves the repo's packages). */
+export function scratchDir(prefix = 'ck-grpc-'): string {
+  const base = join(root, 'node_modules', '.cache', 'contractkit-tests');
+  mkdirSync(base, { recursive: true });
+  return mkdtempSync(join(base, prefix));
+}
+
+/** Loads a proto contract; fails the test on load errors. */
+export async function loadContract(path: string, name = 'api'): Promise<ProtoContract> {
+  const outcome = await loadProto({ name, kind: 'proto', path: resolve(root, path) }, { cwd: root, rootDir: root, allowRemoteRefs: false });
+  expect(outcome.findings.filter((f) => f.severity === 'error').map((f) => f.message)).toEqual([]);
+  return outcome.contract!;
+}
+
+/** Writes files under `dir`. */
+export function writeFiles(files: GeneratedFile[], dir: string): string {
+  for (const f of files) {
+    mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+    writeFileSync(join(dir, f.path), f.content);
+  }
+  return dir;
+}
+
+/**
+ * Type-checks the `.ts` files under `dir` with strict settings, resolving
+ * `@contractkit/runtime/grpc` to the runtime's sources. Returns tsc's output ('' when clean).
+ */
+export function typeCheck(dir: string): string {
+  const tsconfig = {
+    compilerOptions: {
+      target: 'ES2022',
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      exactOptionalPropertyTypes: false,
+      types: ['node'],
+      typeRoots: [join(root, 'node_modules/@types')],
+      paths: { '@contractkit/runtime/grpc': [join(root, 'runtime/src/grpc/index.ts')] },
+    },
+    include: ['**/*.ts'],
+  };
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json')], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  return (r.stdout + r.stderr).trim();
+}
