@@ -1,0 +1,206 @@
+/**
+ * Prints the client module: per operation its `Args`, `Result` and `Error`
+ * types and a standalone function (tree-shakable), plus the
+ * `create<Api>Client(options)` factory grouping them by tag.
+ */
+import type { HttpMediaType, OpenApiContract } from '../../contracts/model/types.js';
+import { camelCase, createNameScope, docComment, pascalCase, propertyKey, stringLiteral } from '../core/names.js';
+import { renderTemplate } from '../core/templates.js';
+import { createTsFile, type TsFile } from '../core/ts-file.js';
+import type { GeneratedFile } from '../core/registry.js';
+import { responseValueKind } from './media-types.js';
+import { operationView, type OperationView } from './operation-view.js';
+import type { SchemaTypes, Scope } from './schema-types.js';
+
+const RUNTIME = '@contractkit/runtime/http';
+
+interface Named {
+  view: OperationView;
+  fn: string;
+  allFn?: string;
+  args: string;
+  result: string;
+  error: string;
+  item?: string;
+  namespace: string;
+  member: string;
+}
+
+/** Names every operation and prints `client.ts`. */
+export function emitClient(contract: OpenApiContract, schemas: SchemaTypes, scope: Scope): GeneratedFile {
+  const file = createTsFile('client.ts');
+  const factory = scope.claim(`create${pascalCase(contract.title || contract.name)}Client`);
+  file.declare(factory);
+  const namespaces = new Map<string, { key: string; members: ReturnType<typeof createNameScope>; ops: Named[] }>();
+  const nsScope = createNameScope(['client']);
+  const named: Named[] = contract.operations.map((op) => {
+    const view = operationView(op, schemas);
+    const base = op.operationId ?? `${op.method} ${op.path.replace(/[{}]/g, ' ')}`;
+    const fn = file.declare(scope.claim(camelCase(base)));
+    const tag = op.tags[0] ?? 'default';
+    let ns = namespaces.get(tag);
+    if (!ns) namespaces.set(tag, (ns = { key: nsScope.claim(camelCase(tag)), members: createNameScope(), ops: [] }));
+    const type = pascalCase(base);
+    const n: Named = {
+      view,
+      fn,
+      args: file.declare(scope.claim(`${type}Args`)),
+      result: file.declare(scope.claim(`${type}Result`)),
+      error: file.declare(scope.claim(`${type}Error`)),
+      namespace: ns.key,
+      member: ns.members.claim(camelCase(base)),
+    };
+    if (view.pagination) {
+      n.allFn = file.declare(scope.claim(`${fn}All`));
+      n.item = file.declare(scope.claim(`${type}Item`));
+    }
+    ns.ops.push(n);
+    return n;
+  });
+
+  const ref = (name: string) => file.importType(name, './types.js');
+  for (const n of named) printOperation(file, n, schemas, ref);
+  printFactory(file, contract, factory, [...namespaces.entries()]);
+  return file.toGeneratedFile();
+}
+
+function mediaType(media: HttpMediaType | undefined, schemas: SchemaTypes, ref: (n: string) => string, dir: 'read' | 'write'): string {
+  if (!media) return 'void';
+  const m = media.mediaType.toLowerCase();
+  if (m === 'text/event-stream') return media.schema === undefined ? 'string' : schemas.typeOf(media.schema, dir, ref);
+  const kind = responseValueKind(media.mediaType);
+  if (kind === 'json') return schemas.typeOf(media.schema, dir, ref);
+  if (kind === 'text') return 'string';
+  return 'Blob';
+}
+
+function unionOf(types: string[], empty: string): string {
+  const unique = [...new Set(types)];
+  if (unique.length === 0) return empty;
+  if (unique.includes('unknown')) return 'unknown';
+  return unique.map((t) => (/[|&]/.test(t) && !t.startsWith('{') ? `(${t})` : t)).join(' | ');
+}
+
+function printOperation(file: TsFile, n: Named, schemas: SchemaTypes, ref: (n: string) => string): void {
+  const { view } = n;
+  const { op } = view;
+  const members: string[] = [];
+  for (const g of view.groups) {
+    const props = g.params.map((p) => {
+      const doc = docComment([p.description?.trim(), p.deprecated ? '@deprecated' : undefined], '    ');
+      return `${doc}    ${propertyKey(p.name)}${p.required ? '' : '?'}: ${schemas.typeOf(p.schema, 'write', ref).replace(/\n/g, '\n    ')};`;
+    });
+    members.push(`  ${g.key}${g.required ? '' : '?'}: {\n${props.join('\n')}\n  };`);
+  }
+  if (view.body) {
+    const t = view.body.encoding === 'binary' ? 'Blob | ArrayBuffer | Uint8Array | string' : mediaType(view.body.media, schemas, ref, 'write');
+    members.push(`${docComment([op.requestBody?.description?.trim()], '  ')}  body${view.body.required ? '' : '?'}: ${t.replace(/\n/g, '\n  ')};`);
+  }
+  const argsType = members.length ? `{\n${members.join('\n')}\n}` : 'Record<string, never>';
+  const argsOptional = !view.groups.some((g) => g.required) && !view.body?.required;
+  const result = unionOf(view.success.map((m) => mediaType(m, schemas, ref, 'read')), 'void');
+  const error = unionOf(view.errors.map((m) => mediaType(m, schemas, ref, 'read')).filter((t) => t !== 'void'), 'unknown');
+
+  const client = file.importType('HttpClient', RUNTIME);
+  const callOptions = file.importType('CallOptions', RUNTIME);
+  const problem = file.importType('HttpProblemError', RUNTIME);
+  const spec = (query: string) => {
+    const parts = [`method: ${stringLiteral(op.method.toUpperCase())}`, `path: ${stringLiteral(op.path)}`];
+    for (const g of view.groups) parts.push(g.key === 'path' ? 'pathParams: args.path' : g.key === 'query' ? `query: ${query}` : `${g.key}: args.${g.key}`);
+    if (view.body) parts.push('body: args.body', `bodyEncoding: ${stringLiteral(view.body.encoding)}`, `mediaType: ${stringLiteral(view.body.media.mediaType)}`);
+    if (view.idempotencyHeader) parts.push(`idempotencyHeader: ${stringLiteral(view.idempotencyHeader)}`);
+    return `{ ${parts.join(', ')} }`;
+  };
+  let returns: string;
+  let body: string;
+  let isAsync = true;
+  if (view.kind === 'accepted') {
+    returns = `Promise<${file.importType('AcceptedHandle', RUNTIME)}<${n.result}>>`;
+    body = `  const result = await client.call<${n.result}>(${spec('args.query')}, options);\n  return ${file.importValue('acceptedHandle', RUNTIME)}(client, result, options);`;
+  } else if (view.kind === 'sse') {
+    isAsync = false;
+    returns = `AsyncGenerator<${file.importType('ServerSentEvent', RUNTIME)}<${n.result}>, void, undefined>`;
+    const stringData = n.result === 'string';
+    body = `  return ${file.importValue('streamEvents', RUNTIME)}<${n.result}>(client, ${spec('args.query')}, options${stringData ? '' : `, ${file.importValue('parseEventData', RUNTIME)}`});`;
+  } else {
+    returns = `Promise<${n.result}>`;
+    body = `  const result = await client.call<${n.result}>(${spec('args.query')}, options);\n  return result.data;`;
+  }
+  const doc = docComment([
+    op.summary?.trim(),
+    op.description !== op.summary ? op.description?.trim() : undefined,
+    `\`${op.method.toUpperCase()} ${op.path}\``,
+    op.deprecated ? '@deprecated' : undefined,
+    `@throws {${problem}<${n.error}>} on an error status; HttpTimeoutError, CircuitOpenError on transport failures.`,
+  ]);
+  const view_ = {
+    jsdoc: doc,
+    args: n.args,
+    argsType,
+    result: n.result,
+    resultType: result,
+    error: n.error,
+    errorType: error,
+    fn: n.fn,
+    async: isAsync,
+    client,
+    callOptions,
+    argsDefault: argsOptional ? ' = {}' : '',
+    returns,
+    body,
+    all: n.allFn
+      ? {
+          fn: n.allFn,
+          item: n.item,
+          itemType: schemas.typeOf(view.pagination!.itemSchema, 'read', ref),
+          paginate: file.importValue('paginate', RUNTIME),
+          spec: spec(view.pagination!.cursorParam ? `{ ...args.query, ${propertyKey(view.pagination!.cursorParam)}: next.cursor }` : 'args.query'),
+          options: view.pagination!.itemsKey !== undefined ? `{ itemsKey: ${stringLiteral(view.pagination!.itemsKey)} }` : '{}',
+        }
+      : undefined,
+  };
+  file.print(renderTemplate('rest-client', 'operation', view_));
+}
+
+function serverUrl(contract: OpenApiContract): string | undefined {
+  const servers = contract.document.servers;
+  const first = Array.isArray(servers) ? (servers[0] as { url?: unknown; variables?: Record<string, { default?: unknown }> } | undefined) : undefined;
+  if (!first || typeof first.url !== 'string') return undefined;
+  return first.url.replace(/\{([^}]+)\}/g, (m, name: string) => {
+    const d = first.variables?.[name]?.default;
+    return d === undefined ? m : String(d);
+  });
+}
+
+function printFactory(file: TsFile, contract: OpenApiContract, factory: string, namespaces: [string, { key: string; ops: Named[] }][]): void {
+  const options = file.importType('HttpClientOptions', RUNTIME);
+  const callOptions = file.importType('CallOptions', RUNTIME);
+  const create = file.importValue('createHttpClient', RUNTIME);
+  const url = serverUrl(contract);
+  const tags = new Map<string, string>();
+  if (Array.isArray(contract.document.tags)) for (const t of contract.document.tags as { name?: unknown; description?: unknown }[]) if (typeof t.name === 'string' && typeof t.description === 'string') tags.set(t.name, t.description);
+  const groups = namespaces.map(([tag, ns]) => ({
+    jsdoc: docComment([tags.get(tag)?.trim()], '    '),
+    prop: ns.key,
+    ops: ns.ops.map((n) => ({
+      jsdoc: docComment([n.view.op.summary?.trim(), n.view.op.deprecated ? '@deprecated' : undefined], '      '),
+      prop: n.member,
+      fn: n.fn,
+      args: n.args,
+      argsOptional: !n.view.groups.some((g) => g.required) && !n.view.body?.required,
+      allFn: n.allFn,
+    })),
+  }));
+  file.print(
+    renderTemplate('rest-client', 'factory', {
+      jsdoc: docComment([`A client of ${contract.title || contract.name}${contract.apiVersion ? ` ${contract.apiVersion}` : ''}, its operations grouped by tag.`, 'Options: baseUrl, auth, timeoutMs, retry, circuitBreaker, middleware, headers, fetch (see @contractkit/runtime/http).']),
+      factory,
+      optionsType: url === undefined ? options : `Omit<${options}, 'baseUrl'> & { baseUrl?: string }`,
+      optionsDefault: url === undefined ? '' : ' = {}',
+      create,
+      baseUrl: url === undefined ? 'options.baseUrl' : `options.baseUrl ?? ${stringLiteral(url)}`,
+      callOptions,
+      groups,
+    }),
+  );
+}

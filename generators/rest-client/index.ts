@@ -1,0 +1,50 @@
+/**
+ * The `rest-client` generator: a typed TypeScript client per OpenAPI 3.x
+ * contract, on the resilient `@contractkit/runtime/http` runtime.
+ * Output: `types.ts` (schemas), `client.ts` (operations and the factory), `index.ts`.
+ */
+import { UsageError } from '../../contracts/errors.js';
+import { contractsOfKind, type OpenApiContract } from '../../contracts/model/types.js';
+import { createNameScope } from '../core/names.js';
+import { defineGenerator, type GeneratedFile } from '../core/registry.js';
+import { createTsFile } from '../core/ts-file.js';
+import { emitClient } from './emit-client.js';
+import { createSchemaTypes } from './schema-types.js';
+
+// Local names used inside generated functions: top-level names must not shadow them.
+const RESERVED_LOCALS = ['client', 'args', 'options', 'result', 'next'];
+
+/** Generates the client files of one OpenAPI contract. Swagger 2.0 is refused with a UsageError. */
+export function generateRestClient(contract: OpenApiContract): GeneratedFile[] {
+  if (!/^3\./.test(contract.specVersion)) {
+    throw new UsageError(
+      `Cannot generate a REST client from contract "${contract.name}" (${contract.file}): it is ${/^2/.test(contract.specVersion) ? 'Swagger' : 'OpenAPI'} ${contract.specVersion}, and the rest-client generator reads OpenAPI 3.0 and 3.1. ` +
+        'Convert it first (for example with swagger2openapi or `redocly bundle` after conversion); lint and breaking checks still work on it. Nothing was written.',
+    );
+  }
+  // one scope for every exported name (types and values share it, so `export *` never collides)
+  const scope = createNameScope(RESERVED_LOCALS);
+  const schemas = createSchemaTypes(contract, scope, scope);
+  const types = createTsFile('types.ts');
+  const declarations = schemas.declarations();
+  types.print(declarations || 'export {};\n');
+  const client = emitClient(contract, schemas, scope);
+  const index = createTsFile('index.ts');
+  index.print(`export * from './types.js';\nexport * from './client.js';\n`);
+  return [types.toGeneratedFile(), client, index.toGeneratedFile()];
+}
+
+/** The registered generator: one client per OpenAPI contract of the model, under `<out>/` (or `<out>/<contract>/` when there are several). */
+export const restClientGenerator = defineGenerator({
+  name: 'rest-client',
+  async generate(model) {
+    const contracts = contractsOfKind(model, 'openapi');
+    if (contracts.length === 0) throw new UsageError('rest-client: no OpenAPI contract to generate from; give an OpenAPI 3.x file.');
+    const files: GeneratedFile[] = [];
+    for (const c of contracts) {
+      const prefix = contracts.length > 1 ? `${c.name.replace(/[^A-Za-z0-9._-]/g, '-')}/` : '';
+      for (const f of generateRestClient(c)) files.push({ path: prefix + f.path, content: f.content });
+    }
+    return files;
+  },
+});
