@@ -11,8 +11,8 @@ import { createTsFile } from '../core/ts-file.js';
 import { emitClient } from './emit-client.js';
 import { createSchemaTypes } from './schema-types.js';
 
-// Local names used inside generated functions: top-level names must not shadow them.
-const RESERVED_LOCALS = ['client', 'args', 'options', 'result', 'next'];
+// Locals of generated functions and globals generated code uses: top-level names must not shadow them.
+const RESERVED_LOCALS = ['client', 'args', 'options', 'result', 'next', 'Blob', 'Record', 'Omit', 'Array', 'Promise', 'AsyncGenerator', 'Uint8Array', 'ArrayBuffer', 'Object'];
 
 /** Generates the client files of one OpenAPI contract. Swagger 2.0 is refused with a UsageError. */
 export function generateRestClient(contract: OpenApiContract): GeneratedFile[] {
