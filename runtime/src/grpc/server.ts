@@ -65,6 +65,15 @@ async function writeAll(call: grpc.ServerWritableStream<unknown, unknown> | grpc
 
 type Handler = (...args: never[]) => unknown;
 
+/**
+ * The request stream as an async iterable that does not destroy the call when
+ * the loop ends (Node's default), so a bidi handler can still answer and the
+ * status can still be sent.
+ */
+function requestsOf(call: grpc.ServerReadableStream<unknown, unknown> | grpc.ServerDuplexStream<unknown, unknown>): AsyncIterable<unknown> {
+  return { [Symbol.asyncIterator]: () => call.iterator({ destroyOnReturn: false }) };
+}
+
 function handlerFor(method: DescMethod, fn: Handler, interceptors: readonly ServerInterceptor[]): grpc.UntypedHandleCall {
   const impl = fn as unknown as (input: unknown, ctx: ServerCallContext) => unknown;
   switch (method.methodKind) {
@@ -72,7 +81,8 @@ function handlerFor(method: DescMethod, fn: Handler, interceptors: readonly Serv
     case 'client_streaming':
       return (call: grpc.ServerUnaryCall<unknown, unknown> | grpc.ServerReadableStream<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
         const ctx = createContext(call, method);
-        const input = method.methodKind === 'unary' ? (call as grpc.ServerUnaryCall<unknown, unknown>).request : call;
+        const input =
+          method.methodKind === 'unary' ? (call as grpc.ServerUnaryCall<unknown, unknown>).request : requestsOf(call as grpc.ServerReadableStream<unknown, unknown>);
         let response: unknown;
         intercept(interceptors, ctx, async () => {
           response = await impl(input, ctx);
@@ -93,7 +103,10 @@ function handlerFor(method: DescMethod, fn: Handler, interceptors: readonly Serv
     case 'bidi_streaming':
       return (call: grpc.ServerWritableStream<unknown, unknown> | grpc.ServerDuplexStream<unknown, unknown>) => {
         const ctx = createContext(call, method);
-        const input = method.methodKind === 'server_streaming' ? (call as grpc.ServerWritableStream<unknown, unknown>).request : call;
+        const input =
+          method.methodKind === 'server_streaming'
+            ? (call as grpc.ServerWritableStream<unknown, unknown>).request
+            : requestsOf(call as grpc.ServerDuplexStream<unknown, unknown>);
         intercept(interceptors, ctx, async () => {
           const messages = impl(input, ctx) as AsyncIterable<unknown>;
           ctx.sendHeaderOnce();
