@@ -58,9 +58,12 @@ export function inputHashes(contracts: readonly Contract[], extra: readonly stri
   return files;
 }
 
+/** Bumped whenever what the cache stores changes shape (2: positions resolved). */
+const CACHE_FORMAT = 2;
+
 /** A lint cache in `dir` (`.contractkit-cache/` beside the config). */
 export function createLintCache(dir: string, version: string, settings: unknown, specs: readonly ContractSpec[]) {
-  const key = sha(JSON.stringify([version, settings, specs.map((s) => [s.kind, s.path, s.name])]));
+  const key = sha(JSON.stringify([CACHE_FORMAT, version, settings, specs.map((s) => [s.kind, s.path, s.name])]));
   const file = join(dir, `lint-${key.slice(0, 16)}.json`);
   return {
     /** The cached findings when every input is unchanged. */

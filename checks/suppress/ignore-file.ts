@@ -55,7 +55,9 @@ const schema = {
     },
   },
 };
-const validate = new Ajv({ allErrors: true }).compile(schema);
+// compiled on first use: a lint run without an ignore file should not pay for it
+let validator: ReturnType<Ajv['compile']> | undefined;
+const validate = (data: unknown) => (validator ??= new Ajv({ allErrors: true }).compile(schema))(data);
 
 /** Reads an ignore file; undefined when it does not exist. @throws ConfigError when it is invalid (exit 2). */
 export function readIgnoreFile(path: string): IgnoreFile | undefined {
@@ -73,7 +75,7 @@ export function readIgnoreFile(path: string): IgnoreFile | undefined {
   }
   const data = doc.toJS() ?? [];
   if (!validate(data)) {
-    throw new ConfigError(`Invalid ignore file ${path}`, schemaErrorsToFindings(validate.errors ?? [], path, 'config', 'config/invalid-ignore-file', 'ignore file'));
+    throw new ConfigError(`Invalid ignore file ${path}`, schemaErrorsToFindings(validator?.errors ?? [], path, 'config', 'config/invalid-ignore-file', 'ignore file'));
   }
   const base = dirname(path);
   return {

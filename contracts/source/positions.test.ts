@@ -54,3 +54,17 @@ describe('positionOf', () => {
     expect(positionOf(join(dir, 'nope.yaml'), '/x')).toMatchObject({ line: 1, column: 1 });
   });
 });
+
+describe('prefetchPositions', () => {
+  it('answers many pointers of a JSON file from one pass, with the same results as single lookups', async () => {
+    const { prefetchPositions, clearSourceCache } = await import('./positions.js');
+    const doc = { paths: Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`/p${i}`, { get: { operationId: `op${i}`, tags: ['a', 'b'] } }])) };
+    const f = file('many.json', JSON.stringify(doc, null, 2));
+    const pointers = Array.from({ length: 20 }, (_, i) => ({ pointer: `/paths/~1p${i}/get/tags/1`, onKey: false }));
+    pointers.push({ pointer: '/paths/~1p3', onKey: true }, { pointer: '/paths/~1missing/get', onKey: false });
+    const single = pointers.map((p) => positionOf(f, p.pointer, p.onKey));
+    clearSourceCache();
+    prefetchPositions(f, pointers);
+    expect(pointers.map((p) => positionOf(f, p.pointer, p.onKey))).toEqual(single);
+  });
+});

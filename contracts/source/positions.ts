@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node, type Document } from 'yaml';
-import { locateJsonPointer, type TextRange } from './json-locate.js';
+import { locateJsonPointer, locateJsonPointers, type TextRange } from './json-locate.js';
 
 /** A 1-based position range. */
 export interface Position {
@@ -21,6 +21,8 @@ interface CachedSource {
   text: string;
   lineStarts?: number[];
   yaml?: Document.Parsed;
+  /** Ranges found by {@link prefetchPositions}, keyed by pointer (+ `\0k` for keys); null = absent. */
+  ranges?: Map<string, TextRange | null>;
 }
 
 const cache = new Map<string, CachedSource>();
@@ -111,13 +113,44 @@ export function positionOf(file: string, pointer: string | undefined, onKey = fa
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 }
 
-function locate(file: string, text: string, segments: string[], onKey: boolean): TextRange | undefined {
+function isJson(file: string, text: string): boolean {
   const first = text.trimStart()[0];
-  if (first === '{' || first === '[') {
-    const r = locateJsonPointer(text, segments, onKey);
-    if (r) return r;
+  return (first === '{' || first === '[') && !/\.ya?ml$/i.test(file);
+}
+
+function locate(file: string, text: string, segments: string[], onKey: boolean): TextRange | undefined {
+  const ranges = cache.get(file)?.ranges;
+  if (ranges) {
+    const hit = ranges.get(onKey ? `${toPointer(segments)}\0k` : toPointer(segments));
+    if (hit !== undefined) return hit ?? undefined;
   }
+  // a JSON file is never handed to the YAML parser: on a large description that costs seconds
+  if (isJson(file, text)) return locateJsonPointer(text, segments, onKey);
   return locateYamlPointer(file, text, segments, onKey);
+}
+
+/**
+ * Locates many pointers of one JSON file in a single pass, so reporting
+ * thousands of findings on a large description stays linear. Later
+ * {@link positionOf} calls for these pointers are answered from the result.
+ */
+export function prefetchPositions(file: string, requests: readonly { pointer?: string; onKey?: boolean }[]): void {
+  const text = getSourceText(file);
+  if (text === undefined || !isJson(file, text) || requests.length < 8) return;
+  const src = cache.get(file)!;
+  const ranges = (src.ranges ??= new Map());
+  const wanted = requests
+    .filter((r) => r.pointer !== undefined)
+    .map((r) => {
+      const segments = pointerSegments(r.pointer!);
+      const onKey = r.onKey ?? false;
+      return { pointer: toPointer(segments), segments, onKey };
+    });
+  const found = locateJsonPointers(text, wanted);
+  for (const w of wanted) {
+    const k = w.onKey ? `${w.pointer}\0k` : w.pointer;
+    ranges.set(k, found.get(k) ?? null);
+  }
 }
 
 function locateYamlPointer(file: string, text: string, segments: string[], onKey: boolean): TextRange | undefined {

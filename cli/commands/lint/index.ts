@@ -13,6 +13,7 @@ import { applyBaseline, writeBaseline } from '../../../checks/suppress/baseline.
 import { checkoutIndex, mapFindingsBack } from '../../../contracts/git/at-ref.js';
 import { loadContracts } from '../../../contracts/load/load-all.js';
 import type { ContractSpec } from '../../../contracts/load/types.js';
+import { resolvePositions } from '../../../checks/report/resolve.js';
 import { runAction } from '../../run.js';
 import { EXIT, exitCodeFor, printFindings } from '../../report.js';
 import { selectContracts } from '../../select-contracts.js';
@@ -80,7 +81,8 @@ async function lintSpecs(ctx: CommandContext, specs: ContractSpec[], settings: R
     return { usage: true };
   }
   const { lintModel } = await import('../../../checks/lint/run-lint.js');
-  const findings = [...loaded.findings, ...(await lintModel(loaded.model, settings, ctx.loadOptions))];
+  // positions are resolved now, so a cached run does not scan the files again
+  const findings: Finding[] = resolvePositions([...loaded.findings, ...(await lintModel(loaded.model, settings, ctx.loadOptions))]);
   if (useCache) {
     const protoRoots = loaded.model.contracts.flatMap((c) => (c.kind === 'proto' ? [c.root] : []));
     cache.store(findings, inputHashes(loaded.model.contracts, ctx.config.file ? [ctx.config.file] : []), protoRoots);
