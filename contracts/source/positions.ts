@@ -81,7 +81,8 @@ export function offsetToLineColumn(file: string, offset: number): { line: number
   if (!src.lineStarts) {
     const starts = [0];
     const t = src.text;
-    for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 10) starts.push(i + 1);
+    // indexOf runs natively: several times faster than a charCodeAt loop on a 13 MB file
+    for (let i = t.indexOf('\n'); i !== -1; i = t.indexOf('\n', i + 1)) starts.push(i + 1);
     src.lineStarts = starts;
   }
   const starts = src.lineStarts;
