@@ -3,5 +3,6 @@
  * (`defineGenerator`). A new generator adds its import here.
  */
 export { findGenerator, GENERATOR_NAMES } from './core/registry.js';
+import './events/index.js';
 import './grpc/index.js';
 import './rest-client/index.js';

@@ -47,6 +47,17 @@ export interface ConsumerOptions<E extends EventEnvelope, Tx = undefined> {
   onEvent?: (info: { kind: 'dead-letter' | 'retry' | 'duplicate' | 'handled'; reason?: string; eventId?: string }) => void;
 }
 
+/** Options of a generated `consume…` function: everything but what the contract already says. */
+export interface ConsumeOptions<E extends EventEnvelope, Tx = undefined> {
+  handler: (event: E, ctx: HandlerContext<Tx>) => Promise<void>;
+  /** Consumer group (default `<contract>.<operationId>`). */
+  group?: string;
+  store?: ProcessedEventStore<Tx>;
+  retry?: RetryPolicy;
+  concurrency?: number;
+  onEvent?: ConsumerOptions<E, Tx>['onEvent'];
+}
+
 /** A started consumer. */
 export interface Consumer {
   /** Stops taking deliveries; resolves when in-flight handlers have finished. */
@@ -88,7 +99,12 @@ export async function createConsumer<E extends EventEnvelope, Tx = undefined>(op
     }
     const invalid = checkEvent(spec, envelope);
     if (invalid) return deadLetter(d, `invalid ${envelope.eventType} v${envelope.eventVersion}: ${invalid.join('; ')}`, envelope.eventId);
-    const up = upcast(envelope, latest, event.upcasters ?? {}, versions);
+    let up: ReturnType<typeof upcast>;
+    try {
+      up = upcast(envelope, latest, event.upcasters ?? {}, versions);
+    } catch (err) {
+      return deadLetter(d, `upcasting ${envelope.eventType} v${envelope.eventVersion} → v${latest} failed: ${(err as Error)?.message ?? String(err)}`, envelope.eventId);
+    }
     if (!up.ok) return deadLetter(d, up.reason, envelope.eventId);
     if (envelope.eventVersion !== latest) {
       const latestSpec = event.versions.find((v) => v.version === latest)!;

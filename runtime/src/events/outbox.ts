@@ -18,14 +18,15 @@ export async function enqueueOutboxEvent(
   tx: PgClientLike,
   address: string,
   envelope: EventEnvelope,
-  options: { spec?: EventVersionSpec; headers?: Record<string, string>; table?: string } = {},
+  options: { spec?: EventVersionSpec; headers?: Record<string, string>; table?: string; messageId?: string } = {},
 ): Promise<void> {
   if (options.spec) {
     const errors = checkEvent(options.spec, envelope);
     if (errors) throw new EventValidationError(`${envelope.eventType} v${envelope.eventVersion} is invalid: ${errors.join('; ')}`, errors);
   }
   const table = tableName(options.table ?? 'contractkit_outbox');
-  await tx.query(`INSERT INTO ${table} (event_id, address, envelope, headers) VALUES ($1, $2, $3, $4)`, [
+  await tx.query(`INSERT INTO ${table} (message_id, event_id, address, envelope, headers) VALUES ($1, $2, $3, $4, $5)`, [
+    options.messageId ?? envelope.eventId,
     envelope.eventId,
     address,
     JSON.stringify(envelope),
@@ -73,12 +74,12 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     try {
       await c.query('BEGIN');
       const { rows } = await c.query(
-        `SELECT id, address, envelope, headers FROM ${table} WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        `SELECT id, message_id, address, envelope, headers FROM ${table} WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [batch],
       );
       // publish in order, each confirmed, then mark the batch sent in the same transaction
       await Promise.all(
-        rows.map((r) => options.transport.publish(r.address, encodeEvent(r.envelope as EventEnvelope, { headers: r.headers as Record<string, string> }))),
+        rows.map((r) => options.transport.publish(r.address, encodeEvent(r.envelope as EventEnvelope, { headers: r.headers as Record<string, string>, messageId: r.message_id as string }))),
       );
       if (rows.length > 0) await c.query(`UPDATE ${table} SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
       await c.query('COMMIT');

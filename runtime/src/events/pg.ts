@@ -43,7 +43,8 @@ export function migrationSql(tables: Required<PgTables>): string[] {
 )`,
     `CREATE TABLE IF NOT EXISTS ${o} (
   id bigserial PRIMARY KEY,
-  event_id text NOT NULL UNIQUE,
+  message_id text NOT NULL UNIQUE,
+  event_id text NOT NULL,
   address text NOT NULL,
   envelope jsonb NOT NULL,
   headers jsonb NOT NULL DEFAULT '{}',

@@ -3,6 +3,8 @@
  * envelope into transport metadata, and wait for the broker's confirmation.
  */
 import { envelopeHeaders, type EventEnvelope } from './envelope.js';
+import { enqueueOutboxEvent } from './outbox.js';
+import type { PgClientLike } from './pg.js';
 import type { Transport } from './transport.js';
 import { checkEvent, EventValidationError, type EventVersionSpec } from './validation.js';
 
@@ -33,4 +35,30 @@ export async function publishEvent(transport: Transport, address: string, envelo
     if (errors) throw new EventValidationError(`${envelope.eventType} v${envelope.eventVersion} is invalid: ${errors.join('; ')}`, errors);
   }
   await transport.publish(address, encodeEvent(envelope, options));
+}
+
+/** Options of a generated `publish…` function besides the envelope metadata. */
+export interface SendOptions {
+  headers?: Record<string, string>;
+  /** Write the event to the transactional outbox in this transaction instead of publishing now. */
+  outbox?: PgClientLike;
+  /** Outbox table (default `contractkit_outbox`). */
+  outboxTable?: string;
+}
+
+/** Publishes with confirmation, or enqueues in the outbox when `options.outbox` is set. Validates either way. */
+export async function sendEvent(transport: Transport, address: string, envelope: EventEnvelope, spec: EventVersionSpec, options: SendOptions & { messageId?: string } = {}): Promise<void> {
+  if (options.outbox) {
+    await enqueueOutboxEvent(options.outbox, address, envelope, {
+      spec,
+      ...(options.headers ? { headers: options.headers } : {}),
+      ...(options.outboxTable ? { table: options.outboxTable } : {}),
+      ...(options.messageId ? { messageId: options.messageId } : {}),
+    });
+    return;
+  }
+  await publishEvent(transport, address, envelope, spec, {
+    ...(options.headers ? { headers: options.headers } : {}),
+    ...(options.messageId ? { messageId: options.messageId } : {}),
+  });
 }

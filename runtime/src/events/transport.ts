@@ -77,3 +77,10 @@ export function headerText(value: unknown): string | undefined {
   if (value instanceof Uint8Array) return Buffer.from(value).toString('utf8');
   return String(value);
 }
+
+/** A channel parameter value as one address segment; refuses values that would change the routing (`.`, `/`, wildcards, spaces). */
+export function addressSegment(value: string | number, name: string): string {
+  const text = String(value);
+  if (text === '' || /[.\/*>#+\s]/.test(text)) throw new Error(`Channel parameter \`${name}\` must be one non-empty address segment without . / * > # + or spaces; got ${JSON.stringify(text)}.`);
+  return text;
+}

@@ -1,0 +1,204 @@
+/**
+ * The generated modules: types, channel addresses, event specs (validators
+ * wired to versions), producers, consumers, and the user-owned upcasters file.
+ */
+import type { GeneratedFile } from '../core/registry.js';
+import { createTsFile } from '../core/ts-file.js';
+import { camelCase, docComment, pascalCase, propertyKey, stringLiteral } from '../core/names.js';
+import { renderTemplate } from '../core/templates.js';
+import type { EventGroup, EventsPlan, OperationPlan } from './plan.js';
+import { createTypeCollector } from './schema-types.js';
+
+const RUNTIME = '@contractkit/runtime/events';
+
+/** `types.ts`: payload, envelope and header types per message and version. */
+export function emitTypes(plan: EventsPlan): GeneratedFile {
+  const f = createTsFile('types.ts');
+  const reserved = plan.messages.flatMap((m) => [m.typeName, m.eventTypeName, ...(m.headersTypeName ? [m.headersTypeName] : [])]);
+  const collector = createTypeCollector(reserved.concat(plan.channels.flatMap((c) => (c.paramsTypeName ? [c.paramsTypeName] : []))));
+  const envelope = f.importType('EventEnvelope', RUNTIME);
+  const aliases: string[] = [];
+  for (const m of plan.messages) {
+    const summary = m.message.title;
+    // the data type takes the message's name, whatever its schema's title says
+    const data = m.dataSchema && typeof m.dataSchema === 'object' ? { ...m.dataSchema, title: m.typeName } : m.dataSchema;
+    collectorDeclare(collector, data, m.typeName, `${m.eventType} v${m.version} payload (message \`${m.message.id}\`).`);
+    aliases.push(docComment([`${m.eventType} v${m.version} as it travels: the envelope around {@link ${m.typeName}}.`, summary]) + `export type ${m.eventTypeName} = ${envelope}<${m.typeName}, ${stringLiteral(m.eventType)}, ${m.version}>;\n`);
+    if (m.headersTypeName) collectorDeclare(collector, m.message.headers, m.headersTypeName, `Headers of ${m.eventType} v${m.version}.`);
+  }
+  f.print(collector.declarations(), '\n', aliases.join('\n'));
+  return f.toGeneratedFile();
+}
+
+function collectorDeclare(c: ReturnType<typeof createTypeCollector>, schema: unknown, name: string, description: string) {
+  const s = schema && typeof schema === 'object' ? (schema as Record<string, unknown>) : { type: 'object' };
+  c.typeOf({ ...s, title: name }, name, description);
+}
+
+/** `channels.ts`: a constant per fixed address, a typed function per parameterized one. */
+export function emitChannels(plan: EventsPlan): GeneratedFile {
+  const f = createTsFile('channels.ts');
+  for (const c of plan.channels) {
+    const doc = docComment([`Address of channel \`${c.channel.id}\` (\`${c.channel.address}\`).`]);
+    if (!c.paramsTypeName) {
+      f.print(doc, `export const ${f.declare(c.addressName)} = ${stringLiteral(c.channel.address)};\n\n`);
+      continue;
+    }
+    const seg = f.importValue('addressSegment', RUNTIME);
+    f.print(`/** Parameters of channel \`${c.channel.id}\`. */\nexport interface ${f.declare(c.paramsTypeName)} {\n`);
+    for (const p of c.channel.parameters.length ? c.channel.parameters : c.params.map((name) => ({ name, description: undefined }))) {
+      f.print(docComment([p.description], '  '), `  ${propertyKey(p.name)}: string;\n`);
+    }
+    f.print('}\n\n');
+    const parts = c.channel.address.split(/(\{[^}]+\})/).filter((x) => x !== '');
+    const expr = parts.map((p) => {
+      const m = /^\{([^}]+)\}$/.exec(p);
+      return m ? `${seg}(params[${stringLiteral(m[1]!)}], ${stringLiteral(m[1]!)})` : stringLiteral(p);
+    });
+    f.print(doc, `export function ${f.declare(c.addressName)}(params: ${c.paramsTypeName}): string {\n  return ${expr.join(' + ')};\n}\n\n`);
+  }
+  return f.toGeneratedFile();
+}
+
+/** `events.ts`: each version's spec (validator + what it validates), grouped by event type. */
+export function emitSpecs(plan: EventsPlan): GeneratedFile {
+  const f = createTsFile('events.ts');
+  const spec = f.importType('EventVersionSpec', RUNTIME);
+  for (const m of plan.messages) {
+    const v = f.importValue(m.validatorName, './validators.js');
+    f.print(docComment([`${m.eventType} v${m.version} (message \`${m.message.id}\`).`]), `export const ${f.declare(m.specName)}: ${spec} = { version: ${m.version}, validate: ${v}, validates: ${stringLiteral(m.validates)} };\n\n`);
+  }
+  return f.toGeneratedFile();
+}
+
+function summaryOf(plan: EventsPlan, op: OperationPlan): string | undefined {
+  const ops = plan.contract.document.operations as Record<string, { summary?: unknown; description?: unknown }> | undefined;
+  const o = ops?.[op.id];
+  return typeof o?.summary === 'string' ? o.summary : undefined;
+}
+
+function groupMethodName(op: OperationPlan, g: EventGroup): string {
+  return op.groups.length === 1 ? camelCase(op.id) : camelCase(`${op.id} ${g.eventType}`);
+}
+
+/** `producers.ts`: `create<Contract>Producer(transport)` with one method per send operation (and event type). */
+export function emitProducers(plan: EventsPlan): GeneratedFile {
+  const f = createTsFile('producers.ts');
+  const sends = plan.operations.filter((o) => o.action === 'send');
+  const factory = f.declare(`create${pascalCase(plan.contract.name)}Producer`);
+  const transport = f.importType('Transport', RUNTIME);
+  const meta = f.declare('PublishMeta');
+  const envelopeMeta = f.importType('EnvelopeMeta', RUNTIME);
+  const sendOptions = f.importType('SendOptions', RUNTIME);
+  f.print(`/** What every publish takes besides the payload: envelope metadata and where it goes. */\nexport interface ${meta} extends ${envelopeMeta}, ${sendOptions} {}\n\n`);
+  const methods: string[] = [];
+  for (const op of sends) {
+    for (const g of op.groups) {
+      const latest = g.latest;
+      const create = f.importValue('createEnvelope', RUNTIME);
+      const send = f.importValue('sendEvent', RUNTIME);
+      const dataType = f.importType(latest.typeName, './types.js');
+      const eventType = f.importType(latest.eventTypeName, './types.js');
+      const latestSpec = f.importValue(latest.specName, './events.js');
+      const older = g.versions.filter((v) => v !== latest);
+      const extras: string[] = [];
+      if (op.channel.paramsTypeName) extras.push(`params: ${f.importType(op.channel.paramsTypeName, './channels.js')}`);
+      if (older.length) {
+        extras.push(`/** During a migration window, also publish these versions (same eventId, so idempotent consumers handle the event once). */\n      alsoAs?: { ${older.map((v) => `v${v.version}?: ${f.importType(v.typeName, './types.js')}`).join('; ')} }`);
+      }
+      const addr = f.importValue(op.channel.addressName, './channels.js');
+      const address = op.channel.paramsTypeName ? `${addr}(meta.params)` : addr;
+      const metaType = extras.length ? `${meta} & {\n      ${extras.join(';\n      ')};\n    }` : meta;
+      const body: string[] = [
+        `const address = ${address};`,
+        `const event = ${create}(${stringLiteral(g.eventType)}, ${latest.version}, payload, meta);`,
+        `await ${send}(transport, address, event, ${latestSpec}, meta);`,
+      ];
+      for (const v of older) {
+        const s = f.importValue(v.specName, './events.js');
+        body.push(
+          `if (meta.alsoAs?.v${v.version} !== undefined) {`,
+          `  const old = ${create}(${stringLiteral(g.eventType)}, ${v.version}, meta.alsoAs.v${v.version}, { ...meta, eventId: event.eventId, timestamp: event.timestamp });`,
+          `  await ${send}(transport, address, old, ${s}, { ...meta, messageId: ${stringLiteral('')} + event.eventId + ${stringLiteral(`.v${v.version}`)} });`,
+          `}`,
+        );
+      }
+      body.push('return event;');
+      const doc = docComment([summaryOf(plan, op) ?? `Publishes ${g.eventType} v${latest.version} (operation \`${op.id}\`).`, 'Validates the event, then resolves once the broker confirmed it (or once it is in the outbox).'], '    ');
+      methods.push(`${doc}    async ${groupMethodName(op, g)}(payload: ${dataType}, meta: ${metaType}): Promise<${eventType}> {\n${body.map((l) => '      ' + l).join('\n')}\n    },\n`);
+    }
+  }
+  f.print(
+    docComment([`Producers of ${plan.contract.title}: one method per send operation.`]),
+    `export function ${factory}(transport: ${transport}) {\n  return {\n${methods.join('')}  };\n}\n`,
+  );
+  return f.toGeneratedFile();
+}
+
+/** Name of the user-written upcaster from version `from`. */
+export function upcasterName(g: EventGroup, from: number): string {
+  return camelCase(`upcast ${g.eventType} v${from} to v${from + 1}`);
+}
+
+/** `consumers.ts`: one `consume<Operation>(transport, options)` per receive operation. */
+export function emitConsumers(plan: EventsPlan): GeneratedFile {
+  const f = createTsFile('consumers.ts');
+  for (const op of plan.operations.filter((o) => o.action === 'receive')) {
+    const transport = f.importType('Transport', RUNTIME);
+    const options = f.importType('ConsumeOptions', RUNTIME);
+    const consumer = f.importType('Consumer', RUNTIME);
+    const create = f.importValue('createConsumer', RUNTIME);
+    const latestTypes = op.groups.map((g) => f.importType(g.latest.eventTypeName, './types.js'));
+    const eventType = latestTypes.join(' | ');
+    const events = op.groups.map((g) => {
+      const versions = g.versions.map((v) => f.importValue(v.specName, './events.js'));
+      const steps = g.versions.filter((v) => v !== g.latest).map((v) => `${v.version}: ${f.importValue(upcasterName(g, v.version), './upcasters.js')}`);
+      return `{ eventType: ${stringLiteral(g.eventType)}, versions: [${versions.join(', ')}]${steps.length ? `, upcasters: { ${steps.join(', ')} }` : ''} }`;
+    });
+    const name = f.declare(camelCase(`consume ${op.id}`));
+    const versions = op.groups.map((g) => `${g.eventType} v${g.versions.map((v) => v.version).join('/v')}`).join(', ');
+    f.print(
+      docComment([summaryOf(plan, op) ?? `Consumes operation \`${op.id}\`.`, `Accepts ${versions}; handlers see the latest version (older ones are upcast). Invalid, unknown or newer versions are dead-lettered with the reason.`]),
+      `export function ${name}<Tx = undefined>(transport: ${transport}, options: ${options}<${eventType}, Tx>): Promise<${consumer}> {\n`,
+      `  return ${create}<${eventType}, Tx>({\n    ...options,\n    transport,\n    address: ${stringLiteral(op.channel.channel.address)},\n    group: options.group ?? ${stringLiteral(`${plan.contract.name}.${op.id}`)},\n    events: [\n      ${events.join(',\n      ')},\n    ],\n  });\n}\n\n`,
+    );
+  }
+  return f.toGeneratedFile();
+}
+
+/** Upcaster steps the consumers need, as `{ name, skeleton }`. */
+export function upcasterSteps(plan: EventsPlan): { name: string; skeleton: string }[] {
+  const out = new Map<string, string>();
+  for (const op of plan.operations.filter((o) => o.action === 'receive')) {
+    for (const g of op.groups) {
+      for (let i = 0; i < g.versions.length - 1; i++) {
+        const from = g.versions[i]!;
+        const to = g.versions[i + 1]!;
+        const name = upcasterName(g, from.version);
+        if (out.has(name)) continue;
+        out.set(name, renderTemplate('events', 'upcaster', { name, eventType: g.eventType, from: from.version, to: to.version, latest: g.latest.version, fromType: from.typeName, toType: to.typeName, notImplemented: `not implemented: upcast ${g.eventType} v${from.version} → v${to.version} (upcasters.ts)` }));
+      }
+    }
+  }
+  return [...out].map(([name, skeleton]) => ({ name, skeleton }));
+}
+
+/** The user-owned `upcasters.ts`: created with skeletons, later only appended to (existing code is kept byte for byte). */
+export function emitUpcasters(plan: EventsPlan, existing: string | undefined): GeneratedFile | undefined {
+  const steps = upcasterSteps(plan);
+  if (steps.length === 0) return undefined;
+  if (existing === undefined) {
+    const head = `// Upcasters of ${plan.contract.title.replace(/[\r\n]/g, ' ')}: yours to edit. contractkit created this file once and only appends\n// a skeleton when a new event version needs a step; it never changes what is here.\n`;
+    return { path: 'upcasters.ts', content: head + steps.map((s) => s.skeleton).join('') };
+  }
+  const missing = steps.filter((s) => !new RegExp(`\\b${s.name}\\b`).test(existing));
+  if (missing.length === 0) return undefined;
+  return { path: 'upcasters.ts', content: existing.replace(/\n*$/, '\n') + missing.map((s) => s.skeleton).join('') };
+}
+
+/** `index.ts`: everything but the validators' internals. */
+export function emitIndex(hasUpcasters: boolean): GeneratedFile {
+  const lines = ['types', 'channels', 'events', 'producers', 'consumers'].map((m) => `export * from './${m}.js';`);
+  if (hasUpcasters) lines.push("export * from './upcasters.js';");
+  return { path: 'index.ts', content: `// Generated by contractkit. Do not edit: regenerate instead.\n\n${lines.join('\n')}\n` };
+}

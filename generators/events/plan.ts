@@ -1,0 +1,156 @@
+/**
+ * What the events generator emits, worked out from the AsyncApiContract
+ * before any text is written: messages with their type names, versions and
+ * validator names, event types with their versions, channels with their
+ * parameters, operations. Anything we cannot type becomes a Finding naming
+ * the element, and nothing is generated.
+ */
+import type { Finding } from '../../checks/finding.js';
+import type { AsyncApiContract, EventChannel, EventMessage, JsonSchema } from '../../contracts/model/types.js';
+import { camelCase, createNameScope, pascalCase } from '../core/names.js';
+
+/** One message (one event type at one major version). */
+export interface MessagePlan {
+  message: EventMessage;
+  eventType: string;
+  version: number;
+  /** Payload (event data) type name: `OrderPlacedV2`. */
+  typeName: string;
+  /** Envelope type name: `OrderPlacedV2Event`. */
+  eventTypeName: string;
+  headersTypeName?: string;
+  /** Schema of `payload` (the event data). */
+  dataSchema: JsonSchema;
+  /** What the validator checks: the message payload schema is the whole envelope, or only the data. */
+  validates: 'envelope' | 'payload';
+  /** Schema the validator compiles. */
+  validatedSchema: JsonSchema;
+  validatorName: string;
+  /** `orderPlacedV2` — the spec constant. */
+  specName: string;
+}
+
+/** The versions of one event type an operation carries. */
+export interface EventGroup {
+  eventType: string;
+  versions: MessagePlan[];
+  latest: MessagePlan;
+  /** `orderPlaced` — base for upcaster names. */
+  baseName: string;
+}
+
+export interface ChannelPlan {
+  channel: EventChannel;
+  params: string[];
+  /** `orderCancelledAddress` — function (with params) or constant. */
+  addressName: string;
+  paramsTypeName?: string;
+}
+
+export interface OperationPlan {
+  id: string;
+  action: 'send' | 'receive';
+  channel: ChannelPlan;
+  groups: EventGroup[];
+  summary?: string;
+}
+
+export interface EventsPlan {
+  contract: AsyncApiContract;
+  messages: MessagePlan[];
+  channels: ChannelPlan[];
+  operations: OperationPlan[];
+}
+
+const SUPPORTED_BINDINGS = new Set(['amqp', 'amqp1', 'nats', 'mqtt', 'mqtt5', 'kafka']);
+
+/** True when a payload schema is the seed's envelope (event data under `payload`). */
+export function isEnvelopeSchema(schema: JsonSchema | undefined): schema is Record<string, unknown> {
+  if (!schema || typeof schema !== 'object') return false;
+  const props = schema.properties as Record<string, unknown> | undefined;
+  return !!props && 'payload' in props && 'eventType' in props && 'eventId' in props;
+}
+
+/** Builds the plan, or the findings that stop generation. */
+export function planEvents(contract: AsyncApiContract): { plan?: EventsPlan; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const fail = (message: string, hint: string, at: { file: string; pointer?: string }) =>
+    findings.push({ ruleId: 'generate/events', severity: 'error', kind: 'asyncapi', file: at.file, ...(at.pointer !== undefined ? { pointer: at.pointer } : { line: 1, column: 1 }), message, hint });
+
+  const types = createNameScope(['EventEnvelope', 'Transport']);
+  const values = createNameScope();
+  const messages: MessagePlan[] = [];
+  for (const m of contract.messages) {
+    const label = m.name ?? m.id;
+    if (m.payload === undefined || m.payload === true || (typeof m.payload === 'object' && Object.keys(m.payload).length === 0)) {
+      fail(`Message \`${label}\` has no payload schema, so no type or validator can be generated for it.`, 'Give the message a `payload` JSON Schema (the envelope with the event data under `payload`, or the event data itself).', m.location);
+      continue;
+    }
+    const envelope = isEnvelopeSchema(m.payload);
+    const dataSchema = envelope ? ((m.payload as Record<string, Record<string, JsonSchema>>).properties!.payload as JsonSchema) : m.payload;
+    const base = pascalCase(m.name ?? m.title ?? m.id);
+    const typeName = types.claim(base);
+    messages.push({
+      message: m,
+      eventType: m.eventType ?? m.name ?? m.id,
+      version: m.version ?? 1,
+      typeName,
+      eventTypeName: types.claim(`${typeName}Event`),
+      ...(m.headers !== undefined ? { headersTypeName: types.claim(`${typeName}Headers`) } : {}),
+      dataSchema,
+      validates: envelope ? 'envelope' : 'payload',
+      validatedSchema: m.payload,
+      validatorName: values.claim(`validate${typeName}`),
+      specName: values.claim(camelCase(`${typeName} spec`)),
+    });
+  }
+
+  const channels: ChannelPlan[] = contract.channels.map((c) => {
+    for (const protocol of Object.keys(c.bindings)) {
+      if (!SUPPORTED_BINDINGS.has(protocol)) fail(`Channel \`${c.id}\` has a \`${protocol}\` binding, which the events generator does not support.`, `Supported bindings: ${[...SUPPORTED_BINDINGS].join(', ')}. Remove the binding or move it to a document for another tool.`, c.location);
+    }
+    const params = [...c.address.matchAll(/\{([^}]+)\}/g)].map((x) => x[1]!);
+    return {
+      channel: c,
+      params,
+      addressName: values.claim(camelCase(`${c.id} address`)),
+      ...(params.length ? { paramsTypeName: types.claim(pascalCase(`${c.id} address params`)) } : {}),
+    };
+  });
+
+  const byId = new Map(messages.map((m) => [m.message.id, m]));
+  const operations: OperationPlan[] = [];
+  for (const op of contract.operations) {
+    const channel = channels.find((c) => c.channel.id === op.channel);
+    if (!channel) {
+      fail(`Operation \`${op.id}\` has no channel.`, 'Point the operation at a channel (`channel: { $ref: … }`).', op.location);
+      continue;
+    }
+    const groups = new Map<string, MessagePlan[]>();
+    for (const id of op.messages) {
+      const m = byId.get(id);
+      if (!m) continue; // reported above (no payload)
+      const list = groups.get(m.eventType) ?? [];
+      if (list.some((x) => x.version === m.version)) {
+        fail(`Operation \`${op.id}\` carries two messages for ${m.eventType} version ${m.version} (\`${list.find((x) => x.version === m.version)!.message.id}\` and \`${m.message.id}\`).`, 'Give each major version its own `x-event-version`.', m.message.location);
+      }
+      groups.set(m.eventType, [...list, m]);
+    }
+    if (groups.size === 0 && op.messages.length === 0) {
+      fail(`Operation \`${op.id}\` carries no message.`, 'List the messages the operation sends or receives.', op.location);
+      continue;
+    }
+    operations.push({
+      id: op.id,
+      action: op.action,
+      channel,
+      groups: [...groups.entries()].map(([eventType, versions]) => {
+        const sorted = [...versions].sort((a, b) => a.version - b.version);
+        return { eventType, versions: sorted, latest: sorted[sorted.length - 1]!, baseName: camelCase(eventType) };
+      }),
+      ...(typeof (op as { summary?: string }).summary === 'string' ? { summary: (op as { summary?: string }).summary } : {}),
+    });
+  }
+  if (findings.length) return { findings };
+  return { plan: { contract, messages, channels, operations }, findings };
+}
