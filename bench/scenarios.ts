@@ -4,7 +4,8 @@
  * from the network at run time.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../contracts/source/package-files.js';
 
@@ -33,6 +34,7 @@ const root = packageRoot();
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 const ck = join(root, 'bin', 'contractkit.js');
 const github = join(root, 'node_modules', '@octokit', 'openapi', 'generated', 'api.github.com.json');
+const benchOut = join(tmpdir(), 'contractkit-bench');
 const needs = (...files: string[]) => (): string | undefined => {
   const missing = files.find((f) => !existsSync(f));
   return missing ? `missing ${missing}` : undefined;
@@ -63,4 +65,47 @@ export const SCENARIOS: Scenario[] = [
       return undefined;
     },
   },
+  {
+    name: 'rest-client-github-vs-openapi-typescript',
+    description: "Generate a typed client from GitHub's REST description (13 MB, 1,200+ operations); openapi-typescript generates types only.",
+    cwd: root,
+    ours: { tool: 'contractkit', label: 'contractkit generate rest-client', cmd: process.execPath, args: [ck, 'generate', 'rest-client', github, '--out', join(benchOut, 'ck-fresh')] },
+    peers: [{ tool: 'openapi-ts', label: 'openapi-typescript (types)', cmd: bin('openapi-typescript'), args: [github, '-o', join(benchOut, 'oats', 'github.ts')] }],
+    target: 'wall ≤ 1.0×',
+    setup: needs(github, bin('openapi-typescript')),
+  },
+  {
+    name: 'rest-client-github-vs-hey-api',
+    description: "Generate a typed client from GitHub's REST description; @hey-api/openapi-ts generates types + SDK (client-fetch).",
+    cwd: root,
+    ours: { tool: 'contractkit', label: 'contractkit generate rest-client', cmd: process.execPath, args: [ck, 'generate', 'rest-client', github, '--out', join(benchOut, 'ck-fresh2')] },
+    peers: [{ tool: 'hey-api', label: '@hey-api/openapi-ts (types + sdk)', cmd: bin('openapi-ts'), args: ['-i', github, '-o', join(benchOut, 'hey'), '--silent', '--no-log-file'] }],
+    target: 'wall ≤ 0.65×',
+    setup: needs(github, bin('openapi-ts')),
+  },
+  {
+    name: 'rest-client-github-tsc',
+    description: "tsc --noEmit (strict) on the generated GitHub client vs on openapi-typescript's types for the same description.",
+    cwd: root,
+    ours: { tool: 'contractkit', label: 'tsc on contractkit client', cmd: process.execPath, args: [bin('tsc').replace(/\.bin\/tsc$/, 'typescript/bin/tsc'), '-p', join(benchOut, 'ck-tsc', 'tsconfig.json')] },
+    peers: [{ tool: 'openapi-ts', label: 'tsc on openapi-typescript types', cmd: process.execPath, args: [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(benchOut, 'oats-tsc', 'tsconfig.json')] }],
+    target: 'wall ≤ 1.0×',
+    setup: () => needs(github, bin('openapi-typescript'))() || prepareTscBench(),
+  },
 ];
+
+/** Generates both outputs once and writes a strict tsconfig beside each (runtime resolved to its sources). */
+function prepareTscBench(): string | undefined {
+  const ours = join(benchOut, 'ck-tsc');
+  const theirs = join(benchOut, 'oats-tsc');
+  const a = spawnSync(process.execPath, [ck, 'generate', 'rest-client', github, '--out', ours], { encoding: 'utf8' });
+  if (a.status !== 0) return `contractkit generate failed: ${a.stderr}`;
+  mkdirSync(theirs, { recursive: true });
+  const b = spawnSync(bin('openapi-typescript'), [github, '-o', join(theirs, 'github.ts')], { encoding: 'utf8' });
+  if (b.status !== 0) return `openapi-typescript failed: ${b.stderr}`;
+  const tsconfig = (extra: object) =>
+    JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: [], typeRoots: [join(root, 'node_modules/@types')], ...extra }, include: ['*.ts'] });
+  writeFileSync(join(ours, 'tsconfig.json'), tsconfig({ types: ['node'], baseUrl: '.', paths: { '@contractkit/runtime/http': [join(root, 'runtime/src/http/index.ts')] } }));
+  writeFileSync(join(theirs, 'tsconfig.json'), tsconfig({}));
+  return undefined;
+}
