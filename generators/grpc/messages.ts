@@ -16,7 +16,7 @@ import { protocGenEsLauncher } from './protoplugin.js';
 
 /** Options of the message generation. */
 export interface MessageOptions {
-  /** Restrict to these files or directories (relative to the module root), like `buf generate --path`; their imports are generated too. */
+  /** Restrict to these files or directories (relative to the module root), like `buf generate --path`. Imports are always generated too (except well-known types). */
   paths?: readonly string[];
   /** Also generate JSON types (protoc-gen-es `json_types=true`). */
   jsonTypes?: boolean;
@@ -48,8 +48,10 @@ export async function generateMessages(contract: ProtoContract, options: Message
     );
     const args = ['generate', image, '--template', template, '--error-format', 'json'];
     for (const p of options.paths ?? []) args.push('--path', p);
-    // a filtered build needs the files it imports (buf leaves the well-known types to @bufbuild/protobuf/wkt)
-    if (options.paths?.length) args.push('--include-imports');
+    // Generated files import the files they depend on, so those are generated too (a filtered
+    // build, or a contract loaded from a directory inside a larger tree). buf leaves the
+    // well-known types out: protoc-gen-es imports them from @bufbuild/protobuf/wkt.
+    args.push('--include-imports');
     const run = await runBuf(args, { cwd: tmp });
     if (run.exitCode !== 0) {
       const why = run.error?.message ?? (run.stderr.trim() || `exit code ${run.exitCode}`);
