@@ -1,0 +1,34 @@
+/**
+ * Lifecycle events of saga instances, delivered to the runtime's `onEvent`
+ * callback after the outcome they report is committed (publish them with the
+ * events runtime's producer, log them, or count them).
+ */
+import type { SagaStatus } from './store.js';
+
+/** Event types: the four lifecycle events, plus one per step outcome for tracing. */
+export type SagaEventType =
+  | 'saga.started'
+  | 'saga.completed'
+  | 'saga.compensated'
+  | 'saga.failed'
+  | 'saga.step.completed'
+  | 'saga.step.failed'
+  | 'saga.step.compensated';
+
+/** One lifecycle event. */
+export interface SagaEvent {
+  type: SagaEventType;
+  sagaId: string;
+  saga: string;
+  version: number;
+  status: SagaStatus;
+  /** The step concerned (step events, and the step that failed for `saga.failed`). */
+  step?: string;
+  /** Tries of that call so far (step events). */
+  attempt?: number;
+  error?: string;
+  at: Date;
+}
+
+/** Receives lifecycle events; a throwing handler is reported to `onError` and does not affect the saga. */
+export type SagaEventHandler = (event: SagaEvent) => void | Promise<void>;

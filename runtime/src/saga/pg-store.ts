@@ -1,0 +1,79 @@
+/**
+ * The PostgreSQL saga store (`pg`, an optional peer dependency loaded here
+ * only). Several orchestrator processes share one database.
+ */
+import { createSqlSagaStore, type SqlRunner } from './sql-store.js';
+import type { SagaTableNames } from './migrations.js';
+import type { SagaStore } from './store.js';
+
+/** The part of a `pg` Pool the store uses (a `pg.Pool` fits). */
+export interface PgPoolLike {
+  query(text: string, values?: unknown[]): Promise<{ rows: any[]; rowCount: number | null }>;
+  connect(): Promise<{ query(text: string, values?: unknown[]): Promise<{ rows: any[]; rowCount: number | null }>; release(err?: Error | boolean): void }>;
+  end(): Promise<void>;
+}
+
+/** Options of {@link createPgSagaStore}: a pool you own, or a connection string (the store then owns its pool). */
+export interface PgSagaStoreOptions extends Partial<SagaTableNames> {
+  pool?: PgPoolLike;
+  connectionString?: string;
+  /** Pool size when the store creates the pool (default 10). */
+  max?: number;
+  /** Called with errors of idle pooled connections (a dropped connection); the pool reconnects on next use. */
+  onError?: (err: Error) => void;
+}
+
+/** Wraps a pg pool as an {@link SqlRunner}. `ownsPool`: close ends the pool. */
+export function pgRunner(pool: PgPoolLike, ownsPool: boolean): SqlRunner {
+  return {
+    async query(text, values) {
+      const r = await pool.query(text, values);
+      return { rows: r.rows, rowCount: r.rowCount ?? 0 };
+    },
+    async transaction(work) {
+      const c = await pool.connect();
+      try {
+        await c.query('BEGIN');
+        const result = await work({
+          query: async (text, values) => {
+            const r = await c.query(text, values);
+            return { rows: r.rows, rowCount: r.rowCount ?? 0 };
+          },
+        });
+        await c.query('COMMIT');
+        c.release();
+        return result;
+      } catch (err) {
+        await c.query('ROLLBACK').catch(() => undefined);
+        c.release(err as Error);
+        throw err;
+      }
+    },
+    close: async () => {
+      if (ownsPool) await pool.end();
+    },
+  };
+}
+
+/**
+ * Creates a PostgreSQL {@link SagaStore}. Migrations run on first use; a
+ * database that is down fails that first call with the driver's error.
+ */
+export async function createPgSagaStore(options: PgSagaStoreOptions): Promise<SagaStore> {
+  let pool = options.pool;
+  const owns = !pool;
+  if (!pool) {
+    if (!options.connectionString) throw new Error('createPgSagaStore: pass a pool or a connectionString.');
+    let pg: typeof import('pg');
+    try {
+      pg = (await import('pg')).default as unknown as typeof import('pg');
+    } catch {
+      throw new Error('The PostgreSQL saga store needs the `pg` package: npm install pg');
+    }
+    const p = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
+    // an idle client losing its connection must not crash the process: the pool replaces it
+    p.on('error', (err) => options.onError?.(err));
+    pool = p as unknown as PgPoolLike;
+  }
+  return createSqlSagaStore(pgRunner(pool, owns), options);
+}

@@ -1,0 +1,296 @@
+/**
+ * The saga orchestrator: workers claim instances from the store under a
+ * lease, run one call at a time and commit each outcome before the next call
+ * begins. Failure before (or at) the pivot compensates the completed steps in
+ * reverse order; after the pivot, steps retry until they succeed. Any number
+ * of runtimes may share one store.
+ */
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { backoffMs, idempotencyKey, type SagaDefinition, type SagaRetryPolicy, type SagaStepContext } from './define.js';
+import { describeError, isNonRetryable, StepTimeoutError } from './errors.js';
+import type { SagaEvent, SagaEventHandler, SagaEventType } from './events.js';
+import { ACTIVE_STATUSES, sagaKind, type SagaInstance, type SagaInstanceUpdate, type SagaStatus, type SagaStore } from './store.js';
+
+/** Options of {@link createSagaRuntime}. */
+export interface SagaRuntimeOptions {
+  store: SagaStore;
+  sagas: readonly SagaDefinition<any>[];
+  /** This worker's id in leases (default `host:pid:random`). */
+  owner?: string;
+  /** How long a claim lasts without a commit (default 30 s); keep it above the longest step timeout. */
+  leaseMs?: number;
+  /** Wait between empty polls (default 250 ms). */
+  pollMs?: number;
+  /** Instances worked at once by {@link SagaRuntime.run} (default 8). */
+  concurrency?: number;
+  /** Tries of a compensation before the instance is parked as `compensation_failed` (default 10). */
+  compensationRetryLimit?: number;
+  /** Backoff between compensation tries (default 100 ms doubling to 30 s). */
+  compensationRetry?: { delayMs: number; maxDelayMs?: number };
+  /** Backoff after the pivot for steps without a retry policy (default 1 s doubling to 60 s). */
+  forwardRetry?: { delayMs: number; maxDelayMs?: number };
+  onEvent?: SagaEventHandler;
+  /** Store errors in the worker loop and throwing event handlers (default: ignored; the loop carries on). */
+  onError?: (err: unknown) => void;
+  /** Milliseconds since the epoch (default `Date.now`), for deadlines. */
+  clock?: () => number;
+  random?: () => number;
+}
+
+/** What {@link SagaRuntime.start} returns. */
+export interface SagaStartResult {
+  sagaId: string;
+  /** False when an instance with this id already existed (nothing was started). */
+  created: boolean;
+  instance: SagaInstance;
+}
+
+/** A running orchestrator. */
+export interface SagaRuntime {
+  /** Starts an instance of the latest registered version of `saga`; idempotent on `sagaId`. */
+  start(saga: string, input: unknown, options?: { sagaId?: string }): Promise<SagaStartResult>;
+  /** Starts the worker loops. */
+  run(): void;
+  /** Stops the loops after their current call. */
+  stop(): Promise<void>;
+  /** Claims one batch and works it to its next wait; resolves to the number of instances worked. */
+  tick(): Promise<number>;
+  /** Ticks until no instance is active (or `timeoutMs` passes, default 30 s); for tests and scripts. */
+  drain(options?: { timeoutMs?: number }): Promise<void>;
+  get(sagaId: string): Promise<SagaInstance | undefined>;
+  /** Resumes a parked instance (see {@link SagaStore.resume}). */
+  resume(sagaId: string): Promise<SagaInstance | undefined>;
+  readonly owner: string;
+  readonly store: SagaStore;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const ONE_TRY: SagaRetryPolicy = { attempts: 1, delayMs: 0 };
+
+/** Creates a saga runtime over `options.store`. */
+export function createSagaRuntime(options: SagaRuntimeOptions): SagaRuntime {
+  const { store } = options;
+  const owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const leaseMs = options.leaseMs ?? 30_000;
+  const pollMs = options.pollMs ?? 250;
+  const concurrency = options.concurrency ?? 8;
+  const compLimit = options.compensationRetryLimit ?? 10;
+  const compRetry = options.compensationRetry ?? { delayMs: 100, maxDelayMs: 30_000 };
+  const forwardRetry = options.forwardRetry ?? { delayMs: 1000, maxDelayMs: 60_000 };
+  const clock = options.clock ?? Date.now;
+  const random = options.random ?? Math.random;
+  const byKind = new Map(options.sagas.map((s) => [sagaKind(s.name, s.version), s]));
+  const latest = new Map<string, SagaDefinition<any>>();
+  for (const s of options.sagas) if ((latest.get(s.name)?.version ?? 0) < s.version) latest.set(s.name, s);
+  const kinds = [...byKind.keys()];
+
+  async function emit(type: SagaEventType, i: Pick<SagaInstance, 'id' | 'saga' | 'version'>, status: SagaStatus, extra: Partial<SagaEvent> = {}) {
+    if (!options.onEvent) return;
+    try {
+      await options.onEvent({ type, sagaId: i.id, saga: i.saga, version: i.version, status, at: new Date(clock()), ...extra });
+    } catch (err) {
+      options.onError?.(err);
+    }
+  }
+
+  async function call<T>(fn: (ctx: SagaStepContext) => Promise<T>, ctx: Omit<SagaStepContext, 'signal'>, timeoutMs: number | undefined): Promise<T> {
+    const ac = new AbortController();
+    if (timeoutMs === undefined) return fn({ ...ctx, signal: ac.signal });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const err = new StepTimeoutError(ctx.step, timeoutMs);
+        ac.abort(err);
+        reject(err);
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([fn({ ...ctx, signal: ac.signal }), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Works one claimed instance until it waits (retry), ends, or the lease is lost. */
+  async function work(claimed: SagaInstance): Promise<void> {
+    const def = byKind.get(sagaKind(claimed.saga, claimed.version));
+    if (!def) return; // claim filters by kind; a definition removed meanwhile is left for a runtime that has it
+    let s: SagaInstance = claimed;
+    const commit = async (u: SagaInstanceUpdate): Promise<boolean> => {
+      const ok = await store.update(s.id, owner, leaseMs, u);
+      if (ok) s = { ...s, ...u };
+      return ok;
+    };
+    const undoFrom = (i: number) => {
+      while (i >= 0 && !def.steps[i]!.compensate) i--;
+      return i;
+    };
+    const base = () => ({ status: s.status, step: s.step, stepName: s.stepName, data: s.data, attempt: s.attempt, attempts: s.attempts, lastError: s.lastError });
+
+    for (;;) {
+      if (s.status === 'running') {
+        const deadlinePassed = s.deadlineAt !== null && clock() >= s.deadlineAt.getTime();
+        if (deadlinePassed && s.step <= def.pivotIndex) {
+          const next = undoFrom(s.step - 1);
+          if (!(await commit({ ...base(), status: 'compensating', step: next, stepName: def.steps[next]?.name ?? '', attempt: 0, lastError: 'saga deadline passed' }))) return;
+          continue;
+        }
+        const step = def.steps[s.step]!;
+        const attempt = s.attempt + 1;
+        const key = `${step.name}:do`;
+        const attempts = { ...s.attempts, [key]: (s.attempts[key] ?? 0) + 1 };
+        try {
+          const ctx = { sagaId: s.id, saga: s.saga, version: s.version, step: step.name, idempotencyKey: idempotencyKey(s.id, step.name, 'do'), attempt };
+          const out = await call((c) => step.invoke(s.data, c), ctx, step.timeoutMs);
+          const next = s.step + 1;
+          const done = next >= def.steps.length;
+          const u: SagaInstanceUpdate = { status: done ? 'completed' : 'running', step: next, stepName: def.steps[next]?.name ?? '', data: out === undefined ? s.data : out, attempt: 0, attempts, lastError: null };
+          if (done) u.release = { retryInMs: 0 };
+          if (!(await commit(u))) return;
+          await emit('saga.step.completed', s, s.status, { step: step.name, attempt });
+          if (done) {
+            await emit('saga.completed', s, 'completed');
+            return;
+          }
+        } catch (err) {
+          const error = `${step.name}: ${describeError(err)}`;
+          const afterPivot = s.step > def.pivotIndex;
+          const policy = step.retry ?? (afterPivot ? { ...forwardRetry, attempts: 'unlimited' as const } : ONE_TRY);
+          const permanent = isNonRetryable(err);
+          await emit('saga.step.failed', s, s.status, { step: step.name, attempt, error });
+          if (afterPivot) {
+            if (permanent) {
+              if (await commit({ ...base(), status: 'failed', attempt, attempts, lastError: error, release: { retryInMs: 0 } })) await emit('saga.failed', s, 'failed', { step: step.name, error });
+              return;
+            }
+            await commit({ ...base(), attempt, attempts, lastError: error, release: { retryInMs: backoffMs(policy, attempt, random) } });
+            return;
+          }
+          if (!permanent && (policy.attempts === 'unlimited' || attempt < policy.attempts)) {
+            await commit({ ...base(), attempt, attempts, lastError: error, release: { retryInMs: backoffMs(policy, attempt, random) } });
+            return;
+          }
+          const next = undoFrom(s.step - 1);
+          if (!(await commit({ ...base(), status: 'compensating', step: next, stepName: def.steps[next]?.name ?? '', attempt: 0, attempts, lastError: error }))) return;
+        }
+        continue;
+      }
+      if (s.status === 'compensating') {
+        const i = undoFrom(s.step);
+        if (i < 0) {
+          if (await commit({ ...base(), status: 'compensated', step: -1, stepName: '', attempt: 0, release: { retryInMs: 0 } })) await emit('saga.compensated', s, 'compensated', { error: s.lastError ?? undefined });
+          return;
+        }
+        const step = def.steps[i]!;
+        const attempt = s.attempt + 1;
+        const key = `${step.name}:undo`;
+        const attempts = { ...s.attempts, [key]: (s.attempts[key] ?? 0) + 1 };
+        try {
+          const ctx = { sagaId: s.id, saga: s.saga, version: s.version, step: step.name, idempotencyKey: idempotencyKey(s.id, step.name, 'undo'), attempt };
+          const out = await call((c) => step.compensate!(s.data, c), ctx, step.timeoutMs);
+          const next = undoFrom(i - 1);
+          if (!(await commit({ ...base(), step: next, stepName: def.steps[next]?.name ?? '', data: out === undefined ? s.data : out, attempt: 0, attempts }))) return;
+          await emit('saga.step.compensated', s, 'compensating', { step: step.name, attempt });
+        } catch (err) {
+          // keep the error that started the compensation visible beside the compensation's own
+          const error = `compensate ${step.name}: ${describeError(err)}${s.lastError ? ` (compensating after: ${s.lastError})` : ''}`;
+          await emit('saga.step.failed', s, 'compensating', { step: step.name, attempt, error });
+          if (attempt >= compLimit) {
+            if (await commit({ ...base(), step: i, stepName: step.name, status: 'compensation_failed', attempt, attempts, lastError: error, release: { retryInMs: 0 } })) {
+              await emit('saga.failed', s, 'compensation_failed', { step: step.name, error });
+            }
+            return;
+          }
+          await commit({ ...base(), step: i, stepName: step.name, attempt, attempts, lastError: s.lastError, release: { retryInMs: backoffMs(compRetry, attempt, random) } });
+          return;
+        }
+        continue;
+      }
+      return; // terminal
+    }
+  }
+
+  let running = false;
+  let loops: Promise<void>[] = [];
+  let wake: (() => void)[] = [];
+  const nap = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(done, ms);
+      function done() {
+        clearTimeout(t);
+        wake = wake.filter((w) => w !== done);
+        resolve();
+      }
+      wake.push(done);
+    });
+  const wakeAll = () => wake.slice().forEach((w) => w());
+
+  async function loop(): Promise<void> {
+    while (running) {
+      try {
+        const [claimed] = await store.claim(owner, leaseMs, kinds, 1);
+        if (!claimed) {
+          await nap(pollMs);
+          continue;
+        }
+        await work(claimed);
+      } catch (err) {
+        // a lost connection or a store error: report, wait, go on (leases make this safe)
+        options.onError?.(err);
+        if (running) await nap(pollMs);
+      }
+    }
+  }
+
+  async function tick(): Promise<number> {
+    const claimed = await store.claim(owner, leaseMs, kinds, concurrency);
+    await Promise.all(claimed.map(work));
+    return claimed.length;
+  }
+
+  return {
+    owner,
+    store,
+    async start(saga, input, opts = {}) {
+      const def = latest.get(saga);
+      if (!def) throw new Error(`Unknown saga ${JSON.stringify(saga)}: this runtime knows ${[...latest.keys()].join(', ') || 'none'}.`);
+      const sagaId = opts.sagaId ?? randomUUID();
+      const { instance, created } = await store.create({ id: sagaId, saga: def.name, version: def.version, data: input, stepName: def.steps[0]!.name, timeoutMs: def.timeoutMs });
+      if (created) {
+        await emit('saga.started', instance, 'running');
+        wakeAll();
+      }
+      return { sagaId, created, instance };
+    },
+    run() {
+      if (running) return;
+      running = true;
+      loops = Array.from({ length: concurrency }, () => loop());
+    },
+    async stop() {
+      running = false;
+      wakeAll();
+      await Promise.all(loops);
+      loops = [];
+    },
+    tick,
+    async drain(o = {}) {
+      const until = Date.now() + (o.timeoutMs ?? 30_000);
+      for (;;) {
+        const worked = await tick();
+        if (worked > 0) continue;
+        const c = await store.counts();
+        if (ACTIVE_STATUSES.every((st) => c[st] === 0)) return;
+        if (Date.now() > until) throw new Error(`drain: instances still active after ${o.timeoutMs ?? 30_000} ms`);
+        await sleep(Math.min(pollMs, 5));
+      }
+    },
+    get: (id) => store.get(id),
+    async resume(id) {
+      const r = await store.resume(id);
+      if (r) wakeAll();
+      return r;
+    },
+  };
+}
