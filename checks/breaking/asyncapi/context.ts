@@ -1,0 +1,57 @@
+/**
+ * What the AsyncAPI differ's parts share: both contracts, the level, the
+ * findings, and how to report one at an element's location.
+ */
+import type { Finding, Severity } from '../../finding.js';
+import { atOrAbove } from '../../finding.js';
+import type { AsyncApiContract, SourceRef } from '../../../contracts/model/types.js';
+import { ASYNCAPI_LEVELS } from './catalogue.js';
+
+/** Options of {@link diffAsyncApi}. */
+export interface DiffAsyncApiOptions {
+  /** Compatibility mode for every message (config `breaking.compatibility`); default: by direction. */
+  compatibility?: string;
+  /** Lowest severity reported (default `warning`). */
+  level?: Severity;
+}
+
+/** The shared state of one comparison. */
+export interface AsyncDiffContext {
+  prev: AsyncApiContract;
+  curr: AsyncApiContract;
+  level: Severity;
+  compatibility?: string;
+  findings: Finding[];
+}
+
+/** Creates the context. */
+export function createAsyncDiffContext(prev: AsyncApiContract, curr: AsyncApiContract, options: DiffAsyncApiOptions): AsyncDiffContext {
+  return { prev, curr, level: options.level ?? 'warning', compatibility: options.compatibility, findings: [] };
+}
+
+/** Reports under an own rule id at `at` (plus `sub`, a pointer suffix), at the rule's default severity. */
+export function report(ctx: AsyncDiffContext, id: string, message: string, at: SourceRef, hint?: string, sub = ''): void {
+  const severity = ASYNCAPI_LEVELS.get(id) ?? 'error';
+  reportAs(ctx, id, severity, message, at, hint, sub);
+}
+
+/** Reports with an explicit severity (schema differences: error or info by mode). */
+export function reportAs(ctx: AsyncDiffContext, id: string, severity: Severity, message: string, at: SourceRef, hint?: string, sub = ''): void {
+  if (!atOrAbove(severity, ctx.level)) return;
+  const where = at.pointer !== undefined ? { pointer: at.pointer + sub } : { line: at.line ?? 1, column: at.column ?? 1 };
+  ctx.findings.push({
+    ruleId: id,
+    severity,
+    kind: 'asyncapi',
+    file: at.file,
+    ...where,
+    message,
+    hint: hint ?? defaultHint(severity),
+  });
+}
+
+function defaultHint(severity: Severity): string {
+  if (severity === 'error') return 'Consumers or producers built on the previous contract break: revert the change, or publish it as a new version beside the old one.';
+  if (severity === 'warning') return 'Code generated from the contract changes: check who depends on it before releasing.';
+  return 'Not breaking; listed for the changelog.';
+}
