@@ -10,6 +10,7 @@ import { breakingCommand } from './commands/breaking/index.js';
 import { generateCommand } from './commands/generate/index.js';
 import { diagramCommand } from './commands/diagram/index.js';
 import { rulesCommand } from './commands/rules/index.js';
+import { sagaCommand } from './commands/saga/index.js';
 import { FORMATS } from './context.js';
 import { toolVersion } from './version.js';
 import { EXIT } from './report.js';
@@ -32,6 +33,7 @@ export function createCli(argv: string[]) {
     .command(generateCommand as never)
     .command(diagramCommand as never)
     .command(rulesCommand as never)
+    .command(sagaCommand as never)
     .demandCommand(1, 'Name a command: init, lint, breaking, generate, diagram or rules.')
     .strict()
     .version(toolVersion())
