@@ -8,6 +8,7 @@ import type { Argv, CommandModule } from 'yargs';
 import type { Finding, Severity } from '../../../checks/finding.js';
 import { compareContracts, type ContractPair } from '../../../checks/breaking/compare.js';
 import '../../../checks/breaking/engines.js';
+import { applyBreakingSuppressions, DEFAULT_BREAKING_IGNORE_FILE } from '../../../checks/breaking/suppress.js';
 import { UsageError } from '../../../contracts/errors.js';
 import { checkoutRef, mapFindingsBack, type RefTree } from '../../../contracts/git/at-ref.js';
 import { loadContracts } from '../../../contracts/load/load-all.js';
@@ -52,14 +53,23 @@ export const breakingCommand: CommandModule<GlobalArgs, BreakingArgs> = {
           previous: previous.index[i] === undefined ? undefined : prev.bySpec[previous.index[i]!],
         }));
         const level = args.level ?? ctx.config.breaking.level ?? 'warning';
-        const findings = previous.restore(
-          await compareContracts(pairs, {
-            level,
-            minSunsetDays: ctx.config.breaking.minSunsetDays,
-            compatibility: ctx.config.breaking.compatibility,
-            protoCategory: ctx.config.breaking.protoCategory,
-          }),
-        );
+        const compared: Finding[] = [];
+        // per-contract settings (`contracts.<name>.breaking`) override the global ones
+        for (const group of groupBySettings(current, pairs)) {
+          compared.push(
+            ...(await compareContracts(group.pairs, {
+              level,
+              minSunsetDays: ctx.config.breaking.minSunsetDays,
+              compatibility: group.settings.compatibility ?? ctx.config.breaking.compatibility,
+              protoCategory: group.settings.protoCategory ?? ctx.config.breaking.protoCategory,
+            })),
+          );
+        }
+        const findings = applyBreakingSuppressions(previous.restore(compared), {
+          files: pairs.flatMap((p) => p.current?.files ?? []),
+          ignoreFile: ctx.config.breaking.ignoreFile ?? join(ctx.config.dir, DEFAULT_BREAKING_IGNORE_FILE),
+          level,
+        });
         printFindings(findings, ctx, 'breaking');
         return exitCodeFor(findings, ctx.failOn);
       } finally {
@@ -112,4 +122,22 @@ function fromMapping(
     return specs.length - 1;
   });
   return { specs, index, root, dispose, restore };
+}
+
+interface SettingsGroup {
+  settings: { compatibility?: string; protoCategory?: string };
+  pairs: ContractPair[];
+}
+
+/** Pairs grouped by their contract's own breaking settings, in order, so each group is compared once. */
+function groupBySettings(specs: ContractSpec[], pairs: ContractPair[]): SettingsGroup[] {
+  const groups = new Map<string, SettingsGroup>();
+  pairs.forEach((pair, i) => {
+    const settings = (specs[i] as { breaking?: SettingsGroup['settings'] }).breaking ?? {};
+    const key = `${settings.compatibility ?? ''}\u0000${settings.protoCategory ?? ''}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { settings, pairs: [] }));
+    group.pairs.push(pair);
+  });
+  return [...groups.values()];
 }
