@@ -24,20 +24,14 @@ export interface MqttOptions {
 /** Connects and returns the transport. */
 export async function createMqttTransport(options: MqttOptions): Promise<Transport & { deadLetterTopic(group: string): string }> {
   const mqtt = await import('mqtt');
-  type Handler = (topic: string, payload: Buffer, packet: import('mqtt').IPublishPacket, done: (code: number) => void) => void;
-  const handlers: { match: (topic: string) => boolean; handle: Handler }[] = [];
   const prefix = options.topicPrefix ? options.topicPrefix.replace(/\/?$/, '/') : '';
   const dlPrefix = prefix + (options.deadLetterPrefix ?? 'dead-letter');
-  const client = await mqtt.connectAsync(options.url, {
-    protocolVersion: 5,
-    ...(options.clientId ? { clientId: options.clientId, clean: false, properties: { sessionExpiryInterval: 3600 } } : {}),
-    customHandleAcks: (topic, message, packet, done) => {
-      const h = handlers.find((x) => x.match(topic));
-      if (!h) return done(0);
-      h.handle(topic, message, packet, (code) => done(code));
-    },
-  });
-  const topicOf = (address: string) => prefix + address;
+  // Publishing has its own connection: mqtt.js processes incoming packets one at a time and holds the
+  // stream while a consumer settles a message, which must not hold up the PUBACKs of our own publishes.
+  const client = await mqtt.connectAsync(options.url, { protocolVersion: 5 });
+  const subscribers = new Set<import('mqtt').MqttClient>();
+  // MQTT levels are separated by `/`: a dotted address (`order.cancelled.{id}`) becomes `order/cancelled/{id}`
+  const topicOf = (address: string) => prefix + address.replace(/\./g, '/');
 
   return {
     name: 'mqtt',
@@ -53,7 +47,7 @@ export async function createMqttTransport(options: MqttOptions): Promise<Transpo
       const re = new RegExp('^' + filter.split('+').map((s) => s.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^/]+') + '$');
       const inFlight = new Set<Promise<void>>();
       let closed = false;
-      const handle: Handler = (topic, payload, packet, done) => {
+      const handle = (topic: string, payload: Buffer, packet: import('mqtt').IPublishPacket, done: (code: number) => void): void => {
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(packet.properties?.userProperties ?? {})) {
           const t = headerText(Array.isArray(v) ? v[0] : v);
@@ -71,7 +65,7 @@ export async function createMqttTransport(options: MqttOptions): Promise<Transpo
             const delivery: Delivery = {
               body: payload,
               headers,
-              address: topic.slice(prefix.length),
+              address: topic.slice(prefix.length).replace(/\//g, '.'),
               attempt,
               ack: async () => {
                 done(0);
@@ -95,19 +89,26 @@ export async function createMqttTransport(options: MqttOptions): Promise<Transpo
         const p = run(1).finally(() => inFlight.delete(p));
         inFlight.add(p);
       };
-      const entry = { match: (t: string) => re.test(t), handle };
-      handlers.push(entry);
-      await client.subscribeAsync(`$share/${o.group}/${filter}`, { qos: 1 });
+      // one connection per subscription: its messages are settled in order, one at a time
+      const sub = await mqtt.connectAsync(options.url, {
+        protocolVersion: 5,
+        ...(options.clientId ? { clientId: `${options.clientId}-${o.group}`, clean: false, properties: { sessionExpiryInterval: 3600 } } : {}),
+        customHandleAcks: (topic, message, packet, done) => (re.test(topic) ? handle(topic, message, packet, (code) => done(code)) : done(0)),
+      });
+      subscribers.add(sub);
+      await sub.subscribeAsync(`$share/${o.group}/${filter}`, { qos: 1 });
       return {
         async close() {
           closed = true;
           await Promise.all([...inFlight]);
-          await client.unsubscribeAsync(`$share/${o.group}/${filter}`).catch(() => undefined);
-          handlers.splice(handlers.indexOf(entry), 1);
+          await sub.unsubscribeAsync(`$share/${o.group}/${filter}`).catch(() => undefined);
+          subscribers.delete(sub);
+          await sub.endAsync().catch(() => undefined);
         },
       };
     },
     async close() {
+      await Promise.all([...subscribers].map((c) => c.endAsync().catch(() => undefined)));
       await client.endAsync();
     },
   };
