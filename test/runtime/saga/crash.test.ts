@@ -67,8 +67,8 @@ it(`${N} sagas survive repeated SIGKILLs of one of two orchestrators, each effec
     });
   let running = true;
   let restarts = 0;
-  let victim: ChildProcess;
-  let victimReady: Promise<void>;
+  let victim!: ChildProcess;
+  let victimReady!: Promise<void>;
   const startVictim = () => {
     victim = spawnWorker(0.02);
     const v = victim;
