@@ -41,6 +41,14 @@ const needs = (...files: string[]) => (): string | undefined => {
 };
 
 export const SCENARIOS: Scenario[] = [
+  ...(['rabbitmq', 'nats'] as const).map((broker): Scenario => ({
+    name: `events-${broker}`,
+    description: `Publish + consume 50,000 order.placed events through the generated events code (validated, confirmed) on ${broker === 'nats' ? 'NATS JetStream' : 'RabbitMQ'}, beside plain ${broker === 'nats' ? 'nats' : 'amqplib'} code.`,
+    cwd: root,
+    ours: { tool: 'contractkit', label: `generated events on ${broker}`, cmd: process.execPath, args: [join(root, 'dist/bench/events-throughput.js'), '--side', 'generated', '--broker', broker] },
+    peers: [{ tool: broker === 'nats' ? 'nats' : 'amqplib', label: `plain ${broker === 'nats' ? 'nats' : 'amqplib'}`, cmd: process.execPath, args: [join(root, 'dist/bench/events-throughput.js'), '--side', 'plain', '--broker', broker] }],
+    target: 'throughput ≥ 0.9× (wall ≤ 1.11×)',
+  })),
   {
     name: 'lint-github',
     description: "Lint GitHub's REST description (13 MB, @octokit/openapi) with the recommended preset; Redocly with its recommended rules.",
