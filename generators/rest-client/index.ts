@@ -19,7 +19,7 @@ export function generateRestClient(contract: OpenApiContract): GeneratedFile[] {
   if (!/^3\./.test(contract.specVersion)) {
     throw new UsageError(
       `Cannot generate a REST client from contract "${contract.name}" (${contract.file}): it is ${/^2/.test(contract.specVersion) ? 'Swagger' : 'OpenAPI'} ${contract.specVersion}, and the rest-client generator reads OpenAPI 3.0 and 3.1. ` +
-        'Convert it first (for example with swagger2openapi or `redocly bundle` after conversion); lint and breaking checks still work on it. Nothing was written.',
+        'Convert it to OpenAPI 3 first (for example with the swagger2openapi tool); lint and breaking checks still work on it. Nothing was written.',
     );
   }
   // one scope for every exported name (types and values share it, so `export *` never collides)

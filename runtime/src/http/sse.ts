@@ -11,7 +11,7 @@ export interface ServerSentEvent<T = string> {
   event: string;
   data: T;
   id?: string;
-  /** Reconnection time the server asked for, in ms. */
+  /** Reconnection time the server asked for with this event, in ms. */
   retry?: number;
 }
 
@@ -51,8 +51,10 @@ export async function* readEventStream<T = string>(response: Response, parse: (d
         buffer = buffer.slice(m.index + m[0].length);
         if (line === '') {
           if (data.length) yield { event: event || 'message', data: parse(data.join('\n')) as T, ...(id !== undefined ? { id } : {}), ...(retry !== undefined ? { retry } : {}) };
+          // id persists (it is the stream's last event id); retry is reported with the event that carried it
           event = '';
           data = [];
+          retry = undefined;
           continue;
         }
         if (line.startsWith(':')) continue;
