@@ -35,6 +35,7 @@ const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 const ck = join(root, 'bin', 'contractkit.js');
 const github = join(root, 'node_modules', '@octokit', 'openapi', 'generated', 'api.github.com.json');
 const benchOut = join(tmpdir(), 'contractkit-bench');
+const ghesDir = join(root, 'node_modules', '@octokit', 'openapi', 'generated');
 const needs = (...files: string[]) => (): string | undefined => {
   const missing = files.find((f) => !existsSync(f));
   return missing ? `missing ${missing}` : undefined;
@@ -49,6 +50,15 @@ export const SCENARIOS: Scenario[] = [
     peers: [{ tool: broker === 'nats' ? 'nats' : 'amqplib', label: `plain ${broker === 'nats' ? 'nats' : 'amqplib'}`, cmd: process.execPath, args: [join(root, 'dist/bench/events-throughput.js'), '--side', 'plain', '--broker', broker] }],
     target: 'throughput ≥ 0.9× (wall ≤ 1.11×)',
   })),
+  {
+    name: 'breaking-ghes',
+    description: 'Breaking changes from GitHub Enterprise Server 3.18 to 3.19 (ghes-3.18.json → ghes-3.19.json, 11 MB each, @octokit/openapi), full changelog (--level info); Redocly CLI 2\'s `redocly diff` (experimental) rates every change the same way.',
+    cwd: ghesDir,
+    ours: { tool: 'contractkit', label: 'contractkit breaking --level info', cmd: process.execPath, args: [ck, 'breaking', 'ghes-3.19.json', '--against', 'ghes-3.18.json', '--level', 'info', '--format', 'json'] },
+    peers: [{ tool: 'redocly', label: 'redocly diff', cmd: bin('redocly'), args: ['diff', 'ghes-3.18.json', 'ghes-3.19.json', '--format', 'json', '--fail-on', 'none', '--lint-config', 'off'] }],
+    target: 'wall ≤ 0.5×, memory ≤ 1×',
+    setup: needs(join(ghesDir, 'ghes-3.18.json'), join(ghesDir, 'ghes-3.19.json'), bin('redocly')),
+  },
   {
     name: 'lint-github',
     description: "Lint GitHub's REST description (13 MB, @octokit/openapi) with the recommended preset; Redocly with its recommended rules.",
@@ -99,6 +109,14 @@ export const SCENARIOS: Scenario[] = [
     peers: [{ tool: 'openapi-ts', label: 'tsc on openapi-typescript types', cmd: process.execPath, args: [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(benchOut, 'oats-tsc', 'tsconfig.json')] }],
     target: 'wall ≤ 1.0×',
     setup: () => needs(github, bin('openapi-typescript'))() || prepareTscBench(),
+  },
+  {
+    name: 'rest-client-runtime-throughput',
+    description: '20,000 GETs on loopback at concurrency 64: the http runtime (timeout, retry policy, breaker) vs plain fetch.',
+    cwd: root,
+    ours: { tool: 'contractkit', label: '@contractkit/runtime/http', cmd: process.execPath, args: [join(root, 'dist/bench/rest-client-throughput.js'), 'runtime'] },
+    peers: [{ tool: 'fetch', label: 'plain fetch', cmd: process.execPath, args: [join(root, 'dist/bench/rest-client-throughput.js'), 'fetch'] }],
+    target: 'wall ≤ 1.05× (throughput ≥ 0.95×)',
   },
 ];
 

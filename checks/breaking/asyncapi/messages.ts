@@ -108,7 +108,7 @@ function checkSchemas(ctx: AsyncDiffContext, curr: EventMessage, same: EventMess
           ctx,
           d.type,
           'error',
-          `Message \`${curr.id}\` (${messageKeyOf(curr)}), ${fieldLabel(part, d.path)}: ${describeDifference(d, d.direction)} — incompatible with ${against} under \`${mode}\` compatibility (${why}).`,
+          `Message \`${curr.id}\` (${messageKeyOf(curr)})${sharedIn(ctx, curr)}, ${fieldLabel(part, d.path)}: ${describeDifference(d, d.direction)} — incompatible with ${against} under \`${mode}\` compatibility (${why}).`,
           curr.location,
           d.direction === 'forward'
             ? 'Consumers still on the earlier schema must read the new events: make the change additive (optional properties in an open model), or publish a new event version.'
@@ -125,7 +125,7 @@ function checkSchemas(ctx: AsyncDiffContext, curr: EventMessage, same: EventMess
       ctx,
       EVENT_NEEDS_NEW_VERSION_ID,
       'error',
-      `Message \`${curr.id}\` (${messageKeyOf(curr)}) changed incompatibly under event version ${major} (${broken.length} incompatible change${broken.length === 1 ? '' : 's'}): publish the change as a new version of the event — a new message with \`x-event-version: ${major + 1}\` — and keep v${major} until its consumers have moved.`,
+      `Message \`${curr.id}\` (${messageKeyOf(curr)})${sharedIn(ctx, curr)} changed incompatibly under event version ${major} (${broken.length} incompatible change${broken.length === 1 ? '' : 's'}): publish the change as a new version of the event — a new message with \`x-event-version: ${major + 1}\` — and keep v${major} until its consumers have moved.`,
       curr.location,
       `Add the v${major + 1} message beside v${major}, publish both during the migration window, and add an upcaster v${major} → v${major + 1} for consumers that upcast.`,
     );
@@ -133,9 +133,14 @@ function checkSchemas(ctx: AsyncDiffContext, curr: EventMessage, same: EventMess
     for (const part of ['payload', 'headers'] as const) {
       for (const d of changesBetween(same[part], curr[part])) {
         if (ANNOTATION_DIFFERENCES.has(d.type)) continue;
-        reportAs(ctx, d.type, 'info', `Message \`${curr.id}\` (${messageKeyOf(curr)}), ${fieldLabel(part, d.path)}: ${describeDifference(d, 'backward')} (compatible under \`${mode}\`).`, curr.location, undefined, `/${part}${d.path.length ? '/' + d.path.join('/') : ''}`);
+        reportAs(ctx, d.type, 'info', `Message \`${curr.id}\` (${messageKeyOf(curr)})${sharedIn(ctx, curr)}, ${fieldLabel(part, d.path)}: ${describeDifference(d, 'backward')} (compatible under \`${mode}\`).`, curr.location, undefined, `/${part}${d.path.length ? '/' + d.path.join('/') : ''}`);
       }
     }
   }
 }
 
+
+/** ` as used by \`order-events\``` when the message is defined outside the document (a shared file several documents use). */
+function sharedIn(ctx: AsyncDiffContext, m: EventMessage): string {
+  return m.location.file === ctx.curr.file ? '' : ` as used by \`${ctx.curr.name}\``;
+}

@@ -1,0 +1,129 @@
+/**
+ * The CI history check: `contractkit breaking --against HEAD~1` on a scratch
+ * repository holding the orders example, through an additive commit (exit 0)
+ * and a breaking one (exit 1); the markdown changelog; and the real
+ * repository's examples/orders against HEAD.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../contracts/source/package-files.js';
+import { runCli, type CliResult } from './run-cli.js';
+
+const example = join(packageRoot(), 'examples/orders');
+
+interface JsonReport {
+  findings: { ruleId: string; severity: string; file: string; line: number }[];
+  summary: { errors: number; warnings: number; infos: number };
+}
+const report = (r: CliResult): JsonReport => JSON.parse(r.stdout) as JsonReport;
+
+describe('breaking --against HEAD~1 over a scratch history of examples/orders', () => {
+  let repo: string;
+  let orders: string;
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
+  const edit = (rel: string, from: string, to: string) => {
+    const path = join(orders, rel);
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain(from);
+    writeFileSync(path, text.replace(from, to));
+  };
+
+  beforeAll(() => {
+    repo = mkdtempSync(join(tmpdir(), 'contractkit-history-'));
+    orders = join(repo, 'orders');
+    cpSync(example, orders, { recursive: true, filter: (src) => !/[/\\](generated|previous|node_modules)$/.test(src) });
+    git('init', '-q', '-b', 'main');
+    git('config', 'user.email', 'ci@example.com');
+    git('config', 'user.name', 'CI');
+    git('add', '.');
+    git('commit', '-qm', 'orders example');
+  });
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+  it('an additive commit passes (exit 0) and the markdown changelog lists it', () => {
+    // a new event on a new channel, published by the orders service
+    edit(
+      'asyncapi/order-events.yaml',
+      '\noperations:\n',
+      [
+        '  orderNoteAdded:',
+        '    address: order.note-added',
+        '    description: Notes added to orders.',
+        '    messages:',
+        '      orderNoteAdded:',
+        '        name: orderNoteAdded',
+        '        x-event-type: order.note-added',
+        '        x-event-version: 1',
+        '        payload:',
+        '          type: object',
+        '          properties:',
+        '            orderId: { type: string }',
+        '            note: { type: string }',
+        '',
+        'operations:',
+        '  publishOrderNoteAdded:',
+        '    action: send',
+        '    channel:',
+        "      $ref: '#/channels/orderNoteAdded'",
+        '',
+      ].join('\n'),
+    );
+    git('commit', '-qam', 'order.note-added event');
+    // one run, read as the PR comment it becomes: a heading, then the changes grouped by level
+    const md = runCli(['breaking', '--against', 'HEAD~1', '--format', 'markdown', '--level', 'info'], orders);
+    expect(md.stderr).toBe('');
+    expect(md.code).toBe(0);
+    expect(md.stdout).not.toContain('#### Errors');
+    for (const id of ['channel-added', 'operation-added', 'message-added']) expect(md.stdout).toContain(`\`${id}\``);
+    expect(md.stdout).toMatch(/^### .+/);
+    expect(md.stdout).toMatch(/#### Infos \(\d+\)|<summary>Infos \(\d+\)<\/summary>/);
+    expect(md.stdout).toContain('| `asyncapi/order-events.yaml:');
+    expect(md.stdout).toContain('Channel `orderNoteAdded` (`order.note-added`) was added.');
+  });
+
+  it('a breaking commit fails (exit 1) with the Confluent difference and the versioning rule', () => {
+    edit('asyncapi/shared/messages.yaml', 'customerId: { type: string, format: uuid }', 'customerId: { type: integer }');
+    git('commit', '-qam', 'customerId becomes a number');
+    const r = runCli(['breaking', '--against', 'HEAD~1', '--format', 'json'], orders);
+    expect(r.stderr).toBe('');
+    const out = report(r);
+    const errors = out.findings.filter((f) => f.severity === 'error');
+    expect(new Set(errors.map((f) => f.ruleId))).toEqual(new Set(['TYPE_CHANGED', 'event-breaking-needs-new-version']));
+    expect(errors.every((f) => f.file === 'asyncapi/shared/messages.yaml')).toBe(true);
+    expect(r.code).toBe(1);
+
+  });
+
+  it('an x-contractkit-allow-breaking note with a reason lets the same change pass', () => {
+    edit(
+      'asyncapi/shared/messages.yaml',
+      '  orderCreated:\n    name: orderCreated\n',
+      '  orderCreated:\n    name: orderCreated\n    x-contractkit-allow-breaking:\n      reason: No consumer reads customerId yet (checked with every team).\n',
+    );
+    git('commit', '-qam', 'acknowledge');
+    const r = runCli(['breaking', '--against', 'HEAD~2', '--format', 'json'], orders);
+    expect(report(r).summary.errors).toBe(0);
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('the repository’s own examples/orders', () => {
+  const hasHistory = (() => {
+    try {
+      execFileSync('git', ['rev-parse', '--verify', '-q', 'HEAD'], { cwd: example, stdio: 'pipe' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+
+  it.skipIf(!hasHistory)('has no breaking errors against HEAD', () => {
+    const r = runCli(['breaking', '--against', 'HEAD', '--format', 'json'], example);
+    expect(r.stderr).toBe('');
+    expect(report(r).findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+});
