@@ -6,3 +6,4 @@ export { findGenerator, GENERATOR_NAMES } from './core/registry.js';
 import './events/index.js';
 import './grpc/index.js';
 import './rest-client/index.js';
+import './saga/index.js';

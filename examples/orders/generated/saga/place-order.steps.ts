@@ -1,0 +1,67 @@
+/**
+ * The place-order saga's steps: yours to edit. For each step, the request it
+ * sends and how the response changes the saga's data; for each compensation,
+ * its request. `contractkit generate` adds stubs for new steps here and never
+ * changes what you wrote.
+ */
+import type { PlaceOrderSteps } from './place-order.saga.js';
+
+// The example keeps the whole order in the saga's data under `order`; the
+// data schema names only the ids the compensations need.
+type Draft = {
+  customerId: string;
+  lineItems: { productId: string; quantity: number; unitPrice: { amount: string; currency: string } }[];
+  shippingAddress: { line1: string; city: string; postalCode: string; country: string };
+  paymentToken: string;
+};
+const draft = (data: object) => (data as { order?: Draft }).order;
+
+export const placeOrderSteps: PlaceOrderSteps = {
+  'create-order': {
+    request: (data) => {
+      const o = draft(data);
+      return {
+        body: {
+          customerId: o?.customerId ?? '',
+          lineItems: o?.lineItems ?? [],
+          shippingAddress: o?.shippingAddress ?? { line1: '', city: '', postalCode: '', country: '' },
+          paymentMethod: { type: 'card', token: o?.paymentToken ?? '' },
+        },
+      };
+    },
+    apply: (data, response) => ({ ...data, orderId: response.id }),
+    compensate: {
+      request: (data) => ({
+        orderId: data.orderId ?? '',
+        body: { id: '', orderId: data.orderId ?? '', reason: 'other', comment: 'place-order saga compensation', createdAt: new Date(0).toISOString() },
+      }),
+    },
+  },
+  'process-payment': {
+    request: (data) => {
+      const o = draft(data);
+      const first = o?.lineItems[0]?.unitPrice;
+      return { orderId: data.orderId, customerId: o?.customerId, amount: first ? { currencyCode: first.currency, units: BigInt(Math.trunc(Number(first.amount))), nanos: 0 } : undefined, paymentMethodToken: o?.paymentToken };
+    },
+    apply: (data, response) => ({ ...data, paymentId: response.payment?.paymentId }),
+    compensate: {
+      request: (data) => ({ paymentId: data.paymentId, reason: 'place-order saga compensation' }),
+    },
+  },
+  'reserve-inventory': {
+    request: (data) => ({
+      eventId: '',
+      eventType: 'reserve.inventory',
+      eventVersion: 1,
+      timestamp: new Date().toISOString(),
+      aggregateId: data.orderId ?? '',
+      correlationId: '',
+      payload: { orderId: data.orderId ?? '', items: (draft(data)?.lineItems ?? []).map((i) => ({ productId: i.productId, quantity: i.quantity })) },
+    }),
+    apply: (data) => data,
+  },
+  'create-shipment': {
+    request: (data) => ({ orderId: data.orderId ?? '', body: { carrier: 'dhl', serviceLevel: 'standard' } }),
+    apply: (data) => data,
+  },
+};

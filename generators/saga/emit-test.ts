@@ -1,0 +1,47 @@
+/**
+ * The generated vitest skeleton of a saga (`<saga>.saga.test.ts`): fake
+ * participants that record their calls, the happy path, and one failure per
+ * step up to the pivot expecting the compensations in reverse order.
+ */
+import type { GeneratedFile } from '../core/registry.js';
+import { renderTemplate } from '../core/templates.js';
+import { createTsFile } from '../core/ts-file.js';
+import { stringLiteral } from '../core/names.js';
+import { sagaFileNames } from './emit-module.js';
+import type { SagaView } from './saga-view.js';
+
+/** Prints the test skeleton. */
+export function emitSagaTest(v: SagaView): GeneratedFile {
+  const names = sagaFileNames(v.saga.saga);
+  const f = createTsFile(names.test);
+  const mod = `./${names.module.replace(/\.ts$/, '.js')}`;
+  const list = (items: string[]) => `[${items.map(stringLiteral).join(', ')}]`;
+  const id = (c: { participant: string; method: string }) => `${c.participant}.${c.method}`;
+  const forward = v.steps.filter((s) => !s.call.local).map((s) => id(s.call));
+  const pivot = v.steps.findIndex((s) => s.step.pivot);
+  const last = pivot < 0 ? v.steps.length - 1 : pivot;
+  const failures = v.steps.slice(0, last + 1).flatMap((s, i) => {
+    if (s.call.local) return [];
+    const before = v.steps.slice(0, i);
+    const undo = before.reverse().flatMap((b) => (b.compensate && !b.compensate.local ? [id(b.compensate)] : []));
+    const title = undo.length ? `compensates ${before.map((b) => b.step.name).join(', ')} in reverse order when ${s.step.name} fails` : `ends compensated with nothing to undo when ${s.step.name} fails`;
+    return [{ title, failing: id(s.call), calls: list([...v.steps.slice(0, i + 1).filter((x) => !x.call.local).map((x) => id(x.call)), ...undo]) }];
+  });
+  const body = renderTemplate('saga', 'test', {
+    saga: v.saga.saga,
+    describe: f.importValue('describe', 'vitest'),
+    it: f.importValue('it', 'vitest'),
+    expect: f.importValue('expect', 'vitest'),
+    memoryStore: f.importValue('createMemorySagaStore', '@contractkit/runtime/saga'),
+    runtime: f.importValue('createSagaRuntime', '@contractkit/runtime/saga'),
+    nonRetryable: f.importValue('NonRetryableError', '@contractkit/runtime/saga'),
+    create: f.importValue(`create${v.base}Saga`, mod),
+    participantsType: f.importType(`${v.base}Participants`, mod),
+    dataType: f.importType(v.dataType, mod),
+    participants: [...v.participants].map(([name, methods]) => ({ name, methods: [...methods.values()].map((c) => ({ name: c.method, label: id(c) })) })),
+    forward: list(forward),
+    failures,
+  });
+  f.print(body);
+  return f.toGeneratedFile();
+}

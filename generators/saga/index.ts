@@ -1,0 +1,67 @@
+/**
+ * The `saga` generator: for each saga definition, a typed orchestrator module
+ * (regenerated), a user-owned steps file (created once, then merged with
+ * ts-morph), a Mermaid diagram and a vitest skeleton. The contracts the
+ * steps call are loaded here, so the output is typed from them.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { withSagaContracts } from '../../checks/lint/saga/with-saga-contracts.js';
+import { UsageError } from '../../contracts/errors.js';
+import { contractsOfKind, type ContractModel } from '../../contracts/model/types.js';
+import { sagaToMermaid } from '../diagram/saga-mermaid.js';
+import { defineGenerator, type GeneratedFile, type GeneratorContext } from '../core/registry.js';
+import { emitSagaModule, sagaFileNames } from './emit-module.js';
+import { emitSagaTest } from './emit-test.js';
+import { buildSagaView } from './saga-view.js';
+import { initialStepsFile, mergeStepsFile } from './steps-file.js';
+
+/** Notes for the user (new stubs, removed steps), written to stderr unless `ctx.options.notes` collects them. */
+function note(ctx: GeneratorContext, text: string) {
+  const sink = ctx.options.notes;
+  if (Array.isArray(sink)) sink.push(text);
+  else process.stderr.write(`saga: ${text}\n`);
+}
+
+/** The nearest folder upward holding `.git` (where `$ref`s may reach), else the filesystem root's child of `from`. */
+function repositoryRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}
+
+/** Generates the files of every saga in `model`. */
+export async function generateSagas(model: ContractModel, ctx: GeneratorContext): Promise<GeneratedFile[]> {
+  const sagas = contractsOfKind(model, 'saga');
+  if (sagas.length === 0) throw new UsageError('The saga generator needs saga definitions (*.saga.yaml).');
+  const withRefs = await withSagaContracts(model, { cwd: process.cwd(), rootDir: repositoryRoot(dirname(sagas[0]!.file)), allowRemoteRefs: false });
+  const files: GeneratedFile[] = [];
+  const findings = [...withRefs.sagaReferences.failed.flatMap((f) => f.findings)];
+  for (const saga of sagas) {
+    const { view, findings: problems } = buildSagaView(saga, withRefs);
+    findings.push(...problems);
+    if (!view) continue;
+    const names = sagaFileNames(saga.saga);
+    files.push(emitSagaModule(view));
+    const stepsPath = join(ctx.out, names.steps);
+    if (existsSync(stepsPath)) {
+      const merged = mergeStepsFile(view, readFileSync(stepsPath, 'utf8'));
+      if (merged.problem) note(ctx, `${names.steps}: ${merged.problem}`);
+      if (merged.added.length) note(ctx, `${names.steps}: added stubs for ${merged.added.join(', ')} (they throw "not implemented" until you fill them in)`);
+      for (const r of merged.removed) note(ctx, `${names.steps}: step ${r} is no longer in the saga; its code was left for you to delete`);
+      files.push({ path: names.steps, content: merged.content });
+    } else {
+      files.push({ path: names.steps, content: initialStepsFile(view) });
+    }
+    files.push({ path: names.diagram, content: `%% saga ${saga.saga} v${saga.version}\n${sagaToMermaid(saga)}` });
+    files.push(emitSagaTest(view));
+  }
+  if (findings.some((f) => f.severity === 'error')) {
+    throw new UsageError('The saga cannot be generated: fix the references below; nothing was written.', findings);
+  }
+  return files;
+}
+
+/** The registered `saga` generator. */
+export const sagaGenerator = defineGenerator({ name: 'saga', generate: generateSagas });

@@ -1,0 +1,165 @@
+/**
+ * The view of one saga the emitters print: for each step and compensation,
+ * the participant (contract name), method, and request/response types taken
+ * from the contract it calls. Unresolvable references become located
+ * findings (exit 2, nothing written).
+ */
+import type { Finding } from '../../checks/finding.js';
+import type { Contract, ContractModel, JsonSchema, SagaCall, SagaContract, SagaStep } from '../../contracts/model/types.js';
+import { callForm, contractOfCall, findEventMessage, findEventOperation, findHttpOperation, findRpcMethod, splitGrpcMethod, type ContractCall } from '../../checks/lint/saga/support/references.js';
+import { camelCase, pascalCase } from '../core/names.js';
+import { createTypeEmitter, type DocRef, type RefResolver } from './type-emitter.js';
+
+/** One call a step makes (forward or compensation). */
+export interface CallView {
+  /** Participant group in the deps (`orders`, or `local`). */
+  participant: string;
+  /** Method on the participant (`createOrder`). */
+  method: string;
+  /** What the call names, for doc comments (`POST /orders (createOrder)`). */
+  label: string;
+  request: string;
+  response: string;
+  local: boolean;
+}
+
+/** One step. */
+export interface StepView {
+  step: SagaStep;
+  call: CallView;
+  compensate?: CallView;
+}
+
+/** Everything the saga module needs. */
+export interface SagaView {
+  saga: SagaContract;
+  base: string;
+  dataType: string;
+  steps: StepView[];
+  /** Participant → method → signature (deduplicated: a method called twice appears once). */
+  participants: Map<string, Map<string, CallView>>;
+  declarations: string;
+}
+
+function pointerGet(doc: unknown, pointer: string): unknown {
+  let cur = doc;
+  for (const raw of pointer.replace(/^#?\//, '').split('/')) {
+    if (raw === '') continue;
+    const seg = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[seg];
+  }
+  return cur;
+}
+
+const docOf = (c: Contract | undefined): Record<string, unknown> | undefined => (c && 'document' in c ? (c.document as Record<string, unknown>) : undefined);
+
+/** Builds the view; returns findings instead when a call cannot be typed. */
+export function buildSagaView(saga: SagaContract, model: ContractModel): { view?: SagaView; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const base = pascalCase(saga.saga);
+  const byName = new Map<string, Contract | undefined>();
+  for (const name of Object.keys(saga.contracts)) {
+    const probe = saga.steps.flatMap((s) => [s.call, ...(s.compensate ? [s.compensate] : [])]).find((c) => callForm(c) && (c as Record<string, string>)[callForm(c)!] === name);
+    byName.set(name, probe ? contractOfCall(model, saga, probe as ContractCall) : undefined);
+  }
+  const resolve: RefResolver = (ref, doc) => {
+    const hash = ref.indexOf('#');
+    const file = hash < 0 ? ref : ref.slice(0, hash);
+    const pointer = hash < 0 ? '' : ref.slice(hash);
+    const target: DocRef = file === '' ? doc : { name: file, document: docOf(byName.get(file)) };
+    const schema = pointerGet(target.document, pointer) as JsonSchema | undefined;
+    if (schema === undefined) return undefined;
+    return { schema, doc: target, key: `${target.name}${pointer}`, hint: pointer.split('/').pop() || target.name };
+  };
+  const types = createTypeEmitter(resolve, [`${base}Data`, `${base}Participants`, `${base}Steps`]);
+  const dataType = `${base}Data`;
+  const sagaDoc: DocRef = { name: '', document: saga.document };
+
+  const fail = (step: SagaStep, what: string, hint: string) =>
+    findings.push({ ruleId: 'generate/saga-reference', severity: 'error', kind: 'saga', file: step.location.file, pointer: step.location.pointer, message: `Step ${step.name}: ${what}`, hint });
+
+  function callView(step: SagaStep, call: SagaCall): CallView | undefined {
+    if ('local' in call) return { participant: 'local', method: camelCase(call.local), label: `local ${call.local}`, request: dataType, response: dataType, local: true };
+    const name = (call as Record<string, string>)[callForm(call)!]!;
+    const contract = contractOfCall(model, saga, call as ContractCall);
+    if (!contract) {
+      fail(step, `the contract ${JSON.stringify(name)} could not be found or loaded.`, `List it under \`contracts:\` with a path relative to the saga file, and check that it loads (\`contractkit lint\`).`);
+      return undefined;
+    }
+    const participant = camelCase(name);
+    if ('openapi' in call && contract.kind === 'openapi') {
+      const op = findHttpOperation(contract, call.operationId);
+      if (!op) return void fail(step, `no operation ${JSON.stringify(call.operationId)} in ${name}.`, 'Use an operationId that the OpenAPI document declares.');
+      const doc: DocRef = { name, document: contract.document };
+      const body = op.requestBody?.content.find((m) => /json/.test(m.mediaType)) ?? op.requestBody?.content[0];
+      const props = op.parameters
+        .filter((p) => p.in !== 'cookie' && !(p.in === 'header' && /^idempotency-key$/i.test(p.name)))
+        .map((p) => ({ name: p.name, required: p.required, schema: p.schema }));
+      const reqSchema: Record<string, unknown> = {
+        type: 'object',
+        properties: Object.fromEntries([...props.map((p) => [p.name, p.schema ?? {}]), ...(body ? [['body', body.schema ?? {}]] : [])]),
+        required: [...props.filter((p) => p.required).map((p) => p.name), ...(body && op.requestBody?.required ? ['body'] : [])],
+      };
+      const ok = op.responses.find((r) => /^2/.test(r.status) && r.content.length > 0);
+      const resBody = ok?.content.find((m) => /json/.test(m.mediaType)) ?? ok?.content[0];
+      const request = props.length === 0 && !body ? 'Record<string, never>' : types.schemaType(reqSchema, doc);
+      return { participant, method: camelCase(call.operationId), label: `${op.method.toUpperCase()} ${op.path} (${call.operationId})`, request, response: resBody ? types.schemaType(resBody.schema, doc) : 'void', local: false };
+    }
+    if ('grpc' in call && contract.kind === 'proto') {
+      const m = findRpcMethod(contract, call.method);
+      if (!m) return void fail(step, `no method ${JSON.stringify(call.method)} in ${name}.`, 'Name a unary method as `package.Service/Method`.');
+      if (m.kind !== 'unary') return void fail(step, `${call.method} is ${m.kind.replace('_', '-')}; saga steps call unary methods.`, 'Call a unary method, or wrap the stream in a local step.');
+      return { participant, method: camelCase(splitGrpcMethod(call.method)!.method), label: `gRPC ${m.path}`, request: types.messageType(contract, m.input), response: types.messageType(contract, m.output), local: false };
+    }
+    if ('asyncapi' in call && contract.kind === 'asyncapi') {
+      const op = findEventOperation(contract, call.send);
+      if (!op || op.action !== 'send') return void fail(step, `no send operation ${JSON.stringify(call.send)} in ${name}.`, 'Name the id of a send operation of the AsyncAPI document.');
+      const doc: DocRef = { name, document: contract.document };
+      const msg = op.messages[0] ? findEventMessage(contract, op.messages[0]) : undefined;
+      let response = 'void';
+      if (call.reply) {
+        const reply = findEventMessage(contract, call.reply);
+        if (!reply) return void fail(step, `no message ${JSON.stringify(call.reply)} (the reply) in ${name}.`, 'Name a message the document declares.');
+        response = types.schemaType(reply.payload, doc);
+      }
+      if (call.failure && !findEventMessage(contract, call.failure)) return void fail(step, `no message ${JSON.stringify(call.failure)} (the failure reply) in ${name}.`, 'Name a message the document declares.');
+      return { participant, method: camelCase(call.send), label: `event ${call.send}${call.reply ? ` → ${call.reply}` : ''}${call.failure ? ` | ${call.failure}` : ''}`, request: types.schemaType(msg?.payload, doc), response, local: false };
+    }
+    fail(step, `the contract ${JSON.stringify(name)} is not of the kind the call names.`, 'Use `openapi:` for OpenAPI documents, `grpc:` for proto roots and `asyncapi:` for AsyncAPI documents.');
+    return undefined;
+  }
+
+  const dataText = saga.data === undefined ? 'Record<string, unknown>' : types.schemaType(saga.data, sagaDoc);
+  // inline call shapes get a name of their own (`CreateOrderInput`), so signatures stay one line
+  const callTypes: string[] = [];
+  const nameShape = (text: string, base: string) => {
+    if (/^[A-Za-z_$][\w$]*$/.test(text) || text === 'void') return text;
+    const name = types.claim(base);
+    callTypes.push(`export type ${name} = ${text};\n`);
+    return name;
+  };
+  const named = new Map<string, CallView>();
+  const nameCall = (c: CallView | undefined) => {
+    if (!c || c.local) return c;
+    const key = `${c.participant}.${c.method}`;
+    if (!named.has(key)) named.set(key, { ...c, request: nameShape(c.request, `${pascalCase(c.method)}Input`), response: nameShape(c.response, `${pascalCase(c.method)}Output`) });
+    return named.get(key);
+  };
+  const steps: StepView[] = [];
+  const participants = new Map<string, Map<string, CallView>>();
+  for (const step of saga.steps) {
+    const call = nameCall(callView(step, step.call));
+    const compensate = step.compensate ? nameCall(callView(step, step.compensate)) : undefined;
+    if (!call || (step.compensate && !compensate)) continue;
+    steps.push({ step, call, compensate });
+    for (const c of [call, compensate]) {
+      if (!c || c.local) continue;
+      if (!participants.has(c.participant)) participants.set(c.participant, new Map());
+      participants.get(c.participant)!.set(c.method, c);
+    }
+  }
+  if (findings.length > 0) return { findings };
+  const declarations = `export type ${dataType} = ${dataText};\n\n${callTypes.join('\n')}\n${types.declarations()}`;
+  return { view: { saga, base, dataType, steps, participants, declarations }, findings };
+}
