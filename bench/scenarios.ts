@@ -42,6 +42,14 @@ const needs = (...files: string[]) => (): string | undefined => {
 };
 
 export const SCENARIOS: Scenario[] = [
+  {
+    name: 'saga-postgres',
+    description: 'Saga steps per second (no-op participants, 2 orchestrator processes × 4 workers, PostgreSQL) beside `pgbench -N -c 8` on the same server in the same run, then on embedded PGlite. The rates and their ratio are printed by `node dist/bench/saga-throughput.js` (this scenario only times it).',
+    cwd: root,
+    ours: { tool: 'contractkit', label: 'saga runtime, steps/s (see output)', cmd: process.execPath, args: [join(root, 'dist/bench/saga-throughput.js')] },
+    peers: [],
+    target: 'saga steps/s ≥ 0.5× pgbench tps',
+  },
   ...(['rabbitmq', 'nats'] as const).map((broker): Scenario => ({
     name: `events-${broker}`,
     description: `Publish + consume 50,000 order.placed events through the generated events code (validated, confirmed) on ${broker === 'nats' ? 'NATS JetStream' : 'RabbitMQ'}, beside plain ${broker === 'nats' ? 'nats' : 'amqplib'} code.`,
