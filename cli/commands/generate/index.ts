@@ -11,7 +11,7 @@ import { EXIT, printFindings } from '../../report.js';
 import { selectContracts } from '../../select-contracts.js';
 import type { GlobalArgs } from '../../context.js';
 import type { GenerateTarget } from '../../config/types.js';
-import { GENERATOR_NAMES, findGenerator } from '../../../generators/index.js';
+import { GENERATOR_NAMES } from '../../../generators/core/registry.js';
 import { writeGeneratedFiles } from '../../../generators/core/writer.js';
 
 interface GenerateArgs extends GlobalArgs {
@@ -59,8 +59,10 @@ export const generateCommand: CommandModule<GlobalArgs, GenerateArgs> = {
         printFindings(loaded.findings, ctx, 'generate');
         return EXIT.usage;
       }
-      const generators = jobs.map((job) => {
-        const generator = findGenerator(job.target.target);
+      // generators (and their template engines, ajv, buf) load only when generating
+      const generators = await import('../../../generators/index.js');
+      const chosen = jobs.map((job) => {
+        const generator = generators.findGenerator(job.target.target);
         if (!generator) {
           throw new UsageError(`The \`${job.target.target}\` generator is not available in this version of contractkit yet (see the README for the generators it ships); nothing was written.`);
         }
@@ -70,7 +72,7 @@ export const generateCommand: CommandModule<GlobalArgs, GenerateArgs> = {
       const outputs = [];
       for (const [i, job] of jobs.entries()) {
         const model = { contracts: loaded.model.contracts.filter((c) => c.file === job.spec.path) };
-        outputs.push({ job, files: await generators[i]!.generate(model, { out: job.target.out, options: job.target.options }) });
+        outputs.push({ job, files: await chosen[i]!.generate(model, { out: job.target.out, options: job.target.options }) });
       }
       let stale = 0;
       for (const { job, files } of outputs) {
