@@ -15,6 +15,8 @@ export interface BenchCommand {
   label: string;
   cmd: string;
   args: string[];
+  /** Runs of this command, when fewer than BENCH_RUNS make sense (a peer that takes a minute). */
+  maxRuns?: number;
 }
 
 /** contractkit beside its peers on one input. */
@@ -33,6 +35,7 @@ export interface Scenario {
 const root = packageRoot();
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 const ck = join(root, 'bin', 'contractkit.js');
+const spectralRuleset = join(root, 'bench', 'spectral-oas.yaml');
 const github = join(root, 'node_modules', '@octokit', 'openapi', 'generated', 'api.github.com.json');
 const benchOut = join(tmpdir(), 'contractkit-bench');
 const ghesDir = join(root, 'node_modules', '@octokit', 'openapi', 'generated');
@@ -72,8 +75,12 @@ export const SCENARIOS: Scenario[] = [
     description: "Lint GitHub's REST description (13 MB, @octokit/openapi) with the recommended preset; Redocly with its recommended rules.",
     cwd: root,
     ours: { tool: 'contractkit', label: 'contractkit lint (recommended), cold', cmd: process.execPath, args: [ck, 'lint', '--no-cache', '--format', 'json', github] },
-    peers: [{ tool: 'redocly', label: 'redocly lint (recommended)', cmd: bin('redocly'), args: ['lint', '--format', 'json', '--max-problems', '100000', github] }],
-    target: 'wall ≤ 0.5×, memory ≤ 1×',
+    peers: [
+      { tool: 'redocly', label: 'redocly lint (recommended)', cmd: bin('redocly'), args: ['lint', '--format', 'json', '--max-problems', '100000', github] },
+      // about 47 s and 2.3 GB per run on this machine kind: once is enough
+      { tool: 'spectral', label: 'spectral lint (spectral:oas)', cmd: bin('spectral'), args: ['lint', '--ruleset', spectralRuleset, '--format', 'json', '--quiet', github], maxRuns: 1 },
+    ],
+    target: 'wall ≤ 0.5× Redocly, memory ≤ 1× Redocly',
     setup: needs(github, bin('redocly')),
   },
   {
@@ -125,6 +132,24 @@ export const SCENARIOS: Scenario[] = [
     ours: { tool: 'contractkit', label: '@contractkit/runtime/http', cmd: process.execPath, args: [join(root, 'dist/bench/rest-client-throughput.js'), 'runtime'] },
     peers: [{ tool: 'fetch', label: 'plain fetch', cmd: process.execPath, args: [join(root, 'dist/bench/rest-client-throughput.js'), 'fetch'] }],
     target: 'wall ≤ 1.05× (throughput ≥ 0.95×)',
+  },
+  {
+    name: 'grpc-stubs-vs-grpc-js',
+    description:
+      'gRPC on loopback: 20,000 unary GetOrder calls (concurrency 64) and 200,000 server-streamed orders through the generated stubs (deadlines, retry config, breaker) beside a hand-written grpc-js client/server with the same protobuf-es serializers. Same work on both sides, so the wall-time ratio is the throughput ratio; bench/grpc-throughput.ts also prints req/s and msg/s.',
+    cwd: root,
+    ours: { tool: 'contractkit', label: 'generated grpc stubs', cmd: process.execPath, args: [join(root, 'dist', 'bench', 'grpc-throughput.js'), '--side', 'generated'] },
+    peers: [{ tool: 'grpc-js', label: 'hand-written grpc-js', cmd: process.execPath, args: [join(root, 'dist', 'bench', 'grpc-throughput.js'), '--side', 'handwritten'] }],
+    target: 'throughput ≥ 0.95× (wall ≤ 1.05×)',
+    setup: needs(join(root, 'node_modules', '@grpc', 'grpc-js', 'package.json')),
+  },
+  {
+    name: 'grpc-codec-protobuf-es-vs-protobufjs',
+    description: 'Encode/decode of a representative orders.v1.Order (3 line items, money, timestamps): protobuf-es (generated messages) beside protobufjs static code (pbjs static-module, built at run time). Rates are printed by bench/grpc-throughput.ts --side codec.',
+    cwd: root,
+    ours: { tool: 'contractkit', label: 'protobuf-es + protobufjs codec rates', cmd: process.execPath, args: [join(root, 'dist', 'bench', 'grpc-throughput.js'), '--side', 'codec'] },
+    peers: [],
+    setup: needs(join(root, 'node_modules', 'protobufjs-cli', 'bin', 'pbjs')),
   },
 ];
 

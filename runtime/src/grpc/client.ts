@@ -5,7 +5,6 @@
  * `UNAVAILABLE`; calls go through a circuit breaker per target; failures are
  * {@link GrpcError}s with decoded rich details.
  */
-import { once } from 'node:events';
 import * as grpc from '@grpc/grpc-js';
 import type { DescMethod, Registry } from '@bufbuild/protobuf';
 import { defaultBreakers, type BreakerOptions, type BreakerRegistry, type TargetBreaker } from './breaker.js';
@@ -156,10 +155,23 @@ function bindMethod(client: grpc.Client, method: DescMethod, options: ClientOpti
   }
 }
 
+/** Resolves on 'drain' or 'status', removing both listeners. */
+function drained(call: NodeJS.EventEmitter): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      call.off('drain', done);
+      call.off('status', done);
+      resolve();
+    };
+    call.on('drain', done);
+    call.on('status', done);
+  });
+}
+
 /** Writes every request with backpressure, then half-closes. */
 async function pump(requests: AsyncIterable<unknown>, call: grpc.ClientWritableStream<unknown> | grpc.ClientDuplexStream<unknown, unknown>): Promise<void> {
   for await (const r of requests) {
-    if (!call.write(r)) await Promise.race([once(call, 'drain'), once(call, 'status')]);
+    if (!call.write(r)) await drained(call);
   }
   call.end();
 }
