@@ -27,7 +27,7 @@ for (const s of chosen) {
   const ours = measureRepeated(s.ours.cmd, s.ours.args, s.cwd, runs);
   console.log(`contractkit  ${s.ours.label.padEnd(40)} ${fmt(ours)}`);
   for (const peer of s.peers) {
-    const theirs = measureRepeated(peer.cmd, peer.args, s.cwd, runs);
+    const theirs = measureRepeated(peer.cmd, peer.args, s.cwd, Math.min(runs, peer.maxRuns ?? runs));
     const ratio = ours.wallMs / theirs.wallMs;
     const mem = ours.peakRssMb && theirs.peakRssMb ? `, memory ${(ours.peakRssMb / theirs.peakRssMb).toFixed(2)}×` : '';
     console.log(`${peer.tool.padEnd(12)} ${peer.label.padEnd(40)} ${fmt(theirs)}`);
