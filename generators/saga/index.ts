@@ -8,10 +8,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { withSagaContracts } from '../../checks/lint/saga/with-saga-contracts.js';
 import { UsageError } from '../../contracts/errors.js';
-import { contractsOfKind, type ContractModel } from '../../contracts/model/types.js';
+import { contractNameOf } from '../../checks/lint/saga/support/references.js';
+import { contractsOfKind, type Contract, type ContractModel } from '../../contracts/model/types.js';
 import { sagaToMermaid } from '../diagram/saga-mermaid.js';
 import { defineGenerator, type GeneratedFile, type GeneratorContext } from '../core/registry.js';
 import { emitSagaModule, sagaFileNames } from './emit-module.js';
+import { clientSources, embeddedClientFiles } from './clients.js';
+import { emitParticipants } from './emit-participants.js';
 import { emitSagaTest } from './emit-test.js';
 import { buildSagaView } from './saga-view.js';
 import { initialStepsFile, mergeStepsFile } from './steps-file.js';
@@ -44,6 +47,15 @@ export async function generateSagas(model: ContractModel, ctx: GeneratorContext)
     if (!view) continue;
     const names = sagaFileNames(saga.saga);
     files.push(emitSagaModule(view));
+    // the participants wired to the generated clients: configured outputs, or clients generated here
+    const called = new Map<string, Contract>();
+    for (const s of view.steps) for (const c of [s.call, s.compensate]) if (c?.source) called.set(contractNameOf(c.source.call)!, c.source.contract);
+    const { sources, findings: sourceProblems } = clientSources(saga, called, ctx);
+    findings.push(...sourceProblems);
+    const wiring = emitParticipants(view, sources);
+    findings.push(...wiring.findings);
+    if (wiring.file) files.push(wiring.file);
+    if (!findings.some((f) => f.severity === 'error')) files.push(...(await embeddedClientFiles(sources.values(), ctx)));
     const stepsPath = join(ctx.out, names.steps);
     if (existsSync(stepsPath)) {
       const merged = mergeStepsFile(view, readFileSync(stepsPath, 'utf8'));

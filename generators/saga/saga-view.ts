@@ -21,6 +21,8 @@ export interface CallView {
   request: string;
   response: string;
   local: boolean;
+  /** The call as the saga names it and the contract it calls (absent for local steps). */
+  source?: { call: ContractCall; contract: Contract };
 }
 
 /** One step. */
@@ -103,14 +105,14 @@ export function buildSagaView(saga: SagaContract, model: ContractModel): { view?
       };
       const ok = op.responses.find((r) => /^2/.test(r.status) && r.content.length > 0);
       const resBody = ok?.content.find((m) => /json/.test(m.mediaType)) ?? ok?.content[0];
-      const request = props.length === 0 && !body ? 'Record<string, never>' : types.schemaType(reqSchema, doc);
-      return { participant, method: camelCase(call.operationId), label: `${op.method.toUpperCase()} ${op.path} (${call.operationId})`, request, response: resBody ? types.schemaType(resBody.schema, doc) : 'void', local: false };
+      const request = props.length === 0 && !body ? 'Record<string, never>' : types.schemaType(reqSchema, doc, '', 'write');
+      return { participant, method: camelCase(call.operationId), label: `${op.method.toUpperCase()} ${op.path} (${call.operationId})`, request, response: resBody ? types.schemaType(resBody.schema, doc, '', 'read') : 'void', local: false, source: { call, contract } };
     }
     if ('grpc' in call && contract.kind === 'proto') {
       const m = findRpcMethod(contract, call.method);
       if (!m) return void fail(step, `no method ${JSON.stringify(call.method)} in ${name}.`, 'Name a unary method as `package.Service/Method`.');
       if (m.kind !== 'unary') return void fail(step, `${call.method} is ${m.kind.replace('_', '-')}; saga steps call unary methods.`, 'Call a unary method, or wrap the stream in a local step.');
-      return { participant, method: camelCase(splitGrpcMethod(call.method)!.method), label: `gRPC ${m.path}`, request: types.messageType(contract, m.input), response: types.messageType(contract, m.output), local: false };
+      return { participant, method: camelCase(splitGrpcMethod(call.method)!.method), label: `gRPC ${m.path}`, request: types.messageType(contract, m.input), response: types.messageType(contract, m.output), local: false, source: { call, contract } };
     }
     if ('asyncapi' in call && contract.kind === 'asyncapi') {
       const op = findEventOperation(contract, call.send);
@@ -124,13 +126,14 @@ export function buildSagaView(saga: SagaContract, model: ContractModel): { view?
         response = types.schemaType(reply.payload, doc);
       }
       if (call.failure && !findEventMessage(contract, call.failure)) return void fail(step, `no message ${JSON.stringify(call.failure)} (the failure reply) in ${name}.`, 'Name a message the document declares.');
-      return { participant, method: camelCase(call.send), label: `event ${call.send}${call.reply ? ` → ${call.reply}` : ''}${call.failure ? ` | ${call.failure}` : ''}`, request: types.schemaType(msg?.payload, doc), response, local: false };
+      return { participant, method: camelCase(call.send), label: `event ${call.send}${call.reply ? ` → ${call.reply}` : ''}${call.failure ? ` | ${call.failure}` : ''}`, request: types.schemaType(msg?.payload, doc), response, local: false, source: { call, contract } };
     }
     fail(step, `the contract ${JSON.stringify(name)} is not of the kind the call names.`, 'Use `openapi:` for OpenAPI documents, `grpc:` for proto roots and `asyncapi:` for AsyncAPI documents.');
     return undefined;
   }
 
-  const dataText = saga.data === undefined ? 'Record<string, unknown>' : types.schemaType(saga.data, sagaDoc);
+  // the data holds what responses returned: references to API schemas take their read side
+  const dataText = saga.data === undefined ? 'Record<string, unknown>' : types.schemaType(saga.data, sagaDoc, '', 'read');
   // inline call shapes get a name of their own (`CreateOrderInput`), so signatures stay one line
   const callTypes: string[] = [];
   const nameShape = (text: string, base: string) => {

@@ -17,6 +17,13 @@ export interface DocRef {
   document: Record<string, unknown> | undefined;
 }
 
+/**
+ * Which side of an HTTP exchange a schema describes: `read` (a response:
+ * `writeOnly` properties left out) or `write` (a request: `readOnly` ones
+ * left out), as the generated REST client types them. Undefined: neither.
+ */
+export type Direction = 'read' | 'write' | undefined;
+
 /** Collects named types and turns schemas into type text. */
 export function createTypeEmitter(resolve: RefResolver, reserved: Iterable<string> = []) {
   const scope = createNameScope(reserved);
@@ -30,35 +37,56 @@ export function createTypeEmitter(resolve: RefResolver, reserved: Iterable<strin
   }
   const paren = (t: string) => (/[|&]/.test(t) ? `(${t})` : t);
 
-  function schemaType(schema: JsonSchema | undefined, doc: DocRef, indent = ''): string {
+  // whether a schema (through its refs) has readOnly/writeOnly properties, so its two directions differ
+  const sided = new Map<string, boolean>();
+  function hasSides(schema: JsonSchema | undefined, doc: DocRef, seen = new Set<string>()): boolean {
+    if (schema === undefined || typeof schema !== 'object') return false;
+    const s = schema as Record<string, any>;
+    if (typeof s.$ref === 'string') {
+      const target = resolve(s.$ref, doc);
+      if (!target || seen.has(target.key)) return false;
+      if (sided.has(target.key)) return sided.get(target.key)!;
+      seen.add(target.key);
+      const r = hasSides(target.schema, target.doc, seen);
+      sided.set(target.key, r);
+      return r;
+    }
+    if (s.readOnly === true || s.writeOnly === true) return true;
+    const kids: unknown[] = [...Object.values(s.properties ?? {}), s.items, s.additionalProperties, ...(s.allOf ?? []), ...(s.oneOf ?? []), ...(s.anyOf ?? [])];
+    return kids.some((k) => typeof k === 'object' && k !== null && hasSides(k as JsonSchema, doc, seen));
+  }
+
+  function schemaType(schema: JsonSchema | undefined, doc: DocRef, indent = '', dir?: Direction): string {
     if (schema === undefined || schema === true) return 'unknown';
     if (schema === false) return 'never';
     const s = schema as Record<string, any>;
     if (typeof s.$ref === 'string') {
       const target = resolve(s.$ref, doc);
       if (!target) return 'unknown';
-      if (!named.has(target.key)) {
-        const entry = { name: scope.claim(pascalCase(target.hint)), text: 'unknown', doc: undefined as string | undefined };
-        named.set(target.key, entry);
-        order.push(target.key);
-        entry.text = schemaType(target.schema, target.doc, '');
+      const side = dir !== undefined && hasSides(s, doc) ? dir : undefined;
+      const key = side ? `${target.key}|${side}` : target.key;
+      if (!named.has(key)) {
+        const entry = { name: scope.claim(pascalCase(side === 'write' ? `${target.hint} writable` : target.hint)), text: 'unknown', doc: undefined as string | undefined };
+        named.set(key, entry);
+        order.push(key);
+        entry.text = schemaType(target.schema, target.doc, '', side);
         const t = target.schema as Record<string, unknown>;
         entry.doc = typeof t === 'object' && typeof t.description === 'string' ? t.description : undefined;
       }
-      return named.get(target.key)!.name;
+      return named.get(key)!.name;
     }
-    let t = shape(s, doc, indent);
+    let t = shape(s, doc, indent, dir);
     if (s.nullable === true && t !== 'unknown') t = `${t} | null`;
     return t;
   }
 
-  function shape(s: Record<string, any>, doc: DocRef, indent: string): string {
+  function shape(s: Record<string, any>, doc: DocRef, indent: string, dir: Direction): string {
     if ('const' in s) return literal(s.const);
     if (Array.isArray(s.enum)) return s.enum.map(literal).join(' | ') || 'never';
-    if (Array.isArray(s.allOf)) return s.allOf.map((x: JsonSchema) => paren(schemaType(x, doc, indent))).join(' & ') || 'unknown';
+    if (Array.isArray(s.allOf)) return s.allOf.map((x: JsonSchema) => paren(schemaType(x, doc, indent, dir))).join(' & ') || 'unknown';
     const alts = s.oneOf ?? s.anyOf;
-    if (Array.isArray(alts)) return alts.map((x: JsonSchema) => paren(schemaType(x, doc, indent))).join(' | ') || 'unknown';
-    if (Array.isArray(s.type)) return s.type.map((ty: string) => shape({ ...s, type: ty }, doc, indent)).join(' | ');
+    if (Array.isArray(alts)) return alts.map((x: JsonSchema) => paren(schemaType(x, doc, indent, dir))).join(' | ') || 'unknown';
+    if (Array.isArray(s.type)) return s.type.map((ty: string) => shape({ ...s, type: ty }, doc, indent, dir)).join(' | ');
     switch (s.type) {
       case 'string':
         return 'string';
@@ -70,21 +98,22 @@ export function createTypeEmitter(resolve: RefResolver, reserved: Iterable<strin
       case 'null':
         return 'null';
       case 'array':
-        return `${paren(schemaType(s.items, doc, indent))}[]`;
+        return `${paren(schemaType(s.items, doc, indent, dir))}[]`;
     }
-    if (s.type === 'object' || s.properties || s.additionalProperties !== undefined) return objectType(s, doc, indent);
+    if (s.type === 'object' || s.properties || s.additionalProperties !== undefined) return objectType(s, doc, indent, dir);
     return 'unknown';
   }
 
-  function objectType(s: Record<string, any>, doc: DocRef, indent: string): string {
-    const props = Object.entries((s.properties ?? {}) as Record<string, JsonSchema>);
+  function objectType(s: Record<string, any>, doc: DocRef, indent: string, dir: Direction): string {
+    const hidden = (p: JsonSchema) => typeof p === 'object' && ((dir === 'read' && p.writeOnly === true) || (dir === 'write' && p.readOnly === true));
+    const props = Object.entries((s.properties ?? {}) as Record<string, JsonSchema>).filter(([, p]) => !hidden(p));
     const required = new Set<string>(Array.isArray(s.required) ? s.required : []);
     const extra = s.additionalProperties;
-    if (props.length === 0) return `Record<string, ${extra && extra !== true ? schemaType(extra, doc, indent) : 'unknown'}>`;
+    if (props.length === 0) return `Record<string, ${extra && extra !== true ? schemaType(extra, doc, indent, dir) : 'unknown'}>`;
     const inner = indent + '  ';
     const lines = props.map(([key, p]) => {
       const d = typeof p === 'object' && typeof p.description === 'string' ? docComment([p.description], inner) : '';
-      return `${d}${inner}${propertyKey(key)}${required.has(key) ? '' : '?'}: ${schemaType(p, doc, inner)};\n`;
+      return `${d}${inner}${propertyKey(key)}${required.has(key) ? '' : '?'}: ${schemaType(p, doc, inner, dir)};\n`;
     });
     if (extra && extra !== false) lines.push(`${inner}[key: string]: unknown;\n`);
     return `{\n${lines.join('')}${indent}}`;

@@ -14,3 +14,5 @@ export { createPgSagaStore, pgRunner, type PgPoolLike, type PgSagaStoreOptions }
 export { createPGliteSagaStore, pgliteRunner, type PGliteLike, type PGliteSagaStoreOptions } from './pglite-store.js';
 export { openSagaStore } from './open-store.js';
 export { createSagaRuntime, type SagaRuntime, type SagaRuntimeOptions, type SagaStartResult } from './runtime.js';
+export { sagaEventId, SAGA_EVENT_ID_NAMESPACE, uuidV5 } from './event-id.js';
+export { createReplyInbox, SagaReplyFailedError, type ReplyEnvelope, type ReplyExpectation, type ReplyInbox, type ReplyInboxOptions } from './replies.js';

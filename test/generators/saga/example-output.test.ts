@@ -3,9 +3,8 @@
  * generator produces today (the CI diff check), type-checks under strict, and
  * the user-owned steps file survives regeneration untouched.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { expect, it } from 'vitest';
 import { generateSaga, ROOT } from './helpers.js';
 import { typecheck } from './typecheck.js';
@@ -13,14 +12,21 @@ import { typecheck } from './typecheck.js';
 const committed = join(ROOT, 'examples', 'orders', 'generated', 'saga');
 const sagaFile = join(ROOT, 'examples', 'orders', 'sagas', 'place-order.saga.yaml');
 
+const writeAll = (out: string, files: { path: string; content: string }[]) =>
+  files.forEach((f) => {
+    mkdirSync(dirname(join(out, f.path)), { recursive: true });
+    writeFileSync(join(out, f.path), f.content);
+  });
+
 it('regenerating the orders example gives exactly the committed files', async () => {
-  const out = mkdtempSync(join(tmpdir(), 'saga-example-'));
+  // a sibling of generated/saga, so the configured clients (../rest-client, ../grpc, ../events) are the same relative imports
+  const out = mkdtempSync(join(committed, '..', '.saga-check-'));
   try {
     // the steps file is the user's: it is merged, so it must be there first
     cpSync(join(committed, 'place-order.steps.ts'), join(out, 'place-order.steps.ts'));
     const { files, notes } = await generateSaga(sagaFile, out);
     expect(notes).toEqual([]);
-    for (const f of files) writeFileSync(join(out, f.path), f.content);
+    writeAll(out, files);
     expect(readdirSync(out).sort()).toEqual(readdirSync(committed).sort());
     for (const name of readdirSync(committed)) {
       expect(readFileSync(join(out, name), 'utf8'), `${name} is stale: regenerate examples/orders/generated/saga`).toBe(readFileSync(join(committed, name), 'utf8'));
@@ -33,6 +39,34 @@ it('regenerating the orders example gives exactly the committed files', async ()
 it('the committed example output type-checks under strict', () => {
   const files = readdirSync(committed).filter((f) => f.endsWith('.ts')).map((f) => join(committed, f));
   expect(typecheck(files)).toBe('');
+});
+
+it('the committed participants are wired to the configured clients with the step idempotency keys', () => {
+  const wiring = readFileSync(join(committed, 'place-order.participants.ts'), 'utf8');
+  expect(wiring).toContain("from '../rest-client/index.js'");
+  expect(wiring).toContain("from '../grpc/payments/v1/payments_grpc.js'");
+  expect(wiring).toContain("from '../events/index.js'");
+  expect(wiring).toContain('{ idempotencyKey: ctx.idempotencyKey, signal: ctx.signal }');
+  expect(wiring).toContain("{ metadata: { 'idempotency-key': ctx.idempotencyKey }, signal: ctx.signal }");
+  expect(wiring).toContain('eventId: sagaEventId(ctx.idempotencyKey)');
+  expect(wiring).toContain("replies.expect<ReserveInventoryOutput>({ correlationId: ctx.sagaId, reply: ['inventory.reserved'], failure: ['reservation.failed'], signal: ctx.signal })");
+});
+
+it('without a config the clients of all three kinds are generated into the saga output, which type-checks on its own', async () => {
+  const out = mkdtempSync(join(ROOT, 'node_modules', '.cache-saga-embedded-'));
+  try {
+    cpSync(join(committed, 'place-order.steps.ts'), join(out, 'place-order.steps.ts'));
+    const { files } = await generateSaga(sagaFile, out, { clients: 'embedded' });
+    const paths = files.map((f) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(['clients/orders/client.ts', 'clients/payments/payments/v1/payments_grpc.ts', 'clients/events/producers.ts', 'clients/events/validators.js']));
+    writeAll(out, files);
+    const wiring = readFileSync(join(out, 'place-order.participants.ts'), 'utf8');
+    expect(wiring).toContain("from './clients/orders/index.js'");
+    expect(wiring).toContain('createEventsProducer');
+    expect(typecheck(paths.filter((p) => p.endsWith('.ts') && !p.endsWith('.test.ts')).map((p) => join(out, p)))).toBe('');
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 });
 
 it('the Mermaid diagram beside it shows the steps, the pivot and the compensations', () => {

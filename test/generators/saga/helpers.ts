@@ -11,10 +11,10 @@ import type { GeneratedFile } from '../../../generators/core/registry.js';
 export const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 
 /** Generates from `sagaFile` as if into `out`; returns the files and the notes the generator made. */
-export async function generateSaga(sagaFile: string, out: string): Promise<{ files: GeneratedFile[]; notes: string[] }> {
+export async function generateSaga(sagaFile: string, out: string, options: Record<string, unknown> = {}): Promise<{ files: GeneratedFile[]; notes: string[] }> {
   const outcome = await loadSaga({ name: 'saga', kind: 'saga', path: resolve(sagaFile) }, { cwd: ROOT, rootDir: ROOT, allowRemoteRefs: false });
   if (!outcome.contract) throw new Error(`saga did not load: ${JSON.stringify(outcome.findings)}`);
   const notes: string[] = [];
-  const files = await generateSagas({ contracts: [outcome.contract] }, { out, options: { notes } });
+  const files = await generateSagas({ contracts: [outcome.contract] }, { out, options: { ...options, notes } });
   return { files, notes };
 }

@@ -4,8 +4,8 @@
  * kept byte for byte, removed steps are reported. Fresh output (stubs and
  * all) type-checks under strict; bad references fail with located findings.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { UsageError } from '../../../contracts/errors.js';
 import { generateSaga, ROOT } from './helpers.js';
@@ -16,11 +16,16 @@ const fixtures = join(ROOT, 'test', 'fixtures', 'saga-generator');
 const out = mkdtempSync(join(ROOT, 'node_modules', '.cache-saga-gen-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-const write = (files: { path: string; content: string }[]) => files.forEach((f) => writeFileSync(join(out, f.path), f.content));
+const write = (files: { path: string; content: string }[]) =>
+  files.forEach((f) => {
+    mkdirSync(dirname(join(out, f.path)), { recursive: true });
+    writeFileSync(join(out, f.path), f.content);
+  });
 
 it('creates the steps file with a stub per step and call, and the output type-checks under strict', async () => {
   const { files } = await generateSaga(join(fixtures, 'v1.saga.yaml'), out);
-  expect(files.map((f) => f.path).sort()).toEqual(['book-trip.mmd', 'book-trip.saga.test.ts', 'book-trip.saga.ts', 'book-trip.steps.ts']);
+  // no config lists this saga: the client of the contract it calls is generated beside it (self-contained)
+  expect(files.map((f) => f.path).sort()).toEqual(['book-trip.mmd', 'book-trip.participants.ts', 'book-trip.saga.test.ts', 'book-trip.saga.ts', 'book-trip.steps.ts', 'clients/orders/client.ts', 'clients/orders/index.ts', 'clients/orders/types.ts']);
   write(files);
   const steps = readFileSync(join(out, 'book-trip.steps.ts'), 'utf8');
   expect(steps).toContain("'reserve-hotel': {\n    run: async (data, ctx) => {\n      throw new Error('not implemented: reserve-hotel run');");

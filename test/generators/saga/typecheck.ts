@@ -15,7 +15,7 @@ export function typecheck(files: string[]): string {
       compilerOptions: {
         target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true,
         types: ['node'], typeRoots: [join(ROOT, 'node_modules', '@types')], baseUrl: ROOT,
-        paths: { '@contractkit/runtime/saga': ['runtime/src/saga/index.ts'] },
+        paths: Object.fromEntries(['saga', 'http', 'grpc', 'events'].map((part) => [`@contractkit/runtime/${part}`, [`runtime/src/${part}/index.ts`]])),
       },
       files,
     };

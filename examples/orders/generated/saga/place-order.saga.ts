@@ -13,12 +13,12 @@ export type PlaceOrderData = {
 };
 
 export type CreateOrderInput = {
-  body: CreateOrderRequest;
+  body: CreateOrderRequestWritable;
 };
 
 export type CancelOrderInput = {
   orderId: string;
-  body: Cancellation;
+  body: CancellationWritable;
 };
 
 export type ReserveInventoryInput = {
@@ -68,13 +68,13 @@ export type CreateShipmentInput = {
 };
 
 /** What a client sends to create an order. */
-export type CreateOrderRequest = {
+export type CreateOrderRequestWritable = {
   /** The customer placing the order. */
   customerId: string;
   /** What to order. */
   lineItems: OrderItem[];
   shippingAddress: Address;
-  paymentMethod: PaymentMethod;
+  paymentMethod: PaymentMethodWritable;
   /** A free-text note from the customer. */
   note?: string;
 };
@@ -107,17 +107,13 @@ export type Address = {
 };
 
 /** How the order is paid. */
-export type PaymentMethod = CardPayment | BankTransferPayment;
+export type PaymentMethodWritable = CardPaymentWritable | BankTransferPayment;
 
 /** Payment by card, through a token from the payment provider. */
-export type CardPayment = {
+export type CardPaymentWritable = {
   type: 'card';
   /** The provider's card token. Never returned. */
   token: string;
-  /** The card brand, as the provider reports it. */
-  brand?: string;
-  /** The last four digits of the card number. */
-  last4?: string;
 };
 
 /** Payment by bank transfer. */
@@ -152,6 +148,26 @@ export type Order = {
 
 /** Where an order is in its lifecycle. */
 export type OrderStatus = 'pending' | 'confirmed' | 'shipped' | 'delivered' | 'cancelled';
+
+/** How the order is paid. */
+export type PaymentMethod = CardPayment | BankTransferPayment;
+
+/** Payment by card, through a token from the payment provider. */
+export type CardPayment = {
+  type: 'card';
+  /** The card brand, as the provider reports it. */
+  brand?: string;
+  /** The last four digits of the card number. */
+  last4?: string;
+};
+
+/** The cancellation of an order. */
+export type CancellationWritable = {
+  /** Why the order is cancelled. */
+  reason: 'customer-request' | 'payment-failed' | 'out-of-stock' | 'other';
+  /** Free-text details. */
+  comment?: string;
+};
 
 /** The cancellation of an order. */
 export type Cancellation = {

@@ -31,10 +31,7 @@ export const placeOrderSteps: PlaceOrderSteps = {
     },
     apply: (data, response) => ({ ...data, orderId: response.id }),
     compensate: {
-      request: (data) => ({
-        orderId: data.orderId ?? '',
-        body: { id: '', orderId: data.orderId ?? '', reason: 'other', comment: 'place-order saga compensation', createdAt: new Date(0).toISOString() },
-      }),
+      request: (data) => ({ orderId: data.orderId ?? '', body: { reason: 'other', comment: 'place-order saga compensation' } }),
     },
   },
   'process-payment': {
@@ -49,6 +46,8 @@ export const placeOrderSteps: PlaceOrderSteps = {
     },
   },
   'reserve-inventory': {
+    // eventId and correlationId are set by the participants module: the eventId
+    // from the step's idempotency key, the correlationId to the saga's id
     request: (data) => ({
       eventId: '',
       eventType: 'reserve.inventory',
