@@ -47,11 +47,26 @@ export function checkRequestBody(ctx: DiffContext, memo: SchemaMemo, prev: Op, c
       report(ctx, 'request-body-media-type-removed', `Media type ${mt} of the request body of ${label} was removed`, 'prev', child(p.pointer, 'content', mt));
       continue;
     }
-    if (!isObject(pm) || pm.schema === undefined || cm.schema === undefined) continue;
+    if (!isObject(pm)) continue;
+    if (schemaPresence(ctx, 'request', pm, cm, child(p.pointer, 'content', mt), child(c.pointer, 'content', mt), `the request body of ${label}`, mt)) continue;
     const node = compareSchemas(ctx, memo, pm.schema, cm.schema, child(p.pointer, 'content', mt, 'schema'), child(c.pointer, 'content', mt, 'schema'), 'request');
     pending.push({ scope: { dir: 'request', root: 'body', where: mediaLabel(label, mt) }, node });
   }
   for (const mt of Object.keys(cc)) if (!(mt in pc)) report(ctx, 'request-body-media-type-added', `Media type ${mt} was added to the request body of ${label}`, 'curr', child(c.pointer, 'content', mt));
+}
+
+/**
+ * A schema appearing in (or vanishing from) a media type that stays: a request
+ * that accepted anything now constrains it; a response that promised a shape no
+ * longer does. Returns true when there is nothing left to compare.
+ */
+function schemaPresence(ctx: DiffContext, dir: 'request' | 'response', pm: Json, cm: Json, pp: string, cp: string, what: string, mt: string): boolean {
+  if (pm.schema !== undefined && cm.schema !== undefined) return false;
+  if (pm.schema === undefined && cm.schema !== undefined)
+    report(ctx, `${dir}-body-media-type-schema-added`, `A schema was added to media type ${mt} of ${what}`, 'curr', child(cp, 'schema'));
+  else if (pm.schema !== undefined && cm.schema === undefined)
+    report(ctx, `${dir}-body-media-type-schema-removed`, `The schema of media type ${mt} of ${what} was removed`, 'prev', child(pp, 'schema'));
+  return true;
 }
 
 function isSuccess(status: string): boolean {
@@ -90,7 +105,8 @@ function compareResponse(ctx: DiffContext, memo: SchemaMemo, p: Json, c: Json, p
       report(ctx, 'response-media-type-removed', `Media type ${mt} of response ${where} was removed`, 'prev', child(pp, 'content', mt), 'Clients may ask for this media type: keep serving it.');
       continue;
     }
-    if (!isObject(pm) || pm.schema === undefined || cm.schema === undefined) continue;
+    if (!isObject(pm)) continue;
+    if (schemaPresence(ctx, 'response', pm, cm, child(pp, 'content', mt), child(cp, 'content', mt), `response ${where}`, mt)) continue;
     const node = compareSchemas(ctx, memo, pm.schema, cm.schema, child(pp, 'content', mt, 'schema'), child(cp, 'content', mt, 'schema'), 'response');
     pending.push({ scope: { dir: 'response', root: 'body', where: mediaLabel(where, mt) }, node });
   }
@@ -122,5 +138,8 @@ function compareHeaders(ctx: DiffContext, memo: SchemaMemo, p: Json, c: Json, pp
       const node = compareSchemas(ctx, memo, pr.node.schema, cr.node.schema, pr.pointer + '/schema', cr.pointer + '/schema', 'response');
       pending.push({ scope: { dir: 'response', root: 'header', where, name: `response header \`${name}\`` }, node });
     }
+  }
+  for (const [key, { name, raw }] of ch) {
+    if (!ph.has(key)) report(ctx, 'response-header-added', `Response header \`${name}\` was added to ${where}`, 'curr', deref(ctx.curr, raw, child(cp, 'headers', name)).pointer);
   }
 }

@@ -11,6 +11,7 @@
  */
 import type { Severity } from '../../finding.js';
 import { severityOfOasdiffLevel, type BreakingRule, type OasdiffLevel } from '../rule.js';
+import { KEYWORD_TABLE } from './catalogue-keywords.js';
 
 /** Our own rule: a breaking change without a new major version. */
 export const NEEDS_NEW_VERSION_ID = 'breaking-change-needs-new-version';
@@ -245,8 +246,10 @@ function describe(id: string): string {
 
 /** Level of every id, as oasdiff sets it by default. */
 export const OPENAPI_LEVELS: ReadonlyMap<string, Severity> = new Map(
-  TABLE.trim()
+  (TABLE + KEYWORD_TABLE)
+    .trim()
     .split('\n')
+    .filter((line) => line.trim() !== '')
     .map((line) => {
       const [id, level] = line.trim().split(/\s+/);
       return [id, severityOfOasdiffLevel(level as OasdiffLevel)] as const;

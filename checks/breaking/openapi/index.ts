@@ -10,6 +10,7 @@
 import type { Finding } from '../../finding.js';
 import type { OpenApiContract } from '../../../contracts/model/types.js';
 import { checkRequestBody, checkResponses, type PendingSchema } from './bodies.js';
+import { checkSecuritySchemes, checkWebhooks } from './components.js';
 import { child, createDiffContext, isObject, report, type DiffOptions } from './context.js';
 import { checkAddedOperation, checkOperationLifecycle, checkRemovedOperation } from './lifecycle.js';
 import { collectOperations, isUnstable } from './operations.js';
@@ -52,6 +53,8 @@ export function diffOpenApi(previous: OpenApiContract, current: OpenApiContract,
   }
   for (const [key, curr] of currOps) if (!prevOps.has(key)) checkAddedOperation(ctx, curr);
   checkGlobalSecurity(ctx);
+  checkSecuritySchemes(ctx);
+  checkWebhooks(ctx);
   checkRemovedSchemas(ctx);
 
   markLive(memo);

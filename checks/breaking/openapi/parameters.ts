@@ -3,7 +3,7 @@
  * deprecated, and their schemas (request direction: may widen, not narrow).
  */
 import { report, type DiffContext } from './context.js';
-import { opLabel, sunsetOf, type Op, type OpParameter } from './operations.js';
+import { addDays, opLabel, sunsetOf, type Op, type OpParameter } from './operations.js';
 import { compareSchemas, type SchemaMemo } from './schema-compare.js';
 import type { PendingSchema } from './bodies.js';
 
@@ -26,11 +26,10 @@ export function checkParameters(ctx: DiffContext, memo: SchemaMemo, prev: Op, cu
     if (p.node.required !== true && c.node.required === true)
       report(ctx, 'request-parameter-became-required', `${cap(name)} of ${label} became required`, 'curr', c.pointer, 'Keep the parameter optional (give it a server-side default), or publish a new major version.');
     if (p.node.required === true && c.node.required !== true) report(ctx, 'request-parameter-became-optional', `${cap(name)} of ${label} became optional`, 'curr', c.pointer);
-    if (p.node.deprecated !== true && c.node.deprecated === true) report(ctx, 'request-parameter-deprecated', `${cap(name)} of ${label} was deprecated`, 'curr', c.pointer);
-    if (p.node.deprecated === true && c.node.deprecated !== true) report(ctx, 'request-parameter-reactivated', `${cap(name)} of ${label} was reactivated`, 'curr', c.pointer);
+    checkDeprecation(ctx, p, c, `${cap(name)} of ${label}`);
     if (p.node.schema !== undefined && c.node.schema !== undefined) {
       const node = compareSchemas(ctx, memo, p.node.schema, c.node.schema, p.pointer + '/schema', c.pointer + '/schema', 'request');
-      pending.push({ scope: { dir: 'request', root: 'parameter', where: label, name }, node });
+      pending.push({ scope: { dir: 'request', root: 'parameter', where: label, name, paramIn: c.in }, node });
     }
   }
   for (const c of curr.parameters) {
@@ -40,6 +39,27 @@ export function checkParameters(ctx: DiffContext, memo: SchemaMemo, prev: Op, cu
     else if (c.node.required === true)
       report(ctx, 'new-required-request-parameter', `Required ${name} was added to ${label}`, 'curr', c.pointer, 'Add the parameter as optional (with a server-side default), or publish a new major version.');
     else report(ctx, 'new-optional-request-parameter', `Optional ${name} was added to ${label}`, 'curr', c.pointer);
+  }
+}
+
+/** Deprecation and sunset changes of a kept parameter, as oasdiff checks them for endpoints. */
+function checkDeprecation(ctx: DiffContext, p: OpParameter, c: OpParameter, subject: string): void {
+  const was = p.node.deprecated === true;
+  const is = c.node.deprecated === true;
+  const sunset = sunsetOf(c.node);
+  if (!was && is) {
+    if (!sunset && ctx.minSunsetDays > 0)
+      report(ctx, 'request-parameter-deprecated-sunset-missing', `${subject} was deprecated without a sunset date`, 'curr', c.pointer, `Add x-sunset at least ${ctx.minSunsetDays} days from now.`);
+    else if (sunset && 'date' in sunset && ctx.minSunsetDays > 0 && sunset.date < addDays(ctx.today, ctx.minSunsetDays))
+      report(ctx, 'request-parameter-sunset-date-too-small', `${subject} was deprecated with sunset date ${sunset.date}, less than ${ctx.minSunsetDays} days from now`, 'curr', c.pointer + '/x-sunset');
+    else report(ctx, 'request-parameter-deprecated', `${subject} was deprecated`, 'curr', c.pointer);
+  } else if (was && !is) report(ctx, 'request-parameter-reactivated', `${subject} was reactivated`, 'curr', c.pointer);
+  else if (was && is) {
+    const before = sunsetOf(p.node);
+    if (before && 'date' in before && !sunset)
+      report(ctx, 'request-parameter-sunset-deleted', `Sunset date of the ${subject.charAt(0).toLowerCase()}${subject.slice(1)} was deleted while it stays deprecated`, 'curr', c.pointer, 'Keep the x-sunset date, or remove the deprecation.');
+    else if (before && 'date' in before && sunset && 'date' in sunset && sunset.date < before.date)
+      report(ctx, 'request-parameter-sunset-date-changed-too-small', `Sunset date of the ${subject.charAt(0).toLowerCase()}${subject.slice(1)} was moved earlier, from ${before.date} to ${sunset.date}`, 'curr', c.pointer + '/x-sunset', `Keep the sunset at ${before.date} or later.`);
   }
 }
 

@@ -18,6 +18,7 @@
  * readOnly/writeOnly properties, which one side never sees.
  */
 import { deref, isObject, child, type DiffContext, type Json } from './context.js';
+import { compareKeywords } from './schema-keywords.js';
 
 /** Request (what clients send) or response (what clients read). */
 export type Direction = 'request' | 'response';
@@ -81,16 +82,21 @@ function add(node: SchemaNode, suffix: string, prev: string | undefined, curr: s
 }
 
 function fill(ctx: DiffContext, memo: SchemaMemo, node: SchemaNode, p: Json, c: Json, pp: string, cp: string, dir: Direction): void {
-  compareTypes(node, p, c, pp, cp);
+  const moved = wrappedInOneOf(ctx, p, c, cp);
+  // A body wrapped into a oneOf is one change (oasdiff #702): its raw type change to
+  // "any", its added alternatives and the properties that moved into them are not.
+  if (moved) add(node, 'wrapped-in-one-of', pp, child(cp, 'oneOf'), { count: String((c.oneOf as unknown[]).length) });
+  else compareTypes(node, p, c, pp, cp);
   compareEnums(node, p, c, pp, cp);
   compareBounds(node, p, c, pp, cp);
   comparePattern(node, p, c, pp, cp);
-  compareProperties(ctx, memo, node, p, c, pp, cp, dir);
+  compareKeywords(ctx, node, p, c, pp, cp);
+  compareProperties(ctx, memo, node, p, c, pp, cp, dir, moved);
   if (p.items !== undefined && c.items !== undefined) {
     const sub = compareSchemas(ctx, memo, p.items, c.items, child(pp, 'items'), child(cp, 'items'), dir);
     if (sub !== EMPTY) node.children.push({ segment: 'items', node: sub });
   }
-  for (const kw of ['oneOf', 'anyOf', 'allOf'] as const) compareComposition(ctx, memo, node, kw, p, c, pp, cp, dir);
+  for (const kw of ['oneOf', 'anyOf', 'allOf'] as const) if (!(moved && kw === 'oneOf')) compareComposition(ctx, memo, node, kw, p, c, pp, cp, dir);
 }
 
 // ------------------------------------------------------------------ types
@@ -211,7 +217,8 @@ function comparePattern(node: SchemaNode, p: Json, c: Json, pp: string, cp: stri
   const a = typeof p.pattern === 'string' ? p.pattern : undefined;
   const b = typeof c.pattern === 'string' ? c.pattern : undefined;
   if (a === b) return;
-  const suffix = a === undefined ? 'pattern-added' : b === undefined ? 'pattern-removed' : 'pattern-changed';
+  // oasdiff calls a change to `.*` (anything) generalized, and any other change unknowable.
+  const suffix = a === undefined ? 'pattern-added' : b === undefined ? 'pattern-removed' : b === '.*' ? 'pattern-generalized' : 'pattern-changed';
   add(node, suffix, pp, cp, { from: a ?? '', to: b ?? '' });
 }
 
@@ -228,7 +235,25 @@ function hidden(ctx: DiffContext, side: 'prev' | 'curr', raw: unknown, ptr: stri
   return dir === 'request' ? r.readOnly === true : r.writeOnly === true;
 }
 
-function compareProperties(ctx: DiffContext, memo: SchemaMemo, node: SchemaNode, p: Json, c: Json, pp: string, cp: string, dir: Direction): void {
+/**
+ * oasdiff's "oneOf wrapping": a concrete object (properties, no oneOf) became a
+ * oneOf with no type or properties of its own, and some of its properties live
+ * on in an alternative. Returns the names that moved, or undefined.
+ */
+function wrappedInOneOf(ctx: DiffContext, p: Json, c: Json, cp: string): Set<string> | undefined {
+  if (!Array.isArray(c.oneOf) || c.oneOf.length === 0 || p.oneOf !== undefined) return undefined;
+  if (!isObject(p.properties) || c.properties !== undefined || c.type !== undefined) return undefined;
+  const names = Object.keys(p.properties);
+  if (names.length === 0) return undefined;
+  const moved = new Set<string>();
+  c.oneOf.forEach((alt, i) => {
+    const props = deref(ctx.curr, alt, child(cp, 'oneOf', i)).node?.properties;
+    if (isObject(props)) for (const n of names) if (n in props) moved.add(n);
+  });
+  return moved.size ? moved : undefined;
+}
+
+function compareProperties(ctx: DiffContext, memo: SchemaMemo, node: SchemaNode, p: Json, c: Json, pp: string, cp: string, dir: Direction, moved?: Set<string>): void {
   const pprops = isObject(p.properties) ? p.properties : {};
   const cprops = isObject(c.properties) ? c.properties : {};
   const preq = requiredSet(p);
@@ -237,6 +262,7 @@ function compareProperties(ctx: DiffContext, memo: SchemaMemo, node: SchemaNode,
     const pptr = child(pp, 'properties', name);
     if (hidden(ctx, 'prev', pprops[name], pptr, dir)) continue;
     if (!(name in cprops)) {
+      if (moved?.has(name)) continue;
       add(node, preq.has(name) ? 'required-property-removed' : 'optional-property-removed', pptr, undefined, {}, name);
       continue;
     }

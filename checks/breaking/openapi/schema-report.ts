@@ -6,6 +6,7 @@
 import { OPENAPI_LEVELS } from './catalogue.js';
 import { report, wants, type DiffContext } from './context.js';
 import type { Direction, LocalChange, SchemaNode } from './schema-compare.js';
+import { PROPERTY_ONLY_SUFFIXES } from './schema-keywords.js';
 
 /** What a compared schema belongs to. */
 export interface SchemaScope {
@@ -16,6 +17,8 @@ export interface SchemaScope {
   where: string;
   /** Parameter or header name and location (`query parameter \`limit\``). */
   name?: string;
+  /** For parameters: where the parameter is sent (`header` has ids of its own for properties). */
+  paramIn?: string;
 }
 
 /** Deepest property path walked. */
@@ -43,10 +46,31 @@ const RESPONSE_PROPERTY_IDS: Record<string, string> = {
   'became-optional': 'response-property-became-optional',
 };
 
+/** Properties of a header parameter's object schema (oasdiff's request-header-property checks). */
+const HEADER_PROPERTY_IDS: Record<string, string> = {
+  'required-property-added': 'new-required-request-header-property',
+  'became-required': 'request-header-property-became-required',
+  'became-enum': 'request-header-property-became-enum',
+};
+
+/**
+ * Per direction, the suffix a change is reported under: a multipleOf change that
+ * narrows what is allowed is plain `changed` (an error) on the side it hurts.
+ */
+const ALIASES: Record<Direction, Record<string, string>> = {
+  request: { 'multiple-of-specialized': 'multiple-of-changed' },
+  response: { 'multiple-of-generalized': 'multiple-of-changed' },
+};
+
 /** The oasdiff id of a change in a scope, or undefined when oasdiff does not count it. */
 export function idFor(scope: SchemaScope, suffix: string, atRoot: boolean): string | undefined {
+  suffix = ALIASES[scope.dir][suffix] ?? suffix;
+  if (scope.root === 'parameter' && scope.paramIn === 'header' && !atRoot && suffix in HEADER_PROPERTY_IDS) return HEADER_PROPERTY_IDS[suffix];
   const propertyIds = scope.dir === 'request' ? REQUEST_PROPERTY_IDS : RESPONSE_PROPERTY_IDS;
   if (suffix in propertyIds) return scope.root === 'body' ? propertyIds[suffix] : undefined;
+  if (PROPERTY_ONLY_SUFFIXES.has(suffix)) return scope.root === 'body' && !atRoot ? checked(`${scope.dir}-property-${suffix}`) : undefined;
+  // Only a body has a wrapped-in-one-of id; below it, oasdiff reports the wrapping as one-of-added.
+  if (suffix === 'wrapped-in-one-of' && !atRoot) suffix = 'one-of-added';
   const candidates: string[] = [];
   if (scope.dir === 'request') {
     const prefix = scope.root === 'parameter' ? (atRoot ? 'request-parameter' : 'request-parameter-property') : atRoot ? 'request-body' : 'request-property';
@@ -67,6 +91,10 @@ export function idFor(scope: SchemaScope, suffix: string, atRoot: boolean): stri
   return candidates.find((id) => OPENAPI_LEVELS.has(id));
 }
 
+function checked(id: string): string | undefined {
+  return OPENAPI_LEVELS.has(id) ? id : undefined;
+}
+
 function subject(scope: SchemaScope, path: string[]): string {
   const p = path.join('/');
   if (scope.root === 'parameter') return path.length ? `Property \`${p}\` of ${scope.name} of ${scope.where}` : `${cap(scope.name!)} of ${scope.where}`;
@@ -83,6 +111,7 @@ function cap(s: string): string {
 export function verb(change: LocalChange): string {
   const a = change.args;
   const s = change.suffix;
+  if (a.text !== undefined) return a.text;
   switch (s) {
     case 'type-changed':
       return `changed type from ${a.from} to ${a.to}`;
@@ -112,6 +141,10 @@ export function verb(change: LocalChange): string {
       return `had the pattern \`${a.to}\` added`;
     case 'pattern-removed':
       return `had its pattern \`${a.from}\` removed`;
+    case 'wrapped-in-one-of':
+      return `was restructured into a oneOf of ${a.count} alternatives`;
+    case 'pattern-generalized':
+      return `had its pattern \`${a.from}\` generalized to \`${a.to}\``;
     case 'pattern-changed':
       return `had its pattern changed from \`${a.from}\` to \`${a.to}\``;
     case 'required-property-removed':

@@ -1,0 +1,181 @@
+/**
+ * The part of oasdiff's catalogue (checker/rules.go) for schema keywords beyond
+ * types, bounds and properties, property lifecycle, header-parameter
+ * properties, security components and webhooks: `id LEVEL`, one a line, joined
+ * to the table of catalogue.ts.
+ */
+export const KEYWORD_TABLE = `
+request-property-deprecated INFO
+request-property-deprecated-with-sunset INFO
+request-property-deprecated-sunset-missing ERR
+request-property-deprecated-sunset-invalid ERR
+request-property-reactivated INFO
+request-property-sunset-date-too-small ERR
+response-property-deprecated INFO
+response-property-deprecated-with-sunset INFO
+response-property-deprecated-sunset-missing ERR
+response-property-deprecated-sunset-invalid ERR
+response-property-reactivated INFO
+response-property-sunset-date-too-small ERR
+request-property-stability-decreased ERR
+request-property-stability-increased INFO
+response-property-stability-decreased ERR
+response-property-stability-increased INFO
+api-security-component-added INFO
+api-security-component-removed INFO
+api-security-component-type-changed INFO
+api-security-component-oauth-url-changed INFO
+api-security-component-oauth-token-url-changed INFO
+api-security-component-oauth-scope-added INFO
+api-security-component-oauth-scope-removed INFO
+api-security-component-oauth-scope-changed INFO
+webhook-added INFO
+webhook-removed ERR
+request-parameter-deprecated-sunset-missing ERR
+request-parameter-sunset-date-too-small ERR
+request-parameter-sunset-deleted ERR
+request-parameter-sunset-date-changed-too-small ERR
+request-parameter-pattern-generalized INFO
+request-parameter-exclusive-max-set ERR
+request-parameter-exclusive-max-increased INFO
+request-parameter-exclusive-max-decreased ERR
+request-parameter-exclusive-min-set ERR
+request-parameter-exclusive-min-increased ERR
+request-parameter-exclusive-min-decreased INFO
+new-required-request-header-property ERR
+request-header-property-became-required ERR
+request-header-property-became-enum ERR
+request-body-media-type-schema-added ERR
+request-body-media-type-schema-removed INFO
+response-body-media-type-schema-added INFO
+response-body-media-type-schema-removed ERR
+response-header-added INFO
+request-body-wrapped-in-one-of ERR
+response-body-wrapped-in-one-of ERR
+request-property-pattern-generalized INFO
+request-body-default-value-added INFO
+request-body-default-value-removed INFO
+request-body-default-value-changed INFO
+request-property-default-value-added INFO
+request-property-default-value-removed INFO
+request-property-default-value-changed INFO
+response-body-default-value-added INFO
+response-body-default-value-removed INFO
+response-body-default-value-changed INFO
+response-property-default-value-added INFO
+response-property-default-value-removed INFO
+response-property-default-value-changed INFO
+${both('request', [
+  ['discriminator-added', 'INFO'],
+  ['discriminator-removed', 'INFO'],
+  ['discriminator-property-name-changed', 'INFO'],
+  ['discriminator-mapping-added', 'INFO'],
+  ['discriminator-mapping-deleted', 'INFO'],
+  ['discriminator-mapping-changed', 'INFO'],
+  ['const-added', 'ERR'],
+  ['const-removed', 'INFO'],
+  ['const-changed', 'ERR'],
+  ['exclusive-max-set', 'ERR'],
+  ['exclusive-max-decreased', 'ERR'],
+  ['exclusive-max-increased', 'INFO'],
+  ['exclusive-min-set', 'ERR'],
+  ['exclusive-min-increased', 'ERR'],
+  ['exclusive-min-decreased', 'INFO'],
+  ['multiple-of-set', 'ERR'],
+  ['multiple-of-unset', 'INFO'],
+  ['multiple-of-changed', 'ERR'],
+  ['multiple-of-generalized', 'INFO'],
+  ['unique-items-set', 'ERR'],
+  ['unique-items-unset', 'INFO'],
+  ['max-properties-set', 'ERR'],
+  ['max-properties-decreased', 'ERR'],
+  ['max-properties-increased', 'INFO'],
+  ['min-properties-increased', 'ERR'],
+  ['pattern-property-added', 'ERR'],
+  ['pattern-property-removed', 'INFO'],
+  ['property-names-added', 'ERR'],
+  ['property-names-removed', 'INFO'],
+  ['unevaluated-items-added', 'ERR'],
+  ['unevaluated-items-removed', 'INFO'],
+  ['unevaluated-properties-added', 'ERR'],
+  ['unevaluated-properties-removed', 'INFO'],
+  ['if-added', 'ERR'],
+  ['if-removed', 'INFO'],
+  ['then-added', 'ERR'],
+  ['then-removed', 'INFO'],
+  ['else-added', 'ERR'],
+  ['else-removed', 'INFO'],
+  ['contains-added', 'ERR'],
+  ['contains-removed', 'INFO'],
+  ['min-contains-increased', 'ERR'],
+  ['min-contains-decreased', 'INFO'],
+  ['max-contains-increased', 'INFO'],
+  ['max-contains-decreased', 'ERR'],
+  ['prefix-items-added', 'INFO'],
+  ['prefix-items-removed', 'ERR'],
+  ['dependent-required-added', 'ERR'],
+  ['dependent-required-removed', 'INFO'],
+  ['dependent-required-changed', 'ERR'],
+  ['dependent-schema-added', 'ERR'],
+  ['dependent-schema-removed', 'INFO'],
+  ['content-schema-added', 'ERR'],
+  ['content-schema-removed', 'INFO'],
+  ['content-media-type-changed', 'ERR'],
+  ['content-encoding-changed', 'ERR'],
+])}
+${both('response', [
+  ['discriminator-added', 'INFO'],
+  ['discriminator-removed', 'INFO'],
+  ['discriminator-property-name-changed', 'INFO'],
+  ['discriminator-mapping-added', 'INFO'],
+  ['discriminator-mapping-deleted', 'INFO'],
+  ['discriminator-mapping-changed', 'INFO'],
+  ['const-added', 'INFO'],
+  ['const-removed', 'ERR'],
+  ['const-changed', 'ERR'],
+  ['exclusive-max-increased', 'ERR'],
+  ['exclusive-min-decreased', 'ERR'],
+  ['multiple-of-unset', 'ERR'],
+  ['multiple-of-changed', 'ERR'],
+  ['multiple-of-specialized', 'INFO'],
+  ['unique-items-unset', 'ERR'],
+  ['max-properties-increased', 'ERR'],
+  ['min-properties-decreased', 'ERR'],
+  ['pattern-property-added', 'INFO'],
+  ['pattern-property-removed', 'ERR'],
+  ['property-names-added', 'INFO'],
+  ['property-names-removed', 'ERR'],
+  ['unevaluated-items-added', 'INFO'],
+  ['unevaluated-items-removed', 'ERR'],
+  ['unevaluated-properties-added', 'INFO'],
+  ['unevaluated-properties-removed', 'ERR'],
+  ['if-added', 'INFO'],
+  ['if-removed', 'ERR'],
+  ['then-added', 'INFO'],
+  ['then-removed', 'ERR'],
+  ['else-added', 'INFO'],
+  ['else-removed', 'ERR'],
+  ['contains-added', 'INFO'],
+  ['contains-removed', 'ERR'],
+  ['min-contains-increased', 'INFO'],
+  ['min-contains-decreased', 'ERR'],
+  ['max-contains-increased', 'ERR'],
+  ['max-contains-decreased', 'INFO'],
+  ['prefix-items-added', 'ERR'],
+  ['prefix-items-removed', 'INFO'],
+  ['dependent-required-added', 'INFO'],
+  ['dependent-required-removed', 'ERR'],
+  ['dependent-required-changed', 'ERR'],
+  ['dependent-schema-added', 'INFO'],
+  ['dependent-schema-removed', 'ERR'],
+  ['content-schema-added', 'INFO'],
+  ['content-schema-removed', 'ERR'],
+  ['content-media-type-changed', 'ERR'],
+  ['content-encoding-changed', 'ERR'],
+])}
+`;
+
+/** oasdiff gives each schema check a body id and a property id with the same level. */
+function both(dir: 'request' | 'response', rows: [string, string][]): string {
+  return rows.flatMap(([suffix, level]) => [`${dir}-body-${suffix} ${level}`, `${dir}-property-${suffix} ${level}`]).join('\n');
+}
