@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { diffOpenApi } from './index.js';
+import { openApiContractFromFile } from './contract-from-file.js';
+import { OPENAPI_LEVELS } from './catalogue.js';
+import type { DiffOptions } from './context.js';
+
+const FIXTURES = join(import.meta.dirname, '../../../test/fixtures/breaking/openapi');
+const NOW = new Date('2025-06-01T00:00:00Z');
+
+function diffPair(name: string, options: DiffOptions = {}) {
+  const prev = openApiContractFromFile(join(FIXTURES, name, 'previous.yaml'));
+  const curr = openApiContractFromFile(join(FIXTURES, name, 'current.yaml'));
+  return diffOpenApi(prev, curr, { now: NOW, ...options });
+}
+
+function ids(name: string, options?: DiffOptions): string[] {
+  return diffPair(name, options)
+    .map((f) => `${f.ruleId} ${f.severity}`)
+    .sort();
+}
+
+/** Fixture pair → the exact findings (id and severity) it must give, the versioning error left out. */
+const CASES: Record<string, string[]> = {
+  'const-changed': [
+    'request-property-const-added error',
+    'request-property-const-changed error',
+    'request-property-const-removed info',
+    'response-property-const-added info',
+    'response-property-const-removed error',
+  ],
+  'exclusive-bounds-changed': [
+    'request-parameter-exclusive-max-set error',
+    'request-property-exclusive-min-set error',
+    'request-property-exclusive-max-decreased error',
+    'request-property-exclusive-min-decreased info',
+    'response-property-exclusive-max-increased error',
+    'response-property-exclusive-min-decreased error',
+  ],
+  'exclusive-min-set-openapi-3-0': ['request-property-exclusive-min-set error'],
+  'multiple-of-changed': [
+    'request-property-multiple-of-set error',
+    'request-property-multiple-of-generalized info',
+    'request-property-multiple-of-changed error',
+    'request-property-multiple-of-unset info',
+    'response-property-multiple-of-specialized info',
+    'response-property-multiple-of-changed error',
+    'response-property-multiple-of-unset error',
+  ],
+  'object-and-array-bounds-changed': [
+    'request-property-unique-items-set error',
+    'request-property-max-properties-set error',
+    'request-property-min-properties-increased error',
+    'request-property-max-properties-increased info',
+    'request-property-unique-items-unset info',
+    'response-property-unique-items-unset error',
+    'response-property-max-properties-increased error',
+    'response-property-min-properties-decreased error',
+  ],
+  'pattern-properties-changed': ['request-property-pattern-property-added error', 'response-property-pattern-property-removed error'],
+  'discriminator-changed': [
+    'request-body-discriminator-property-name-changed info',
+    'request-body-discriminator-mapping-added info',
+    'request-body-discriminator-mapping-changed info',
+    'response-property-discriminator-added info',
+  ],
+  'pattern-generalized': [
+    'request-parameter-pattern-generalized info',
+    'request-property-pattern-generalized info',
+    'request-property-pattern-changed warning',
+    'response-property-pattern-changed warning',
+  ],
+  'body-wrapped-in-one-of': ['request-body-wrapped-in-one-of error', 'response-body-wrapped-in-one-of error'],
+  'property-deprecated-and-stability': [
+    'request-property-deprecated info',
+    'request-property-deprecated-with-sunset info',
+    'request-property-stability-increased info',
+    'response-property-reactivated info',
+    'response-property-stability-decreased error',
+  ],
+  'request-header-property-changed': [
+    'new-required-request-header-property error',
+    'request-header-property-became-required error',
+    'request-header-property-became-enum error',
+  ],
+  'security-components-changed': [
+    'api-security-component-removed info',
+    'api-security-component-added info',
+    'api-security-component-type-changed info',
+    'api-security-component-oauth-token-url-changed info',
+    'api-security-component-oauth-scope-added info',
+    'api-security-component-oauth-scope-removed info',
+    'api-security-component-oauth-scope-changed info',
+  ],
+  'webhooks-changed': ['webhook-removed error', 'webhook-added info'],
+  'json-schema-applicators-changed': [
+    'request-body-if-added error',
+    'request-body-then-added error',
+    'request-body-dependent-required-added error',
+    'request-property-contains-added error',
+    'response-body-unevaluated-properties-removed error',
+    'response-property-prefix-items-added error',
+    'response-property-property-names-removed error',
+    'response-property-content-media-type-changed error',
+  ],
+  'media-type-schema-changed': ['request-body-media-type-schema-added error', 'response-body-media-type-schema-removed error'],
+  'request-parameter-sunset-changed': ['request-parameter-sunset-deleted error', 'request-parameter-sunset-date-changed-too-small error'],
+  'response-header-added': ['response-header-added info'],
+};
+
+describe('diffOpenApi: schema keywords, lifecycle and components (one fixture pair each)', () => {
+  for (const [name, expected] of Object.entries(CASES)) {
+    it(name, () => {
+      const want = [...expected];
+      if (expected.some((e) => e.endsWith(' error'))) want.push('breaking-change-needs-new-version error');
+      expect(ids(name)).toEqual(want.sort());
+    });
+  }
+
+  it('uses oasdiff levels for every id it reports', () => {
+    for (const name of Object.keys(CASES)) {
+      for (const f of diffPair(name)) if (f.ruleId !== 'breaking-change-needs-new-version') expect(OPENAPI_LEVELS.get(f.ruleId)).toBe(f.severity);
+    }
+  });
+});
+
+describe('diffOpenApi: details of the keyword checks', () => {
+  it('reports a oneOf wrapping once, at the new oneOf, instead of removed properties and a type change', () => {
+    const found = diffPair('body-wrapped-in-one-of').filter((f) => f.ruleId === 'request-body-wrapped-in-one-of');
+    expect(found).toHaveLength(1);
+    expect(found[0].message).toBe('Request body of POST /v1/items was restructured into a oneOf of 2 alternatives');
+    expect(found[0].pointer).toBe('/paths/~1v1~1items/post/requestBody/content/application~1json/schema/oneOf');
+  });
+
+  it('names the header parameter and points at the property', () => {
+    const f = diffPair('request-header-property-changed').find((x) => x.ruleId === 'new-required-request-header-property')!;
+    expect(f.message).toBe('Property `region` of header parameter `X-Context` of POST /v1/items was added as required');
+    expect(f.pointer).toBe('/paths/~1v1~1items/post/parameters/0/schema/properties/region');
+  });
+
+  it('asks for a sunset date on a deprecated property when a notice period is configured', () => {
+    const got = ids('property-deprecated-and-stability', { minSunsetDays: 30 });
+    expect(got).toContain('request-property-deprecated-sunset-missing error');
+    expect(got).not.toContain('request-property-deprecated info');
+    // 2026-01-31 is more than 30 days after 2025-06-01: still a plain deprecation with sunset.
+    expect(got).toContain('request-property-deprecated-with-sunset info');
+    const tooSoon = ids('property-deprecated-and-stability', { minSunsetDays: 365 });
+    expect(tooSoon).toContain('request-property-sunset-date-too-small error');
+  });
+
+  it('keeps only errors at --level error', () => {
+    expect(ids('multiple-of-changed', { level: 'error' })).toEqual(
+      [
+        'breaking-change-needs-new-version error',
+        'request-property-multiple-of-changed error',
+        'request-property-multiple-of-set error',
+        'response-property-multiple-of-changed error',
+        'response-property-multiple-of-unset error',
+      ].sort(),
+    );
+  });
+
+  it('words a 3.0 boolean exclusive bound with the bound it excludes', () => {
+    const [f] = diffPair('exclusive-min-set-openapi-3-0');
+    expect(f.message).toBe('Request property `price` of POST /v1/items had exclusiveMinimum set (minimum 0 is now excluded)');
+  });
+});
