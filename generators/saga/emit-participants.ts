@@ -122,7 +122,7 @@ function eventsGroup(c: Ctx, src: ClientSource, methods: CallView[], plan: Event
       `aggregateId: ${envelope ? 'request.aggregateId' : 'ctx.sagaId'}`,
       'correlationId: ctx.sagaId',
       ...(envelope ? ['causationId: request.causationId', 'timestamp: request.timestamp'] : []),
-      `eventId: ${eventId}(ctx.idempotencyKey)`,
+      'eventId',
       ...(params.length ? [`params: { ${params.join(', ')} }`] : []),
     ];
     const send = `${producer}.${method}(${data}, { ${meta.join(', ')} })`;
@@ -135,16 +135,17 @@ function eventsGroup(c: Ctx, src: ClientSource, methods: CallView[], plan: Event
       const response = /^[A-Za-z_$][\w$]*$/.test(m.response) ? c.f.importType(m.response, `./${sagaFileNames(c.v.saga.saga).module.replace(/\.ts$/, '.js')}`) : m.response;
       const expected = replyEnvelope ? response : `${c.f.importType('ReplyEnvelope', SAGA)} & { payload: ${response} }`;
       out.push(
-        docComment([m.label, 'Starts waiting for the reply (correlationId = the saga id) before sending, so an early reply is not missed.'], '      '),
+        docComment([m.label, 'Starts waiting for the reply (correlationId = the saga id, causationId = the command) before sending, so an early reply is not missed.'], '      '),
         `      ${propertyKey(m.method)}: async (request, ctx) => {\n`,
-        `        const reply = clients.${alias}.replies.expect<${expected}>({ correlationId: ctx.sagaId, reply: [${stringLiteral(reply.eventType)}], failure: [${failure ? stringLiteral(failure.eventType) : ''}], signal: ctx.signal });\n`,
+        `        const eventId = ${eventId}(ctx.idempotencyKey);\n`,
+        `        const reply = clients.${alias}.replies.expect<${expected}>({ correlationId: ctx.sagaId, causationId: eventId, reply: [${stringLiteral(reply.eventType)}], failure: [${failure ? stringLiteral(failure.eventType) : ''}], signal: ctx.signal });\n`,
         `        reply.catch(() => undefined); // awaited below; a failed send must not leave it unhandled\n`,
         `        await ${send};\n`,
         replyEnvelope ? `        return reply;\n` : `        return (await reply).payload;\n`,
         '      },\n',
       );
     } else {
-      out.push(docComment([m.label, "Completes on the broker's confirmation."], '      '), `      ${propertyKey(m.method)}: async (request, ctx) => {\n        await ${send};\n      },\n`);
+      out.push(docComment([m.label, "Completes on the broker's confirmation."], '      '), `      ${propertyKey(m.method)}: async (request, ctx) => {\n        const eventId = ${eventId}(ctx.idempotencyKey);\n        await ${send};\n      },\n`);
     }
   }
   const inbox = replies ? `; replies: ${c.f.importType('ReplyInbox', SAGA)}` : '';

@@ -33,6 +33,13 @@ function sum(items: CreateOrderRequestWritable['lineItems']): Order['total'] {
   return { amount: (cents / 100).toFixed(2), currency };
 }
 
+/** JSON with sorted keys: the same request compares equal whatever order its fields came in. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
+}
+
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
@@ -118,7 +125,7 @@ export async function startOrdersService(options: { port?: number } = {}): Promi
     const fault = takeFault(faults, operationId);
     if (fault) return problem(fault.code, fault.code >= 500 ? 'Service Unavailable' : 'Refused', fault.message ?? `${operationId} failed (injected fault).`);
     const key = String(req.headers['idempotency-key'] ?? '');
-    const fingerprint = `${operationId} ${params.join('/')} ${JSON.stringify(body)}`;
+    const fingerprint = `${operationId} ${params.join('/')} ${canonical(body)}`;
     if (key) {
       const seen = replays.get(key);
       if (seen) return seen.fingerprint === fingerprint ? seen.reply : problem(409, 'Conflict', 'This Idempotency-Key was used with another request.');

@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMemoryProcessedStore, createMemoryTransport, createNatsTransport, createRabbitMqTransport, type Consumer, type Transport } from '@contractkit/runtime/events';
 import { createHttpClient } from '@contractkit/runtime/http';
-import { createReplyInbox, createSagaRuntime, openSagaStore, type SagaEventHandler, type SagaInstance, type SagaRuntime, type SagaRuntimeOptions, type SagaStore } from '@contractkit/runtime/saga';
+import { createReplyInbox, createSagaRuntime, openSagaStore, type SagaDefinition, type SagaEventHandler, type SagaInstance, type SagaRuntime, type SagaRuntimeOptions, type SagaStore } from '@contractkit/runtime/saga';
 import { createPaymentServiceClient, type PaymentServiceClient } from '../generated/grpc/payments/v1/payments_grpc.js';
-import { createPlaceOrderParticipants, startPlaceOrderReplies } from '../generated/saga/place-order.participants.js';
-import { createPlaceOrderSaga, type PlaceOrderData } from '../generated/saga/place-order.saga.js';
+import { createPlaceOrderParticipants, startPlaceOrderReplies, type PlaceOrderClients } from '../generated/saga/place-order.participants.js';
+import { createPlaceOrderSaga, type PlaceOrderData, type PlaceOrderParticipants } from '../generated/saga/place-order.saga.js';
 import { startInventoryService, type InventoryService } from './inventory-service.js';
 import { startOrdersService, type OrdersService } from './orders-service.js';
 import { startPaymentsService, type PaymentsService } from './payments-service.js';
@@ -34,7 +34,9 @@ export interface PlaceOrderSystemOptions {
   /** Saga lifecycle events (step completed, compensated…). */
   onEvent?: SagaEventHandler;
   /** Override the saga's per-step settings (tests shorten timeouts and retries). */
-  adjust?: (saga: ReturnType<typeof createPlaceOrderSaga>) => ReturnType<typeof createPlaceOrderSaga>;
+  adjust?: (saga: SagaDefinition<PlaceOrderData>) => SagaDefinition<PlaceOrderData>;
+  /** More sagas for the same runtime, built on the same participants (tests: a local step, a short deadline). */
+  extraSagas?: (participants: PlaceOrderParticipants, base: SagaDefinition<PlaceOrderData>) => SagaDefinition<any>[];
 }
 
 /** A running system. */
@@ -46,6 +48,9 @@ export interface PlaceOrderSystem {
   readonly store: SagaStore;
   readonly transport: Transport;
   readonly paymentsClient: PaymentServiceClient;
+  /** The generated participants on the generated clients. */
+  readonly participants: PlaceOrderParticipants;
+  readonly clients: PlaceOrderClients;
   /** What the store and transport are, for printing. */
   readonly description: string;
   /** Starts a place-order saga for `order` (idempotent on `sagaId`). */
@@ -91,11 +96,14 @@ export async function startPlaceOrderSystem(o: PlaceOrderSystemOptions = {}): Pr
   const http = createHttpClient({ baseUrl: orders.url, retry: false, circuitBreaker: false, timeoutMs: 5000 });
   const paymentsClient = createPaymentServiceClient(payments.target, { retry: false, breaker: false });
   const replies = createReplyInbox();
-  const clients = { orders: http, payments: { paymentService: paymentsClient }, events: { transport, replies } };
+  const clients: PlaceOrderClients = { orders: http, payments: { paymentService: paymentsClient }, events: { transport, replies } };
   // replies through the events runtime's consumers, de-duplicated by eventId
   const consumers: Consumer[] = await startPlaceOrderReplies(clients, { store: createMemoryProcessedStore(), group: `place-order.${run}` });
-  const saga = createPlaceOrderSaga(createPlaceOrderParticipants(clients));
-  const runtime = createSagaRuntime({ pollMs: 20, leaseMs: 30_000, ...o.runtime, store, sagas: [o.adjust ? o.adjust(saga) : saga], ...(o.onEvent ? { onEvent: o.onEvent } : {}) });
+  const participants = createPlaceOrderParticipants(clients);
+  const generated = createPlaceOrderSaga(participants);
+  const saga = o.adjust ? o.adjust(generated) : generated;
+  const sagas = [saga, ...(o.extraSagas?.(participants, saga) ?? [])];
+  const runtime = createSagaRuntime({ pollMs: 20, leaseMs: 30_000, ...o.runtime, store, sagas, ...(o.onEvent ? { onEvent: o.onEvent } : {}) });
   runtime.run();
 
   const kind = /^postgres/.test(db) ? `PostgreSQL ${db.replace(/\/\/[^@/]*@/, '//')}${o.schema ? ` (schema ${o.schema})` : ''}` : db === 'memory:' ? 'in-memory store' : `PGlite in ${db}`;
@@ -107,6 +115,8 @@ export async function startPlaceOrderSystem(o: PlaceOrderSystemOptions = {}): Pr
     store,
     transport,
     paymentsClient,
+    participants,
+    clients,
     description: `${kind}, ${transport.name} transport`,
     async placeOrder(order, sagaId) {
       const input: PlaceOrderData & { order: OrderDraft } = { order };

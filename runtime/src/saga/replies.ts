@@ -4,7 +4,8 @@
  * envelope's `correlationId` is the saga's id. The events runtime's consumers
  * (idempotent) hand every reply to {@link ReplyInbox.deliver}; a reply that
  * arrives before anyone waits (or for a step that timed out) is kept for
- * `keepMs`, so a retry of the step finds it.
+ * `keepMs`, so a retry of the step finds it. Replies naming the command they
+ * answer (`causationId`) are matched to it, and kept after use for re-sent commands.
  */
 import { NonRetryableError } from './errors.js';
 
@@ -13,6 +14,8 @@ export interface ReplyEnvelope {
   eventId: string;
   eventType: string;
   correlationId: string;
+  /** The eventId of the command replied to, when the participant says. */
+  causationId?: string;
   payload?: unknown;
 }
 
@@ -24,6 +27,14 @@ export interface ReplyExpectation {
   reply: readonly string[];
   /** Event types that fail it (rejected with {@link SagaReplyFailedError}). */
   failure?: readonly string[];
+  /**
+   * The eventId of the command sent. A reply naming it as its causationId
+   * answers that command however often it is re-sent, so it is kept (for
+   * `keepMs`) and given to every wait for the same command: a re-sent command
+   * whose reply a participant re-sends with the same eventId (dropped as a
+   * duplicate by the consumer) still gets its answer.
+   */
+  causationId?: string;
   /** Aborts the wait (the step's timeout). */
   signal?: AbortSignal;
 }
@@ -79,12 +90,15 @@ export function createReplyInbox(options: ReplyInboxOptions = {}): ReplyInbox {
   const maxKept = options.maxKept ?? 10_000;
   const clock = options.clock ?? Date.now;
   const waiters = new Map<string, Set<Waiter>>();
-  // kept replies per correlationId, in arrival order; `seen` drops a redelivered one
-  const kept = new Map<string, { envelope: ReplyEnvelope; at: number }[]>();
+  // replies per correlationId in arrival order; `used` ones stay only for re-sent commands (matched by causationId)
+  type Kept = { envelope: ReplyEnvelope; at: number; used: boolean };
+  const kept = new Map<string, Kept[]>();
   let keptCount = 0;
 
-  const matches = (x: ReplyExpectation, e: ReplyEnvelope) => x.reply.includes(e.eventType) || (x.failure ?? []).includes(e.eventType);
-  const settle = (w: Waiter, e: ReplyEnvelope) => ((w.expectation.failure ?? []).includes(e.eventType) ? w.reject(new SagaReplyFailedError(e)) : w.resolve(e));
+  const isFailure = (x: ReplyExpectation, e: ReplyEnvelope) => (x.failure ?? []).includes(e.eventType);
+  const sameCommand = (x: ReplyExpectation, e: ReplyEnvelope) => x.causationId === undefined || e.causationId === undefined || x.causationId === e.causationId;
+  const matches = (x: ReplyExpectation, e: ReplyEnvelope) => (x.reply.includes(e.eventType) || isFailure(x, e)) && sameCommand(x, e);
+  const settle = (w: Waiter, e: ReplyEnvelope) => (isFailure(w.expectation, e) ? w.reject(new SagaReplyFailedError(e)) : w.resolve(e));
 
   function prune() {
     const now = clock();
@@ -95,23 +109,35 @@ export function createReplyInbox(options: ReplyInboxOptions = {}): ReplyInbox {
       else kept.delete(id);
     }
     while (keptCount > maxKept) {
-      const [id, list] = kept.entries().next().value as [string, { envelope: ReplyEnvelope; at: number }[]];
+      const [id, list] = kept.entries().next().value as [string, Kept[]];
       list.shift();
       keptCount--;
       if (list.length === 0) kept.delete(id);
     }
+  }
+  function keep(e: ReplyEnvelope, used: boolean) {
+    const list = kept.get(e.correlationId) ?? [];
+    if (list.some((k) => k.envelope.eventId === e.eventId)) return;
+    list.push({ envelope: e, at: clock(), used });
+    kept.set(e.correlationId, list);
+    keptCount++;
+    prune();
   }
 
   return {
     expect<E extends ReplyEnvelope>(x: ReplyExpectation): Promise<E> {
       prune();
       const list = kept.get(x.correlationId) ?? [];
-      const i = list.findIndex((k) => matches(x, k.envelope));
-      if (i >= 0) {
-        const [k] = list.splice(i, 1);
-        keptCount--;
-        if (list.length === 0) kept.delete(x.correlationId);
-        return (x.failure ?? []).includes(k!.envelope.eventType) ? Promise.reject(new SagaReplyFailedError(k!.envelope)) : Promise.resolve(k!.envelope as E);
+      // a reply to this very command (re-sent) first, then any unused one of the expected types
+      const k = list.find((k) => x.causationId !== undefined && k.envelope.causationId === x.causationId && matches(x, k.envelope)) ?? list.find((k) => !k.used && matches(x, k.envelope));
+      if (k) {
+        k.used = true;
+        if (k.envelope.causationId === undefined) {
+          list.splice(list.indexOf(k), 1);
+          keptCount--;
+          if (list.length === 0) kept.delete(x.correlationId);
+        }
+        return isFailure(x, k.envelope) ? Promise.reject(new SagaReplyFailedError(k.envelope)) : Promise.resolve(k.envelope as E);
       }
       return new Promise<E>((resolve, reject) => {
         if (x.signal?.aborted) return reject(x.signal.reason);
@@ -136,15 +162,12 @@ export function createReplyInbox(options: ReplyInboxOptions = {}): ReplyInbox {
       for (const w of waiters.get(e.correlationId) ?? []) {
         if (matches(w.expectation, e)) {
           settle(w, e);
+          // kept for a re-send of the same command
+          if (e.causationId !== undefined) keep(e, true);
           return true;
         }
       }
-      const list = kept.get(e.correlationId) ?? [];
-      if (list.some((k) => k.envelope.eventId === e.eventId)) return false;
-      list.push({ envelope: e, at: clock() });
-      kept.set(e.correlationId, list);
-      keptCount++;
-      prune();
+      keep(e, false);
       return false;
     },
     get waiting() {

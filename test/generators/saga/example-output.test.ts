@@ -48,8 +48,8 @@ it('the committed participants are wired to the configured clients with the step
   expect(wiring).toContain("from '../events/index.js'");
   expect(wiring).toContain('{ idempotencyKey: ctx.idempotencyKey, signal: ctx.signal }');
   expect(wiring).toContain("{ metadata: { 'idempotency-key': ctx.idempotencyKey }, signal: ctx.signal }");
-  expect(wiring).toContain('eventId: sagaEventId(ctx.idempotencyKey)');
-  expect(wiring).toContain("replies.expect<ReserveInventoryOutput>({ correlationId: ctx.sagaId, reply: ['inventory.reserved'], failure: ['reservation.failed'], signal: ctx.signal })");
+  expect(wiring).toContain('const eventId = sagaEventId(ctx.idempotencyKey);');
+  expect(wiring).toContain("replies.expect<ReserveInventoryOutput>({ correlationId: ctx.sagaId, causationId: eventId, reply: ['inventory.reserved'], failure: ['reservation.failed'], signal: ctx.signal })");
 });
 
 it('without a config the clients of all three kinds are generated into the saga output, which type-checks on its own', async () => {

@@ -48,6 +48,17 @@ describe('createReplyInbox', () => {
     expect((err as Error).message).toContain('out-of-stock');
   });
 
+  it('gives the reply to a command (by causationId) again to a re-send of that command, and not to another command', async () => {
+    const inbox = createReplyInbox();
+    const first = inbox.expect({ correlationId: 's1', causationId: 'cmd-1', reply: ['inventory.reserved'] });
+    inbox.deliver({ ...reply('inventory.reserved', 's1', 'r-1'), causationId: 'cmd-1' });
+    await expect(first).resolves.toMatchObject({ eventId: 'r-1' });
+    // the participant re-sends the same reply eventId; the consumer drops it as a duplicate, yet the re-sent command gets its answer
+    await expect(inbox.expect({ correlationId: 's1', causationId: 'cmd-1', reply: ['inventory.reserved'] })).resolves.toMatchObject({ eventId: 'r-1' });
+    const other = inbox.expect({ correlationId: 's1', causationId: 'cmd-2', reply: ['inventory.reserved'], signal: AbortSignal.timeout(50) });
+    await expect(other).rejects.toBeDefined();
+  });
+
   it('stops waiting when the step signal aborts, and drops kept replies after keepMs', async () => {
     let now = 0;
     const inbox = createReplyInbox({ keepMs: 1000, clock: () => now });

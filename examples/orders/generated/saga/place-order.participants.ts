@@ -42,12 +42,13 @@ export function createPlaceOrderParticipants(clients: PlaceOrderClients): PlaceO
     events: {
       /**
        * event reserveInventory → inventoryReserved | inventoryReservationFailed
-       * Starts waiting for the reply (correlationId = the saga id) before sending, so an early reply is not missed.
+       * Starts waiting for the reply (correlationId = the saga id, causationId = the command) before sending, so an early reply is not missed.
        */
       reserveInventory: async (request, ctx) => {
-        const reply = clients.events.replies.expect<ReserveInventoryOutput>({ correlationId: ctx.sagaId, reply: ['inventory.reserved'], failure: ['reservation.failed'], signal: ctx.signal });
+        const eventId = sagaEventId(ctx.idempotencyKey);
+        const reply = clients.events.replies.expect<ReserveInventoryOutput>({ correlationId: ctx.sagaId, causationId: eventId, reply: ['inventory.reserved'], failure: ['reservation.failed'], signal: ctx.signal });
         reply.catch(() => undefined); // awaited below; a failed send must not leave it unhandled
-        await eventsProducer.reserveInventory(request.payload, { aggregateId: request.aggregateId, correlationId: ctx.sagaId, causationId: request.causationId, timestamp: request.timestamp, eventId: sagaEventId(ctx.idempotencyKey) });
+        await eventsProducer.reserveInventory(request.payload, { aggregateId: request.aggregateId, correlationId: ctx.sagaId, causationId: request.causationId, timestamp: request.timestamp, eventId });
         return reply;
       },
     },
