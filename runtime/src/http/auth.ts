@@ -2,6 +2,7 @@
  * Authentication: bearer tokens, API keys, basic credentials, and token
  * providers (an OAuth2 client-credentials provider with caching is included).
  */
+import { appendHeader } from './encode.js';
 import type { HttpAuth, TokenProvider } from './types.js';
 
 async function value(v: string | TokenProvider): Promise<string> {
@@ -24,6 +25,36 @@ export async function applyAuth(auth: HttpAuth | undefined, url: URL, headers: H
       if (auth.in === 'query') url.searchParams.set(auth.name, v);
       else if (auth.in === 'cookie') headers.append('cookie', `${auth.name}=${encodeURIComponent(v)}`);
       else headers.set(auth.name, v);
+    }
+  }
+}
+
+/**
+ * Applies `auth` to one attempt's URL string and plain header record (the
+ * client's hot path); returns the URL (changed only for API keys in the query).
+ */
+export async function authorize(auth: HttpAuth, url: string, headers: Record<string, string>): Promise<string> {
+  if (typeof auth === 'function') {
+    headers.authorization = `Bearer ${await auth()}`;
+    return url;
+  }
+  switch (auth.type) {
+    case 'bearer':
+      headers.authorization = `Bearer ${await value(auth.token)}`;
+      return url;
+    case 'basic':
+      headers.authorization = `Basic ${btoa(unescape(encodeURIComponent(`${auth.username}:${auth.password}`)))}`;
+      return url;
+    case 'apiKey': {
+      const v = await value(auth.value);
+      if (auth.in === 'query') {
+        const u = new URL(url);
+        u.searchParams.set(auth.name, v);
+        return u.href;
+      }
+      if (auth.in === 'cookie') appendHeader(headers, 'cookie', `${auth.name}=${encodeURIComponent(v)}`);
+      else headers[auth.name.toLowerCase()] = v;
+      return url;
     }
   }
 }

@@ -4,13 +4,20 @@
  * by a timeout composed with the caller's signal, retry what is safe to retry,
  * fail fast while the host's circuit is open, and turn non-success statuses
  * into {@link HttpProblemError}s.
+ *
+ * The hot path is kept lean: URLs are built by string concatenation with a
+ * compiled path template, headers are a plain record, and a call whose first
+ * attempt succeeds while its host's breaker is quiet (closed, no failure
+ * counted) never enters the cockatiel policies — recording that success
+ * would change nothing. Any other outcome is replayed through the same
+ * policies, so retries and breaker counting behave exactly as before.
  */
-import { BrokenCircuitError, type CircuitBreakerPolicy, type RetryPolicy } from 'cockatiel';
-import { applyAuth } from './auth.js';
-import { buildHeaders, buildUrl, decodeBody, encodeBody } from './encode.js';
+import { BrokenCircuitError } from 'cockatiel';
+import { authorize } from './auth.js';
+import { createUrlBuilder, decodeBody, encodeBody, headerRecord } from './encode.js';
 import { CircuitOpenError, HttpProblemError, HttpTimeoutError } from './errors.js';
-import { IDEMPOTENT_METHODS, createBreaker, createRetryPolicy } from './policies.js';
-import type { CallOptions, HttpClientOptions, HttpResult, RequestSpec } from './types.js';
+import { IDEMPOTENT_METHODS, createHostBreaker, createRetry, isTransientError, type HostBreaker, type Retry } from './policies.js';
+import type { CallOptions, HttpClientOptions, HttpResult, RequestSpec, RetryOptions } from './types.js';
 
 /** A configured client; generated operation functions take one. */
 export interface HttpClient {
@@ -21,43 +28,65 @@ export interface HttpClient {
 
 const DEFAULT_ACCEPT = 'application/json, application/problem+json;q=0.9, */*;q=0.8';
 
+type Outcome = { ok: true; value: HttpResult } | { ok: false; error: unknown };
+
 /** Creates a client. Policies (one breaker per upstream host) live as long as the client. */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const fetchImpl = options.fetch ?? globalThis.fetch;
-  const breakers = new Map<string, CircuitBreakerPolicy>();
-  const defaultRetry = options.retry === false ? undefined : createRetryPolicy(options.retry ?? {});
+  const breakers = new Map<string, HostBreaker>();
+  const defaultRetry = options.retry === false ? undefined : createRetry(options.retry ?? {});
+  const callRetries = new WeakMap<RetryOptions, Retry>();
   const middleware = options.middleware ?? [];
   const send = middleware.reduceRight<(r: Request) => Promise<Response>>((next, mw) => (r) => mw(r, next), (r) => fetchImpl(r));
+  const urlOf = createUrlBuilder(options.baseUrl);
+  let baseHost: string | undefined;
 
-  function breakerFor(host: string): CircuitBreakerPolicy | undefined {
+  function hostOf(spec: RequestSpec, url: string): string {
+    // every path-based call goes to the base URL's host: parse it once
+    if (spec.url === undefined) return (baseHost ??= new URL(url).host);
+    return new URL(url).host;
+  }
+
+  function breakerFor(host: string): HostBreaker | undefined {
     if (options.circuitBreaker === false) return undefined;
     let b = breakers.get(host);
-    if (!b) breakers.set(host, (b = createBreaker(options.circuitBreaker ?? {})));
+    if (!b) breakers.set(host, (b = createHostBreaker(options.circuitBreaker ?? {})));
     return b;
   }
 
-  async function attempt(spec: RequestSpec, url: URL, call: CallOptions, extraHeaders: Record<string, string>): Promise<HttpResult> {
+  function retryFor(retry: RetryOptions | false | undefined): Retry | undefined {
+    if (retry === false) return undefined;
+    if (retry === undefined) return defaultRetry;
+    let r = callRetries.get(retry);
+    if (!r) callRetries.set(retry, (r = createRetry(retry)));
+    return r;
+  }
+
+  async function attempt(spec: RequestSpec, url: string, call: CallOptions, headers: Record<string, string>): Promise<HttpResult> {
     const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? 30_000;
     // a controller + timer is much cheaper than AbortSignal.timeout on hot paths; cleared once the body is read
     const timer = timeoutMs > 0 ? new AbortController() : undefined;
     const handle = timer ? setTimeout(() => timer.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs) : undefined;
     const timeout = timer?.signal;
     const signal = call.signal && timeout ? AbortSignal.any([call.signal, timeout]) : (call.signal ?? timeout);
-    const target = new URL(url);
-    const headers = buildHeaders(spec, options.headers, { ...extraHeaders, ...call.headers });
-    if (!headers.has('accept')) headers.set('accept', spec.stream ? 'text/event-stream' : DEFAULT_ACCEPT);
-    await applyAuth(options.auth, target, headers);
-    const { body, contentType } = encodeBody(spec);
-    if (contentType && !headers.has('content-type')) headers.set('content-type', contentType);
-    const init: RequestInit & { duplex?: 'half' } = { method: spec.method, headers, body, signal };
-    if (body instanceof ReadableStream) init.duplex = 'half';
+    let target = url;
     try {
+      let sent = headers;
+      if (options.auth) {
+        // auth may change per attempt (token providers): a copy per attempt
+        sent = { ...headers };
+        target = await authorize(options.auth, url, sent);
+      }
+      const { body, contentType } = encodeBody(spec);
+      if (contentType && sent['content-type'] === undefined) sent = { ...sent, 'content-type': contentType };
+      const init: RequestInit & { duplex?: 'half' } = { method: spec.method, headers: sent, body, signal };
+      if (body instanceof ReadableStream) init.duplex = 'half';
       const response = middleware.length ? await send(new Request(target, init)) : await fetchImpl(target, init);
       const ok = response.status >= 200 && response.status < 300;
       const data = spec.stream && ok ? undefined : await decodeBody(response);
-      return { status: response.status, headers: response.headers, data, url: response.url || target.href, response };
+      return { status: response.status, headers: response.headers, data, url: response.url || new URL(target).href, response };
     } catch (error) {
-      if (timeout?.aborted && !call.signal?.aborted) throw new HttpTimeoutError(timeoutMs, target.href);
+      if (timeout?.aborted && !call.signal?.aborted) throw new HttpTimeoutError(timeoutMs, new URL(target).href);
       throw error;
     } finally {
       clearTimeout(handle);
@@ -65,23 +94,32 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   async function call<T>(spec: RequestSpec, call: CallOptions = {}): Promise<HttpResult<T>> {
-    const url = buildUrl(options.baseUrl, spec);
+    const url = urlOf(spec);
     const method = spec.method.toUpperCase();
-    const extra: Record<string, string> = {};
     // POST/PATCH are retried only with an idempotency key: the server can then deduplicate the retry.
     const keyHeader = spec.idempotencyHeader ?? 'Idempotency-Key';
     const given = call.idempotencyKey ?? findHeader(spec.headers, keyHeader);
     const key = given ?? (spec.idempotencyHeader ? crypto.randomUUID() : undefined);
-    if (key !== undefined) extra[keyHeader] = String(key);
+    const headers = headerRecord(spec, options.headers, key !== undefined ? { [keyHeader]: String(key) } : undefined, call.headers);
+    if (headers.accept === undefined) headers.accept = spec.stream ? 'text/event-stream' : DEFAULT_ACCEPT;
     const retryable = IDEMPOTENT_METHODS.has(method) || key !== undefined;
-    const policy: RetryPolicy | undefined = !retryable || call.retry === false ? undefined : call.retry ? createRetryPolicy(call.retry) : defaultRetry;
-    const breaker = breakerFor(url.host);
-    const once = () => (breaker ? breaker.execute(() => attempt(spec, url, call, extra), call.signal) : attempt(spec, url, call, extra));
+    const retry = retryable ? retryFor(call.retry) : undefined;
+    const host = hostOf(spec, url);
+    const breaker = breakerFor(host);
+    const once = () => (breaker ? breaker.policy.execute(() => attempt(spec, url, call, headers), call.signal) : attempt(spec, url, call, headers));
     let result: HttpResult;
     try {
-      result = policy ? await policy.execute(once, call.signal) : await once();
+      if (!breaker || breaker.isQuiet()) {
+        // fast path: the first attempt outside the policies; only a failure needs them
+        const first = await settle(attempt(spec, url, call, headers));
+        if (first.ok && first.value.status < 500 && !retry?.retriesStatus(first.value.status)) result = first.value;
+        else if (!first.ok && !isTransientError(first.error)) throw first.error;
+        else result = await replay(first, breaker, retry, once, call.signal);
+      } else {
+        result = retry ? await retry.policy.execute(once, call.signal) : await once();
+      }
     } catch (error) {
-      if (error instanceof BrokenCircuitError) throw new CircuitOpenError(url.host);
+      if (error instanceof BrokenCircuitError) throw new CircuitOpenError(host);
       if (call.signal?.aborted) throw call.signal.reason ?? error;
       throw error;
     }
@@ -92,9 +130,36 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return { options, call };
 }
 
+function settle(p: Promise<HttpResult>): Promise<Outcome> {
+  return p.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+}
+
+/**
+ * Feeds a first attempt's failure (a transient error, a 5xx or a retried
+ * status) into the policies as if they had run it: the breaker records it, and
+ * the retry policy counts it as its first attempt and goes on from there.
+ */
+function replay(first: Outcome, breaker: HostBreaker | undefined, retry: Retry | undefined, once: () => Promise<HttpResult>, signal: AbortSignal | undefined): Promise<HttpResult> {
+  const outcome = () => (first.ok ? Promise.resolve(first.value) : Promise.reject(first.error));
+  const firstThroughBreaker = () => (breaker ? breaker.policy.execute(outcome, signal) : outcome());
+  if (!retry) return firstThroughBreaker();
+  let replayed = false;
+  return retry.policy.execute(() => {
+    if (replayed) return once();
+    replayed = true;
+    return firstThroughBreaker();
+  }, signal);
+}
+
 function findHeader(headers: Record<string, unknown> | undefined, name: string): string | undefined {
   if (!headers) return undefined;
   const lower = name.toLowerCase();
-  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === lower && v !== undefined && v !== null) return String(v);
+  for (const k in headers) {
+    const v = headers[k];
+    if (k.toLowerCase() === lower && v !== undefined && v !== null) return String(v);
+  }
   return undefined;
 }

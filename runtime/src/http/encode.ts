@@ -28,6 +28,54 @@ export function buildUrl(baseUrl: string, spec: RequestSpec): URL {
   return url;
 }
 
+/** A compiled path template: literal parts and parameter names, alternating (literal first). */
+type PathTemplate = { parts: string[]; names: string[] };
+
+/**
+ * A fast URL builder for one base URL: the base is normalized once and path
+ * templates are compiled once, so a call is string concatenation (no URL
+ * objects). Returns the same href `buildUrl` gives; falls back to it for the
+ * rare shapes concatenation cannot cover (a base or path with `?`/`#`, `url` specs).
+ */
+export function createUrlBuilder(baseUrl: string): (spec: RequestSpec) => string {
+  const base = baseUrl.replace(/\/+$/, '');
+  const plainBase = !/[?#]/.test(base);
+  const templates = new Map<string, PathTemplate | null>();
+  const compile = (path: string): PathTemplate | null => {
+    if (/[?#]/.test(path)) return null;
+    const parts: string[] = [];
+    const names: string[] = [];
+    let last = 0;
+    for (const m of path.matchAll(/\{([^}]+)\}/g)) {
+      parts.push(path.slice(last, m.index));
+      names.push(m[1]!);
+      last = m.index! + m[0].length;
+    }
+    parts.push(path.slice(last));
+    return { parts, names };
+  };
+  return (spec) => {
+    if (spec.url !== undefined || !plainBase) return buildUrl(baseUrl, spec).href;
+    const path = spec.path ?? '';
+    let t = templates.get(path);
+    if (t === undefined) templates.set(path, (t = compile(path)));
+    if (t === null) return buildUrl(baseUrl, spec).href;
+    let url = base + t.parts[0]!;
+    for (let i = 0; i < t.names.length; i++) {
+      const value = spec.pathParams?.[t.names[i]!];
+      if (value === undefined || value === null) throw new TypeError(`Missing path parameter "${t.names[i]}" for ${spec.path}`);
+      url += encodeURIComponent(scalar(value)) + t.parts[i + 1]!;
+    }
+    if (spec.query) {
+      const params = new URLSearchParams();
+      appendQuery(params, spec.query);
+      const q = params.toString();
+      if (q !== '') url += '?' + q;
+    }
+    return url;
+  };
+}
+
 /** Appends query parameters, form style: arrays repeat the key, objects spread their members. */
 export function appendQuery(params: URLSearchParams, query: Record<string, unknown> | undefined): void {
   if (!query) return;
@@ -50,6 +98,34 @@ export function buildHeaders(spec: RequestSpec, base: Record<string, string> | u
   if (cookies.length) headers.append('cookie', cookies.map(([k, v]) => `${k}=${encodeURIComponent(scalar(v))}`).join('; '));
   for (const [name, value] of Object.entries(extra ?? {})) headers.set(name, value);
   return headers;
+}
+
+/**
+ * Header and cookie parameters as a plain record with lower-case names (what
+ * `fetch` accepts without a Headers object); same precedence and joining as {@link buildHeaders}.
+ */
+export function headerRecord(spec: RequestSpec, base: Record<string, string> | undefined, ...extras: (Record<string, string | undefined> | undefined)[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (base) for (const name in base) out[name.toLowerCase()] = base[name]!;
+  if (spec.headers) {
+    for (const name in spec.headers) {
+      const value = spec.headers[name];
+      if (value !== undefined && value !== null) out[name.toLowerCase()] = Array.isArray(value) ? value.map(scalar).join(', ') : scalar(value);
+    }
+  }
+  if (spec.cookies) {
+    const cookies = Object.entries(spec.cookies).filter(([, v]) => v !== undefined && v !== null);
+    if (cookies.length) appendHeader(out, 'cookie', cookies.map(([k, v]) => `${k}=${encodeURIComponent(scalar(v))}`).join('; '));
+  }
+  for (const extra of extras) if (extra) for (const name in extra) if (extra[name] !== undefined) out[name.toLowerCase()] = extra[name]!;
+  return out;
+}
+
+/** Appends like `Headers.append`: cookies join with `; `, other headers with `, `. */
+export function appendHeader(headers: Record<string, string>, name: string, value: string): void {
+  const key = name.toLowerCase();
+  const had = headers[key];
+  headers[key] = had === undefined ? value : `${had}${key === 'cookie' ? '; ' : ', '}${value}`;
 }
 
 const DEFAULT_MEDIA: Record<BodyEncoding, string | undefined> = {

@@ -3,7 +3,7 @@
  * with full jitter that honors `Retry-After` on 429/503, and a consecutive-
  * failure breaker (closed → open → half-open) per upstream host.
  */
-import { BrokenCircuitError, ConsecutiveBreaker, circuitBreaker, handleWhen, retry, type CircuitBreakerPolicy, type IBackoff, type IRetryBackoffContext, type RetryPolicy } from 'cockatiel';
+import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen, retry, type CircuitBreakerPolicy, type IBackoff, type IRetryBackoffContext, type RetryPolicy } from 'cockatiel';
 import { HttpTimeoutError } from './errors.js';
 import type { CircuitBreakerOptions, HttpResult, RetryOptions } from './types.js';
 
@@ -32,6 +32,19 @@ export function fullJitterDelay(attempt: number, baseDelayMs: number, maxDelayMs
   return Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
 }
 
+/** A retry policy with the status test it applies, so a client can tell a first-attempt success without running the policy. */
+export interface Retry {
+  policy: RetryPolicy;
+  /** True when a response with `status` would be retried. */
+  retriesStatus(status: number): boolean;
+}
+
+/** A {@link Retry} for one set of retry options. */
+export function createRetry(options: RetryOptions): Retry {
+  const statuses = new Set(options.statuses ?? RETRY_STATUSES);
+  return { policy: createRetryPolicy(options), retriesStatus: (status) => statuses.has(status) };
+}
+
 /** A cockatiel retry policy for one set of retry options. */
 export function createRetryPolicy(options: RetryOptions): RetryPolicy {
   const base = options.baseDelayMs ?? 100;
@@ -56,8 +69,23 @@ export function createRetryPolicy(options: RetryOptions): RetryPolicy {
 
 /** A cockatiel circuit breaker: opens after `threshold` consecutive transient errors or 5xx answers. */
 export function createBreaker(options: CircuitBreakerOptions): CircuitBreakerPolicy {
-  return circuitBreaker(
-    handleWhen(isTransientError).orWhenResult((r) => (r as HttpResult).status >= 500),
-    { halfOpenAfter: options.halfOpenAfterMs ?? 10_000, breaker: new ConsecutiveBreaker(options.threshold ?? 5) },
-  );
+  return createHostBreaker(options).policy;
+}
+
+/** A host's breaker policy and its consecutive-failure counter. */
+export interface HostBreaker {
+  policy: CircuitBreakerPolicy;
+  /**
+   * True when the circuit is closed with no failure counted since the last
+   * success: recording a success then changes nothing, so a call that succeeds
+   * at once may skip the policy.
+   */
+  isQuiet(): boolean;
+}
+
+/** A {@link HostBreaker}: the cockatiel policy plus a view of its ConsecutiveBreaker's count (`state`, public in cockatiel). */
+export function createHostBreaker(options: CircuitBreakerOptions): HostBreaker {
+  const counter = new ConsecutiveBreaker(options.threshold ?? 5);
+  const policy = circuitBreaker(handleWhen(isTransientError).orWhenResult((r) => (r as HttpResult).status >= 500), { halfOpenAfter: options.halfOpenAfterMs ?? 10_000, breaker: counter });
+  return { policy, isQuiet: () => counter.state === 0 && policy.state === CircuitState.Closed };
 }
