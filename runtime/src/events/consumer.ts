@@ -7,7 +7,7 @@
 import { envelopeProblem, type EventEnvelope } from './envelope.js';
 import type { ProcessedEventStore } from './idempotency.js';
 import { backoffDelay, type RetryPolicy } from './retry.js';
-import type { Delivery, Subscription, Transport } from './transport.js';
+import { bodyText, type Delivery, type Subscription, type Transport } from './transport.js';
 import { upcast, type UpcasterMap } from './upcast.js';
 import { checkEvent, type EventVersionSpec } from './validation.js';
 
@@ -64,71 +64,130 @@ export interface Consumer {
   close(): Promise<void>;
 }
 
+/** What the consumer precomputes per event type, so a delivery does no list scans. */
+interface Accepted {
+  event: ConsumedEvent;
+  known: number[];
+  latest: number;
+  latestSpec: EventVersionSpec;
+  byVersion: Map<number, EventVersionSpec>;
+}
+
+/**
+ * The handler's context. A class with getters, not an object literal: it is
+ * built once per delivery and the transport's headers stay undecoded unless
+ * the handler reads them.
+ */
+class Context<Tx> implements HandlerContext<Tx> {
+  constructor(
+    private readonly d: Delivery,
+    readonly publishedVersion: number,
+    readonly tx: Tx,
+  ) {}
+  get attempt(): number {
+    return this.d.attempt;
+  }
+  get address(): string {
+    return this.d.address;
+  }
+  get headers(): Record<string, string> {
+    return this.d.headers;
+  }
+}
+
 /** Starts consuming. */
 export async function createConsumer<E extends EventEnvelope, Tx = undefined>(options: ConsumerOptions<E, Tx>): Promise<Consumer> {
-  const byType = new Map(options.events.map((e) => [e.eventType, e]));
+  const byType = new Map<string, Accepted>();
+  for (const event of options.events) {
+    const known = event.versions.map((v) => v.version);
+    const latest = Math.max(...known);
+    byType.set(event.eventType, { event, known, latest, latestSpec: event.versions.find((v) => v.version === latest)!, byVersion: new Map(event.versions.map((v) => [v.version, v])) });
+  }
   const retry = options.retry ?? {};
   const maxAttempts = retry.maxAttempts ?? 5;
-  const notify = options.onEvent ?? (() => undefined);
+  const notify = options.onEvent;
+  const { store, handler, group } = options;
 
-  const deadLetter = async (d: Delivery, reason: string, eventId?: string) => {
-    notify({ kind: 'dead-letter', reason, ...(eventId ? { eventId } : {}) });
-    await d.deadLetter(reason);
+  const deadLetter = (d: Delivery, reason: string, eventId?: string): Promise<void> => {
+    notify?.({ kind: 'dead-letter', reason, ...(eventId ? { eventId } : {}) });
+    return d.deadLetter(reason);
   };
 
-  async function onDelivery(d: Delivery): Promise<void> {
+  /** A handler failure: retry with backoff, or dead-letter once the attempts are used up. */
+  const failed = (d: Delivery, eventId: string, err: unknown): Promise<void> => {
+    const message = (err as Error)?.message ?? String(err);
+    if (d.attempt >= maxAttempts) return deadLetter(d, `handler failed ${d.attempt} times; last error: ${message}`, eventId);
+    notify?.({ kind: 'retry', reason: message, eventId });
+    return d.retry(backoffDelay(retry, d.attempt));
+  };
+
+  // Not `async`: the checks are synchronous and the handler's promise is chained once (no promise per step).
+  function onDelivery(d: Delivery): Promise<void> {
     let body: unknown;
     try {
-      body = JSON.parse(Buffer.from(d.body).toString('utf8'));
+      body = JSON.parse(bodyText(d.body));
     } catch (err) {
       return deadLetter(d, `malformed message: not JSON (${(err as Error).message})`);
     }
     const problem = envelopeProblem(body);
     if (problem) return deadLetter(d, `malformed message: ${problem}`);
     const envelope = body as EventEnvelope;
-    const event = byType.get(envelope.eventType);
-    if (!event) return deadLetter(d, `unexpected event type ${envelope.eventType} on ${options.address}`, envelope.eventId);
-    const versions = event.versions.map((v) => v.version);
-    const latest = Math.max(...versions);
-    const spec = event.versions.find((v) => v.version === envelope.eventVersion);
+    const accepted = byType.get(envelope.eventType);
+    if (!accepted) return deadLetter(d, `unexpected event type ${envelope.eventType} on ${options.address}`, envelope.eventId);
+    const { event, known, latest } = accepted;
+    const spec = accepted.byVersion.get(envelope.eventVersion);
     if (!spec) {
       const reason = envelope.eventVersion > latest
         ? `${envelope.eventType} version ${envelope.eventVersion} is newer than the latest this consumer knows (${latest})`
-        : `${envelope.eventType} version ${envelope.eventVersion} is unknown to this consumer (known: ${versions.join(', ')})`;
+        : `${envelope.eventType} version ${envelope.eventVersion} is unknown to this consumer (known: ${known.join(', ')})`;
       return deadLetter(d, reason, envelope.eventId);
     }
     const invalid = checkEvent(spec, envelope);
     if (invalid) return deadLetter(d, `invalid ${envelope.eventType} v${envelope.eventVersion}: ${invalid.join('; ')}`, envelope.eventId);
-    let up: ReturnType<typeof upcast>;
-    try {
-      up = upcast(envelope, latest, event.upcasters ?? {}, versions);
-    } catch (err) {
-      return deadLetter(d, `upcasting ${envelope.eventType} v${envelope.eventVersion} → v${latest} failed: ${(err as Error)?.message ?? String(err)}`, envelope.eventId);
-    }
-    if (!up.ok) return deadLetter(d, up.reason, envelope.eventId);
+    let current = envelope;
     if (envelope.eventVersion !== latest) {
-      const latestSpec = event.versions.find((v) => v.version === latest)!;
-      const bad = checkEvent(latestSpec, up.envelope);
+      let up: ReturnType<typeof upcast>;
+      try {
+        up = upcast(envelope, latest, event.upcasters ?? {}, known);
+      } catch (err) {
+        return deadLetter(d, `upcasting ${envelope.eventType} v${envelope.eventVersion} → v${latest} failed: ${(err as Error)?.message ?? String(err)}`, envelope.eventId);
+      }
+      if (!up.ok) return deadLetter(d, up.reason, envelope.eventId);
+      const bad = checkEvent(accepted.latestSpec, up.envelope);
       if (bad) return deadLetter(d, `upcasting ${envelope.eventType} v${envelope.eventVersion} → v${latest} gave an invalid event: ${bad.join('; ')}`, envelope.eventId);
+      current = up.envelope;
     }
 
-    const ctxBase = { attempt: d.attempt, publishedVersion: envelope.eventVersion, address: d.address, headers: d.headers };
+    const eventId = envelope.eventId;
+    let running: Promise<unknown>;
     try {
-      const run = (tx: Tx) => options.handler(up.envelope as E, { ...ctxBase, tx });
-      const ran = options.store ? await options.store.runOnce(options.group, envelope.eventId, run) : (await run(undefined as Tx), true);
-      notify({ kind: ran ? 'handled' : 'duplicate', eventId: envelope.eventId });
-      await d.ack();
+      running = store
+        ? store.runOnce(group, eventId, (tx) => handler(current as E, new Context(d, envelope.eventVersion, tx)))
+        : handler(current as E, new Context(d, envelope.eventVersion, undefined as Tx));
     } catch (err) {
-      const message = (err as Error)?.message ?? String(err);
-      if (d.attempt >= maxAttempts) return deadLetter(d, `handler failed ${d.attempt} times; last error: ${message}`, envelope.eventId);
-      notify({ kind: 'retry', reason: message, eventId: envelope.eventId });
-      await d.retry(backoffDelay(retry, d.attempt));
+      return failed(d, eventId, err);
     }
+    if (typeof (running as Promise<unknown> | undefined)?.then !== 'function') running = Promise.resolve(running); // a handler that is not async
+    return running.then(
+      (ran) => {
+        notify?.({ kind: ran === false ? 'duplicate' : 'handled', eventId });
+        return d.ack();
+      },
+      (err: unknown) => failed(d, eventId, err),
+    );
   }
 
+  // what escapes synchronously (a bug in a validator or a transport's dead-letter) becomes a rejection the transport handles
+  const guarded = (d: Delivery): Promise<void> => {
+    try {
+      return onDelivery(d);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  };
   const sub: Subscription = await options.transport.subscribe(
     { address: options.address, group: options.group, ...(options.concurrency ? { concurrency: options.concurrency } : {}) },
-    onDelivery,
+    guarded,
   );
   return { close: () => sub.close() };
 }

@@ -5,7 +5,7 @@
 import { envelopeHeaders, type EventEnvelope } from './envelope.js';
 import { enqueueOutboxEvent } from './outbox.js';
 import type { PgClientLike } from './pg.js';
-import type { Transport } from './transport.js';
+import type { OutgoingMessage, Transport } from './transport.js';
 import { checkEvent, EventValidationError, type EventVersionSpec } from './validation.js';
 
 /** Options of one publish. */
@@ -18,23 +18,31 @@ export interface PublishOptions {
   skipValidation?: boolean;
 }
 
-/** Encodes an envelope as the transport message every adapter sends. */
-export function encodeEvent(envelope: EventEnvelope, options: PublishOptions = {}) {
-  return {
-    body: Buffer.from(JSON.stringify(envelope)),
-    headers: { ...options.headers, ...envelopeHeaders(envelope) },
-    key: envelope.aggregateId,
-    messageId: options.messageId ?? envelope.eventId,
-  };
+/** Encodes an envelope as the transport message every adapter sends: one JSON encoding, one headers object. */
+export function encodeEvent(envelope: EventEnvelope, options: PublishOptions = {}): OutgoingMessage {
+  const headers = envelopeHeaders(envelope);
+  const extra = options.headers;
+  // the mirrored envelope fields win over user headers of the same name
+  if (extra) for (const k in extra) if (!(k in headers)) headers[k] = extra[k]!;
+  return { body: Buffer.from(JSON.stringify(envelope)), headers, key: envelope.aggregateId, messageId: options.messageId ?? envelope.eventId };
 }
 
-/** Validates `envelope` against `spec` (throws {@link EventValidationError}) and publishes it with confirmation. */
-export async function publishEvent(transport: Transport, address: string, envelope: EventEnvelope, spec: EventVersionSpec | undefined, options: PublishOptions = {}): Promise<void> {
+/**
+ * Validates `envelope` against `spec` and publishes it with confirmation.
+ * Not `async`: the transport's promise is returned as is (one promise per
+ * publish, not one per layer); an invalid event is a rejected promise with
+ * {@link EventValidationError}, and nothing is published.
+ */
+export function publishEvent(transport: Transport, address: string, envelope: EventEnvelope, spec: EventVersionSpec | undefined, options: PublishOptions = {}): Promise<void> {
   if (spec && !options.skipValidation) {
     const errors = checkEvent(spec, envelope);
-    if (errors) throw new EventValidationError(`${envelope.eventType} v${envelope.eventVersion} is invalid: ${errors.join('; ')}`, errors);
+    if (errors) return Promise.reject(new EventValidationError(`${envelope.eventType} v${envelope.eventVersion} is invalid: ${errors.join('; ')}`, errors));
   }
-  await transport.publish(address, encodeEvent(envelope, options));
+  try {
+    return transport.publish(address, encodeEvent(envelope, options));
+  } catch (err) {
+    return Promise.reject(err);
+  }
 }
 
 /** Options of a generated `publish…` function besides the envelope metadata. */
@@ -47,18 +55,16 @@ export interface SendOptions {
 }
 
 /** Publishes with confirmation, or enqueues in the outbox when `options.outbox` is set. Validates either way. */
-export async function sendEvent(transport: Transport, address: string, envelope: EventEnvelope, spec: EventVersionSpec, options: SendOptions & { messageId?: string } = {}): Promise<void> {
+export function sendEvent(transport: Transport, address: string, envelope: EventEnvelope, spec: EventVersionSpec, options: SendOptions & { messageId?: string } = {}): Promise<void> {
   if (options.outbox) {
-    await enqueueOutboxEvent(options.outbox, address, envelope, {
+    return enqueueOutboxEvent(options.outbox, address, envelope, {
       spec,
       ...(options.headers ? { headers: options.headers } : {}),
       ...(options.outboxTable ? { table: options.outboxTable } : {}),
       ...(options.messageId ? { messageId: options.messageId } : {}),
     });
-    return;
   }
-  await publishEvent(transport, address, envelope, spec, {
-    ...(options.headers ? { headers: options.headers } : {}),
-    ...(options.messageId ? { messageId: options.messageId } : {}),
-  });
+  // only what publishing needs: nothing in a caller's options can turn validation off here
+  const { headers, messageId } = options;
+  return publishEvent(transport, address, envelope, spec, headers || messageId ? { ...(headers ? { headers } : {}), ...(messageId ? { messageId } : {}) } : undefined);
 }

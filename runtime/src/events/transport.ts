@@ -84,3 +84,51 @@ export function addressSegment(value: string | number, name: string): string {
   if (text === '' || /[.\/*>#+\s]/.test(text)) throw new Error(`Channel parameter \`${name}\` must be one non-empty address segment without . / * > # + or spaces; got ${JSON.stringify(text)}.`);
   return text;
 }
+
+/** A message body as text, without copying it (`Buffer.from(uint8array)` would copy). */
+export function bodyText(body: Uint8Array): string {
+  return (Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength)).toString('utf8');
+}
+
+/** A message body as a Buffer, without copying it. */
+export function bodyBuffer(body: Uint8Array): Buffer {
+  return Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+}
+
+/** Counts in-flight deliveries: a slot limit for pull consumers and a wait for graceful shutdown, without a promise per delivery. */
+export interface InFlight {
+  readonly size: number;
+  /** Runs `job` counted; its failure is the caller's business (the promise is returned as is). */
+  track(job: Promise<void>): Promise<void>;
+  /** Resolves when fewer than `limit` are in flight. */
+  below(limit: number): Promise<void> | undefined;
+  /** Resolves when none is in flight. */
+  idle(): Promise<void>;
+}
+
+/** Creates an {@link InFlight} counter. */
+export function createInFlight(): InFlight {
+  let size = 0;
+  let waiters: { limit: number; resolve: () => void }[] = [];
+  const done = () => {
+    size--;
+    if (waiters.length === 0) return;
+    const ready = waiters.filter((w) => size < w.limit);
+    if (ready.length === 0) return;
+    waiters = waiters.filter((w) => size >= w.limit);
+    for (const w of ready) w.resolve();
+  };
+  const wait = (limit: number) => new Promise<void>((resolve) => waiters.push({ limit, resolve }));
+  return {
+    get size() {
+      return size;
+    },
+    track(job) {
+      size++;
+      job.then(done, done);
+      return job;
+    },
+    below: (limit) => (size < limit ? undefined : wait(limit)),
+    idle: () => (size === 0 ? Promise.resolve() : wait(1)),
+  };
+}

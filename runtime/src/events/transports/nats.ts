@@ -5,7 +5,7 @@
  * delay for retries, and dead-lettering by republishing to a dead-letter
  * stream and `term()`-ing the original (JetStream has no dead-letter queue).
  */
-import { addressPattern, type Delivery, type OutgoingMessage, type SubscribeOptions, type Subscription, type Transport } from '../transport.js';
+import { addressPattern, createInFlight, type Delivery, type OutgoingMessage, type SubscribeOptions, type Subscription, type Transport } from '../transport.js';
 
 /** Options of {@link createNatsTransport}. */
 export interface NatsOptions {
@@ -25,6 +25,12 @@ export interface NatsOptions {
   deadLetterPrefix?: string;
   /** Prefixes every subject (`staging.` + address): environments or test runs sharing one server. */
   subjectPrefix?: string;
+  /**
+   * Capture an async stack trace for every request (each JetStream publish is
+   * one): nats.js's default, about a quarter of the client's CPU per publish.
+   * Off by default here (`noAsyncTraces`); turn on to debug timeouts.
+   */
+  asyncTraces?: boolean;
 }
 
 /** The NATS transport plus the names tests look at. */
@@ -45,7 +51,7 @@ export function durableName(group: string): string {
 /** Connects, ensures the streams, returns the transport. */
 export async function createNatsTransport(options: NatsOptions): Promise<NatsTransport> {
   const nats = await import('nats');
-  const nc = await nats.connect({ servers: options.servers, reconnect: true, maxReconnectAttempts: -1 });
+  const nc = await nats.connect({ servers: options.servers, reconnect: true, maxReconnectAttempts: -1, noAsyncTraces: !options.asyncTraces });
   const jsm = await nc.jetstreamManager();
   const js = nc.jetstream();
   const dlStream = `${options.stream}_DLQ`;
@@ -82,7 +88,7 @@ export async function createNatsTransport(options: NatsOptions): Promise<NatsTra
     stats,
     async publish(address: string, message: OutgoingMessage) {
       const ack = await js.publish(prefix + address, message.body, {
-        msgID: message.messageId ?? message.headers['event-id'],
+        msgID: message.messageId ?? message.headers['event-id']!,
         headers: toHeaders(message.headers),
       });
       stats.published++;
@@ -107,29 +113,12 @@ export async function createNatsTransport(options: NatsOptions): Promise<NatsTra
       }
       const consumer = await js.consumers.get(options.stream, durable);
       const messages = await consumer.consume({ max_messages: Math.max(1, o.concurrency ?? 1) * 64 });
-      const inFlight = new Set<Promise<void>>();
+      const inFlight = createInFlight();
       const limit = Math.max(1, o.concurrency ?? 1);
       let stopped = false;
-
-      const handle = async (m: import('nats').JsMsg) => {
-        const headers: Record<string, string> = {};
-        if (m.headers) for (const [k, v] of m.headers) headers[k] = v[0] ?? '';
-        const delivery: Delivery = {
-          body: m.data,
-          headers,
-          address: m.subject.slice(prefix.length),
-          attempt: m.info.redeliveryCount,
-          // a plain ack, like hand-written code: ackAck would add a round trip per message
-          ack: async () => m.ack(),
-          retry: async (delayMs) => m.nak(delayMs),
-          deadLetter: async (reason) => {
-            await js.publish(`${dlPrefix}.${durable}`, m.data, {
-              headers: toHeaders({ ...headers, 'x-dead-letter-reason': reason, 'x-original-subject': m.subject, 'x-attempt': String(m.info.redeliveryCount) }),
-            });
-            m.term();
-          },
-        };
-        await onDelivery(delivery).catch(() => m.nak());
+      const dead: DeadLetterOps = {
+        subject: `${dlPrefix}.${durable}`,
+        publish: (subj, data, h) => js.publish(subj, data, { headers: toHeaders(h) }).then(() => undefined),
       };
 
       const loop = (async () => {
@@ -138,15 +127,15 @@ export async function createNatsTransport(options: NatsOptions): Promise<NatsTra
             m.nak();
             continue;
           }
-          const p = handle(m).finally(() => inFlight.delete(p));
-          inFlight.add(p);
-          if (inFlight.size >= limit) await Promise.race(inFlight);
+          inFlight.track(onDelivery(new NatsDelivery(m, prefix.length, dead)).catch(() => m.nak()));
+          const full = inFlight.below(limit);
+          if (full) await full;
         }
       })();
       const sub = {
         async stop() {
           stopped = true;
-          await Promise.all([...inFlight]);
+          await inFlight.idle();
           await messages.close().catch(() => undefined);
           await loop.catch(() => undefined);
         },
@@ -168,4 +157,50 @@ export async function createNatsTransport(options: NatsOptions): Promise<NatsTra
       await nc.drain().catch(() => undefined);
     },
   };
+}
+
+/** What a delivery needs to dead-letter. */
+interface DeadLetterOps {
+  subject: string;
+  publish(subject: string, data: Uint8Array, headers: Record<string, string>): Promise<void>;
+}
+
+/**
+ * One JetStream delivery. A class rather than closures: one is built per
+ * message, and its headers and delivery info (parsed from the reply subject)
+ * are decoded only when someone reads them.
+ */
+class NatsDelivery implements Delivery {
+  private decoded: Record<string, string> | undefined;
+  constructor(
+    private readonly m: import('nats').JsMsg,
+    private readonly prefixLength: number,
+    private readonly dead: DeadLetterOps,
+  ) {}
+  get body(): Uint8Array {
+    return this.m.data;
+  }
+  get address(): string {
+    return this.m.subject.slice(this.prefixLength);
+  }
+  get headers(): Record<string, string> {
+    if (this.decoded) return this.decoded;
+    const headers: Record<string, string> = {};
+    if (this.m.headers) for (const [k, v] of this.m.headers) headers[k] = v[0] ?? '';
+    return (this.decoded = headers);
+  }
+  get attempt(): number {
+    return this.m.info.redeliveryCount;
+  }
+  // a plain ack, like hand-written code: ackAck would add a round trip per message
+  async ack(): Promise<void> {
+    this.m.ack();
+  }
+  async retry(delayMs: number): Promise<void> {
+    this.m.nak(delayMs);
+  }
+  async deadLetter(reason: string): Promise<void> {
+    await this.dead.publish(this.dead.subject, this.m.data, { ...this.headers, 'x-dead-letter-reason': reason, 'x-original-subject': this.m.subject, 'x-attempt': String(this.attempt) });
+    this.m.term();
+  }
 }

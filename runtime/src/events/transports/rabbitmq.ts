@@ -5,7 +5,7 @@
  * per-delay queues whose TTL dead-letters back into the group's queue, and
  * reconnection that re-declares the topology and the consumers.
  */
-import { addressPattern, headerText, type Delivery, type OutgoingMessage, type SubscribeOptions, type Subscription, type Transport } from '../transport.js';
+import { addressPattern, bodyBuffer, createInFlight, headerText, type Delivery, type InFlight, type OutgoingMessage, type SubscribeOptions, type Subscription, type Transport } from '../transport.js';
 
 /** Options of {@link createRabbitMqTransport}. */
 export interface RabbitMqOptions {
@@ -40,8 +40,50 @@ interface SubState {
   onDelivery: (d: Delivery) => Promise<void>;
   channel?: Channel;
   tag?: string;
-  inFlight: Set<Promise<void>>;
+  inFlight: InFlight;
   closed: boolean;
+}
+
+type Props = import('amqplib').Options.Publish;
+
+/**
+ * Envelope fields that travel as AMQP properties (`messageId`, `correlationId`)
+ * instead of table headers: a table costs encoding on both ends and bytes per
+ * message; consumers still see them as `event-id` / `correlation-id` headers.
+ */
+const IN_PROPERTIES = new Set(['event-id', 'correlation-id']);
+
+/** Publish properties of an outgoing message: mirrored envelope fields as properties, the rest as headers. */
+export function amqpProperties(message: OutgoingMessage): Props {
+  const h = message.headers;
+  const headers: Record<string, string> = {};
+  for (const k in h) if (!IN_PROPERTIES.has(k)) headers[k] = h[k]!;
+  return {
+    persistent: true,
+    contentType: 'application/json',
+    messageId: h['event-id'],
+    type: h['event-type'],
+    correlationId: h['correlation-id'],
+    timestamp: Math.floor(Date.now() / 1000),
+    headers,
+  };
+}
+
+/** A delivery's headers as text, with `event-id`/`correlation-id` restored from the properties. */
+function deliveryHeaders(msg: ConsumeMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const raw = msg.properties.headers;
+  if (raw) {
+    for (const k in raw) {
+      if (k.startsWith('x-death')) continue;
+      const t = headerText(raw[k]);
+      if (t !== undefined) headers[k] = t;
+    }
+  }
+  const { messageId, correlationId } = msg.properties;
+  if (headers['event-id'] === undefined && typeof messageId === 'string') headers['event-id'] = messageId;
+  if (headers['correlation-id'] === undefined && typeof correlationId === 'string') headers['correlation-id'] = correlationId;
+  return headers;
 }
 
 /** Connects to RabbitMQ and returns the transport. */
@@ -101,12 +143,28 @@ export async function createRabbitMqTransport(options: RabbitMqOptions): Promise
     }
   }
 
-  /** Publishes with a confirm; waits for `drain` under back-pressure. */
-  async function confirmedPublish(ex: string, routingKey: string, body: Buffer, props: import('amqplib').Options.Publish): Promise<void> {
-    const ch = await channel();
-    await new Promise<void>((resolve, reject) => {
+  // set while the publish channel's buffer is full: later publishes wait for `drain`
+  let blocked: Promise<void> | undefined;
+
+  /** Publishes and resolves on the broker's confirm; under back-pressure, later publishes wait for `drain`. */
+  function confirmedPublish(ex: string, routingKey: string, body: Buffer, props: Props): Promise<void> {
+    // the fast path is synchronous: no extra turn per message while connected and not blocked
+    if (!pub || blocked) return (blocked ?? channel()).then(() => confirmedPublish(ex, routingKey, body, props));
+    const ch = pub;
+    return new Promise<void>((resolve, reject) => {
       const ok = ch.publish(ex, routingKey, body, props, (err) => (err ? reject(err instanceof Error ? err : new Error('message nacked by the broker')) : resolve()));
-      if (!ok) ch.once('drain', () => undefined);
+      if (!ok && !blocked) {
+        blocked = new Promise<void>((r) => {
+          const release = () => {
+            blocked = undefined;
+            ch.off('drain', release);
+            ch.off('close', release);
+            r();
+          };
+          ch.on('drain', release);
+          ch.on('close', release);
+        });
+      }
     });
   }
 
@@ -128,64 +186,27 @@ export async function createRabbitMqTransport(options: RabbitMqOptions): Promise
     s.channel = ch;
     const { consumerTag } = await ch.consume(s.options.group, (msg) => {
       if (!msg) return; // cancelled by the server (queue deleted)
-      const p = handle(s, ch, msg).finally(() => s.inFlight.delete(p));
-      s.inFlight.add(p);
+      const d = new RabbitDelivery(msg, ch, s.options.group, exchangeOps);
+      // the consumer settles every outcome itself; an escape here is a bug, so let the broker redeliver
+      s.inFlight.track(s.onDelivery(d).catch(() => d.settle(false)));
     });
     s.tag = consumerTag;
   }
 
-  async function handle(s: SubState, ch: Channel, msg: ConsumeMessage): Promise<void> {
-    const raw = msg.properties.headers ?? {};
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(raw)) {
-      const t = headerText(v);
-      if (t !== undefined && !k.startsWith('x-death')) headers[k] = t;
-    }
-    const attempt = Number(headers['x-attempt'] ?? '1') || 1;
-    let settled = false;
-    const settle = (f: () => void) => {
-      if (settled) return;
-      settled = true;
-      try {
-        f();
-      } catch {
-        // the channel died: the broker redelivers the message to the next consumer
+  const exchangeOps: RetryOps = {
+    dlx,
+    async ensureRetryQueue(group, delayMs) {
+      const q = `${group}.retry.${delayMs}`;
+      if (!retryQueues.has(q)) {
+        const pc = await channel();
+        await pc.assertQueue(q, { durable: true, messageTtl: delayMs, deadLetterExchange: '', deadLetterRoutingKey: group });
+        retryQueues.add(q);
+        declaredQueues.add(q);
       }
-    };
-    const props = (extra: Record<string, string>) => ({
-      ...msg.properties,
-      headers: { ...headers, ...extra },
-      persistent: true,
-    });
-    const delivery: Delivery = {
-      body: msg.content,
-      headers,
-      address: msg.fields.routingKey,
-      attempt,
-      ack: async () => settle(() => ch.ack(msg)),
-      retry: async (delayMs) => {
-        const q = `${s.options.group}.retry.${delayMs}`;
-        if (!retryQueues.has(q)) {
-          const pc = await channel();
-          await pc.assertQueue(q, { durable: true, messageTtl: delayMs, deadLetterExchange: '', deadLetterRoutingKey: s.options.group });
-          retryQueues.add(q);
-          declaredQueues.add(q);
-        }
-        await confirmedPublish('', q, msg.content, props({ 'x-attempt': String(attempt + 1), 'x-original-routing-key': msg.fields.routingKey }));
-        settle(() => ch.ack(msg));
-      },
-      deadLetter: async (reason) => {
-        await confirmedPublish(dlx, s.options.group, msg.content, props({ 'x-dead-letter-reason': reason, 'x-original-routing-key': msg.fields.routingKey, 'x-attempt': String(attempt) }));
-        settle(() => ch.ack(msg));
-      },
-    };
-    try {
-      await s.onDelivery(delivery);
-    } catch {
-      // the consumer settles every outcome itself; an escape here is a bug, so let the broker redeliver
-      settle(() => ch.nack(msg, false, true));
-    }
-  }
+      return q;
+    },
+    publish: confirmedPublish,
+  };
 
   ready = connect();
   await ready;
@@ -193,21 +214,12 @@ export async function createRabbitMqTransport(options: RabbitMqOptions): Promise
   return {
     name: 'rabbitmq',
     deadLetterQueue: (group) => `${group}.dlq`,
-    async publish(address: string, message: OutgoingMessage) {
-      const h = message.headers;
-      await confirmedPublish(exchange, address, Buffer.from(message.body), {
-        persistent: true,
-        contentType: 'application/json',
-        messageId: h['event-id'],
-        type: h['event-type'],
-        correlationId: h['correlation-id'],
-        timestamp: Math.floor(Date.now() / 1000),
-        headers: h,
-      });
+    publish(address: string, message: OutgoingMessage) {
+      return confirmedPublish(exchange, address, bodyBuffer(message.body), amqpProperties(message));
     },
     async subscribe(o: SubscribeOptions, onDelivery): Promise<Subscription> {
       await ready;
-      const s: SubState = { options: o, onDelivery, inFlight: new Set(), closed: false };
+      const s: SubState = { options: o, onDelivery, inFlight: createInFlight(), closed: false };
       subs.add(s);
       await startConsumer(s);
       return {
@@ -216,7 +228,7 @@ export async function createRabbitMqTransport(options: RabbitMqOptions): Promise
           subs.delete(s);
           // stop new deliveries, let in-flight handlers finish and settle, then close the channel
           if (s.channel && s.tag) await s.channel.cancel(s.tag).catch(() => undefined);
-          await Promise.all([...s.inFlight]);
+          await s.inFlight.idle();
           await s.channel?.close().catch(() => undefined);
         },
       };
@@ -232,9 +244,69 @@ export async function createRabbitMqTransport(options: RabbitMqOptions): Promise
         s.closed = true;
         if (s.channel && s.tag) await s.channel.cancel(s.tag).catch(() => undefined);
       }
-      await Promise.all([...subs].flatMap((s) => [...s.inFlight]));
+      await Promise.all([...subs].map((s) => s.inFlight.idle()));
       closing = true;
       await conn?.close().catch(() => undefined);
     },
   };
+}
+
+/** What a delivery needs from its transport to retry or dead-letter. */
+interface RetryOps {
+  dlx: string;
+  ensureRetryQueue(group: string, delayMs: number): Promise<string>;
+  publish(exchange: string, routingKey: string, body: Buffer, props: Props): Promise<void>;
+}
+
+/**
+ * One RabbitMQ delivery. A class rather than closures: one is built per
+ * message, and its headers are decoded only when someone reads them.
+ */
+class RabbitDelivery implements Delivery {
+  private settled = false;
+  private decoded: Record<string, string> | undefined;
+  constructor(
+    private readonly msg: ConsumeMessage,
+    private readonly ch: Channel,
+    private readonly group: string,
+    private readonly ops: RetryOps,
+  ) {}
+  get body(): Uint8Array {
+    return this.msg.content;
+  }
+  get address(): string {
+    return this.msg.fields.routingKey;
+  }
+  get headers(): Record<string, string> {
+    return (this.decoded ??= deliveryHeaders(this.msg));
+  }
+  get attempt(): number {
+    return Number(headerText(this.msg.properties.headers?.['x-attempt']) ?? '1') || 1;
+  }
+  /** Acks (or, with `ok` false, requeues) once. */
+  settle(ok: boolean): void {
+    if (this.settled) return;
+    this.settled = true;
+    try {
+      if (ok) this.ch.ack(this.msg);
+      else this.ch.nack(this.msg, false, true);
+    } catch {
+      // the channel died: the broker redelivers the message to the next consumer
+    }
+  }
+  private props(extra: Record<string, string>): Props {
+    return { ...this.msg.properties, headers: { ...this.headers, ...extra }, persistent: true } as Props;
+  }
+  async ack(): Promise<void> {
+    this.settle(true);
+  }
+  async retry(delayMs: number): Promise<void> {
+    const q = await this.ops.ensureRetryQueue(this.group, delayMs);
+    await this.ops.publish('', q, this.msg.content, this.props({ 'x-attempt': String(this.attempt + 1), 'x-original-routing-key': this.address }));
+    this.settle(true);
+  }
+  async deadLetter(reason: string): Promise<void> {
+    await this.ops.publish(this.ops.dlx, this.group, this.msg.content, this.props({ 'x-dead-letter-reason': reason, 'x-original-routing-key': this.address, 'x-attempt': String(this.attempt) }));
+    this.settle(true);
+  }
 }
