@@ -70,9 +70,23 @@ export function normalizeAsyncApi(doc: AsyncAPIDocumentInterface, locate: Source
   };
 }
 
-function toChannel(c: ChannelInterface, locate: SourceLocator): EventChannel {
+/** Bindings by protocol, as plain JSON. */
+function bindingsOf(x: { bindings(): { all(): { protocol(): string; json(): unknown }[] } }): Record<string, unknown> {
   const bindings: Record<string, unknown> = {};
-  for (const b of c.bindings().all()) bindings[b.protocol()] = toPlainJson(b.json());
+  for (const b of x.bindings().all()) bindings[b.protocol()] = toPlainJson(b.json());
+  return bindings;
+}
+
+/** `x-` extensions as plain JSON, without the parser's own keys. */
+function extensionsOf(x: { extensions(): { all(): { id(): string; value(): unknown }[] } }): Record<string, unknown> {
+  const extensions: Record<string, unknown> = {};
+  for (const e of x.extensions().all()) if (!isParserKey(e.id())) extensions[e.id()] = toPlainJson(e.value());
+  return extensions;
+}
+
+function toChannel(c: ChannelInterface, locate: SourceLocator): EventChannel {
+  const bindings = bindingsOf(c);
+  const extensions = extensionsOf(c);
   return {
     id: c.id(),
     // A 3.0 channel may have a null address ("unknown or dynamic"): kept as ''.
@@ -83,6 +97,7 @@ function toChannel(c: ChannelInterface, locate: SourceLocator): EventChannel {
       location: locate(p.meta('pointer')),
     })),
     bindings,
+    ...(Object.keys(extensions).length ? { extensions } : {}),
     location: locate(c.meta('pointer')),
   };
 }
@@ -95,6 +110,10 @@ function toOperation(o: OperationInterface, idOf: (m: MessageInterface) => strin
     messages: o.messages().all().map(idOf),
     location: locate(o.meta('pointer')),
   };
+  const bindings = bindingsOf(o);
+  if (Object.keys(bindings).length) op.bindings = bindings;
+  const extensions = extensionsOf(o);
+  if (Object.keys(extensions).length) op.extensions = extensions;
   const reply = o.reply();
   if (reply) {
     const channel = reply.channel()?.id();
@@ -107,8 +126,7 @@ function toMessage(m: MessageInterface, index: number, locate: SourceLocator, id
   const location = locate(m.meta('pointer'));
   const id = m.id() || componentKey(location) || m.name() || `anonymous-message-${index + 1}`;
   ids.set(m.json() as object, id);
-  const extensions: Record<string, unknown> = {};
-  for (const e of m.extensions().all()) if (!isParserKey(e.id())) extensions[e.id()] = toPlainJson(e.value());
+  const extensions = extensionsOf(m);
   const payload = m.payload() ? (toPlainJson(m.payload()!.json()) as JsonSchema) : undefined;
   const headers = m.headers() ? (toPlainJson(m.headers()!.json()) as JsonSchema) : undefined;
   const message: EventMessage = { id, extensions, location };
@@ -121,6 +139,8 @@ function toMessage(m: MessageInterface, index: number, locate: SourceLocator, id
   if (m.contentType()) message.contentType = m.contentType();
   if (payload !== undefined) message.payload = payload;
   if (headers !== undefined) message.headers = headers;
+  const bindings = bindingsOf(m);
+  if (Object.keys(bindings).length) message.bindings = bindings;
   return message;
 }
 

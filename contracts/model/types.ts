@@ -205,6 +205,8 @@ export interface EventChannel {
   address: string;
   parameters: { name: string; description?: string; location: SourceRef }[];
   bindings: Record<string, unknown>;
+  /** `x-` extensions of the channel (parser bookkeeping left out). */
+  extensions?: Record<string, unknown>;
   location: SourceRef;
 }
 
@@ -222,6 +224,8 @@ export interface EventMessage {
   payload?: JsonSchema;
   headers?: JsonSchema;
   extensions: Record<string, unknown>;
+  /** Message bindings by protocol (`kafka: { key }`, …). */
+  bindings?: Record<string, unknown>;
   location: SourceRef;
 }
 
@@ -234,6 +238,10 @@ export interface EventOperation {
   messages: string[];
   /** Reply channel/messages (AsyncAPI 3.0 `reply`), if any. */
   reply?: { channel?: string; messages: string[] };
+  /** Operation bindings by protocol (`amqp: { deliveryMode }`, `mqtt: { qos, retain }`, `kafka: { groupId }`, …). */
+  bindings?: Record<string, unknown>;
+  /** `x-` extensions of the operation (parser bookkeeping left out). */
+  extensions?: Record<string, unknown>;
   location: SourceRef;
 }
 

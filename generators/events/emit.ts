@@ -60,6 +60,49 @@ export function emitChannels(plan: EventsPlan): GeneratedFile {
   return f.toGeneratedFile();
 }
 
+/** A JSON value as a TypeScript expression (keys and strings through the safe helpers). */
+function literal(value: unknown): string {
+  if (typeof value === 'string') return stringLiteral(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
+  if (value && typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${propertyKey(k)}: ${literal(v)}`).join(', ')} }`;
+  return 'undefined';
+}
+
+/** `bindings.ts`: per operation its bindings and retry policy (from AsyncAPI bindings, `x-` extensions and options), and the NATS stream settings. */
+export function emitBindings(plan: EventsPlan): GeneratedFile {
+  const f = createTsFile('bindings.ts');
+  for (const op of plan.operations) {
+    const s = op.settings;
+    if (op.bindingsName && s.bindings) {
+      const { kafkaKey, kafka, ...rest } = s.bindings;
+      const parts = Object.entries(rest).map(([k, v]) => `${propertyKey(k)}: ${literal(v)}`);
+      if (kafka || kafkaKey) {
+        const kp = Object.entries(kafka ?? {}).map(([k, v]) => `${propertyKey(k)}: ${literal(v)}`);
+        if (kafkaKey) kp.push('const' in kafkaKey ? `key: () => ${stringLiteral(kafkaKey.const)}` : `key: ${f.importValue('envelopeField', RUNTIME)}(${stringLiteral(kafkaKey.path)})`);
+        parts.push(`kafka: { ${kp.join(', ')} }`);
+      }
+      const type = f.importType('EventBindings', RUNTIME);
+      f.print(docComment([`How operation \`${op.id}\` travels on each broker (AsyncAPI bindings and \`x-\` extensions).`]), `export const ${f.declare(op.bindingsName)}: ${type} = {
+  ${parts.join(',\n  ')},
+};
+
+`);
+    }
+    if (op.retryName && s.retry) {
+      const type = f.importType('RetryPolicy', RUNTIME);
+      f.print(docComment([`Retry policy of operation \`${op.id}\` (\`x-max-attempts\`, \`x-retry-delays\`); a consumer's \`retry\` option replaces it.`]), `export const ${f.declare(op.retryName)}: ${type} = ${literal(s.retry)};
+
+`);
+    }
+  }
+  const subjects = [...new Set(plan.channels.map((c) => c.channel.address).filter((a) => a !== ''))];
+  const stream = { subjects, ...(plan.duplicateWindowMs !== undefined ? { duplicateWindowMs: plan.duplicateWindowMs } : {}) };
+  f.print(docComment([`The NATS JetStream stream this contract's channels need: \`createNatsTransport({ servers, stream: 'ORDERS', ...${plan.natsStreamName} })\`.`]), `export const ${f.declare(plan.natsStreamName)} = ${literal(stream)};
+`);
+  return f.toGeneratedFile();
+}
+
 /** `events.ts`: each version's spec (validator + what it validates), grouped by event type. */
 export function emitSpecs(plan: EventsPlan): GeneratedFile {
   const f = createTsFile('events.ts');
@@ -106,20 +149,21 @@ export function emitProducers(plan: EventsPlan): GeneratedFile {
       if (older.length) {
         extras.push(`/** During a migration window, also publish these versions (same eventId, so idempotent consumers handle the event once). */\n      alsoAs?: { ${older.map((v) => `v${v.version}?: ${f.importType(v.typeName, './types.js')}`).join('; ')} }`);
       }
+      const bindingsArg = op.bindingsName ? `, ${f.importValue(op.bindingsName, './bindings.js')}` : '';
       const addr = f.importValue(op.channel.addressName, './channels.js');
       const address = op.channel.paramsTypeName ? `${addr}(meta.params)` : addr;
       const metaType = extras.length ? `${meta} & {\n      ${extras.join(';\n      ')};\n    }` : meta;
       const body: string[] = [
         `const address = ${address};`,
         `const event = ${create}(${stringLiteral(g.eventType)}, ${latest.version}, payload, meta);`,
-        `await ${send}(transport, address, event, ${latestSpec}, meta);`,
+        `await ${send}(transport, address, event, ${latestSpec}, meta${bindingsArg});`,
       ];
       for (const v of older) {
         const s = f.importValue(v.specName, './events.js');
         body.push(
           `if (meta.alsoAs?.v${v.version} !== undefined) {`,
           `  const old = ${create}(${stringLiteral(g.eventType)}, ${v.version}, meta.alsoAs.v${v.version}, { ...meta, eventId: event.eventId, timestamp: event.timestamp });`,
-          `  await ${send}(transport, address, old, ${s}, { ...meta, messageId: ${stringLiteral('')} + event.eventId + ${stringLiteral(`.v${v.version}`)} });`,
+          `  await ${send}(transport, address, old, ${s}, { ...meta, messageId: ${stringLiteral('')} + event.eventId + ${stringLiteral(`.v${v.version}`)} }${bindingsArg});`,
           `}`,
         );
       }
@@ -156,11 +200,15 @@ export function emitConsumers(plan: EventsPlan): GeneratedFile {
       return `{ eventType: ${stringLiteral(g.eventType)}, versions: [${versions.join(', ')}]${steps.length ? `, upcasters: { ${steps.join(', ')} }` : ''} }`;
     });
     const name = f.declare(camelCase(`consume ${op.id}`));
+    const extra: string[] = [];
+    if (op.bindingsName) extra.push(`bindings: ${f.importValue(op.bindingsName, './bindings.js')},`);
+    if (op.retryName) extra.push(`retry: options.retry ?? ${f.importValue(op.retryName, './bindings.js')},`);
+    const group = op.settings.group ?? `${plan.contract.name}.${op.id}`;
     const versions = op.groups.map((g) => `${g.eventType} v${g.versions.map((v) => v.version).join('/v')}`).join(', ');
     f.print(
       docComment([summaryOf(plan, op) ?? `Consumes operation \`${op.id}\`.`, `Accepts ${versions}; handlers see the latest version (older ones are upcast). Invalid, unknown or newer versions are dead-lettered with the reason.`]),
       `export function ${name}<Tx = undefined>(transport: ${transport}, options: ${options}<${eventType}, Tx>): Promise<${consumer}> {\n`,
-      `  return ${create}<${eventType}, Tx>({\n    ...options,\n    transport,\n    address: ${stringLiteral(op.channel.channel.address)},\n    group: options.group ?? ${stringLiteral(`${plan.contract.name}.${op.id}`)},\n    events: [\n      ${events.join(',\n      ')},\n    ],\n  });\n}\n\n`,
+      `  return ${create}<${eventType}, Tx>({\n    ...options,\n    transport,\n    address: ${stringLiteral(op.channel.channel.address)},\n    group: options.group ?? ${stringLiteral(group)},\n${extra.map((x) => `    ${x}\n`).join('')}    events: [\n      ${events.join(',\n      ')},\n    ],\n  });\n}\n\n`,
     );
   }
   return f.toGeneratedFile();
@@ -198,7 +246,7 @@ export function emitUpcasters(plan: EventsPlan, existing: string | undefined): G
 
 /** `index.ts`: everything but the validators' internals. */
 export function emitIndex(hasUpcasters: boolean): GeneratedFile {
-  const lines = ['types', 'channels', 'events', 'producers', 'consumers'].map((m) => `export * from './${m}.js';`);
+  const lines = ['types', 'channels', 'events', 'bindings', 'producers', 'consumers'].map((m) => `export * from './${m}.js';`);
   if (hasUpcasters) lines.push("export * from './upcasters.js';");
   return { path: 'index.ts', content: `// Generated by contractkit. Do not edit: regenerate instead.\n\n${lines.join('\n')}\n` };
 }

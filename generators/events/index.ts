@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { UsageError } from '../../contracts/errors.js';
 import { contractsOfKind } from '../../contracts/model/types.js';
 import { defineGenerator, type GeneratedFile } from '../core/registry.js';
-import { emitChannels, emitConsumers, emitIndex, emitProducers, emitSpecs, emitTypes, emitUpcasters } from './emit.js';
+import type { EventsGeneratorOptions } from './bindings.js';
+import { emitBindings, emitChannels, emitConsumers, emitIndex, emitProducers, emitSpecs, emitTypes, emitUpcasters } from './emit.js';
 import { planEvents } from './plan.js';
 import { compileValidators, validatorDeclarations } from './validators.js';
 
@@ -20,7 +21,7 @@ export const eventsGenerator = defineGenerator({
     if (contracts.length !== 1) {
       throw new UsageError(`generate events: give exactly one AsyncAPI contract per output directory (got ${contracts.length}).`);
     }
-    const { plan, findings } = planEvents(contracts[0]!);
+    const { plan, findings } = planEvents(contracts[0]!, (ctx.options ?? {}) as EventsGeneratorOptions);
     if (!plan) throw new UsageError(`generate events: ${findings.length} element(s) of ${contracts[0]!.name} cannot be typed; nothing was written.`, findings);
     const upcastersPath = join(ctx.out, 'upcasters.ts');
     const upcasters = emitUpcasters(plan, existsSync(upcastersPath) ? readFileSync(upcastersPath, 'utf8') : undefined);
@@ -29,6 +30,7 @@ export const eventsGenerator = defineGenerator({
       emitTypes(plan),
       emitChannels(plan),
       emitSpecs(plan),
+      emitBindings(plan),
       { path: 'validators.js', content: compileValidators(plan.messages) },
       { path: 'validators.d.ts', content: validatorDeclarations(plan.messages) },
       emitProducers(plan),

@@ -6,7 +6,8 @@
  * the element, and nothing is generated.
  */
 import type { Finding } from '../../checks/finding.js';
-import type { AsyncApiContract, EventChannel, EventMessage, JsonSchema } from '../../contracts/model/types.js';
+import type { AsyncApiContract, EventChannel, EventMessage, JsonSchema, SourceRef } from '../../contracts/model/types.js';
+import { duplicateWindowMs, operationSettings, type EventsGeneratorOptions, type OperationSettings } from './bindings.js';
 import { camelCase, createNameScope, pascalCase } from '../core/names.js';
 
 /** One message (one event type at one major version). */
@@ -53,6 +54,12 @@ export interface OperationPlan {
   channel: ChannelPlan;
   groups: EventGroup[];
   summary?: string;
+  /** Bindings, retry policy and default group from the contract and the options. */
+  settings: OperationSettings;
+  /** Name of the generated bindings constant (`onOrderPlacedBindings`), when there are bindings. */
+  bindingsName?: string;
+  /** Name of the generated retry policy constant (`onOrderPlacedRetry`), when there is one. */
+  retryName?: string;
 }
 
 export interface EventsPlan {
@@ -60,6 +67,10 @@ export interface EventsPlan {
   messages: MessagePlan[];
   channels: ChannelPlan[];
   operations: OperationPlan[];
+  /** JetStream duplicate window (`x-jetstream.duplicateWindow`), stream-wide. */
+  duplicateWindowMs?: number;
+  /** Name of the generated NATS stream settings constant. */
+  natsStreamName: string;
 }
 
 const SUPPORTED_BINDINGS = new Set(['amqp', 'amqp1', 'nats', 'mqtt', 'mqtt5', 'kafka']);
@@ -72,7 +83,7 @@ export function isEnvelopeSchema(schema: JsonSchema | undefined): schema is Reco
 }
 
 /** Builds the plan, or the findings that stop generation. */
-export function planEvents(contract: AsyncApiContract): { plan?: EventsPlan; findings: Finding[] } {
+export function planEvents(contract: AsyncApiContract, options: EventsGeneratorOptions = {}): { plan?: EventsPlan; findings: Finding[] } {
   const findings: Finding[] = [];
   const fail = (message: string, hint: string, at: { file: string; pointer?: string }) =>
     findings.push({ ruleId: 'generate/events', severity: 'error', kind: 'asyncapi', file: at.file, ...(at.pointer !== undefined ? { pointer: at.pointer } : { line: 1, column: 1 }), message, hint });
@@ -80,8 +91,14 @@ export function planEvents(contract: AsyncApiContract): { plan?: EventsPlan; fin
   const types = createNameScope(['EventEnvelope', 'Transport']);
   const values = createNameScope();
   const messages: MessagePlan[] = [];
+  const unsupported = (what: string, bindings: Record<string, unknown> | undefined, at: SourceRef) => {
+    for (const protocol of Object.keys(bindings ?? {})) {
+      if (!SUPPORTED_BINDINGS.has(protocol)) fail(`${what} has a \`${protocol}\` binding, which the events generator does not support.`, `Supported bindings: ${[...SUPPORTED_BINDINGS].join(', ')}. Remove the binding or move it to a document for another tool.`, at);
+    }
+  };
   for (const m of contract.messages) {
     const label = m.name ?? m.id;
+    unsupported(`Message \`${label}\``, m.bindings, m.location);
     if (m.payload === undefined || m.payload === true || (typeof m.payload === 'object' && Object.keys(m.payload).length === 0)) {
       fail(`Message \`${label}\` has no payload schema, so no type or validator can be generated for it.`, 'Give the message a `payload` JSON Schema (the envelope with the event data under `payload`, or the event data itself).', m.location);
       continue;
@@ -126,6 +143,8 @@ export function planEvents(contract: AsyncApiContract): { plan?: EventsPlan; fin
       fail(`Operation \`${op.id}\` has no channel.`, 'Point the operation at a channel (`channel: { $ref: … }`).', op.location);
       continue;
     }
+    unsupported(`Operation \`${op.id}\``, op.bindings, op.location);
+    const settings = operationSettings(op, channel.channel, op.messages.map((id) => byId.get(id)?.message).filter((m): m is EventMessage => m !== undefined), options, fail);
     const groups = new Map<string, MessagePlan[]>();
     for (const id of op.messages) {
       const m = byId.get(id);
@@ -149,8 +168,12 @@ export function planEvents(contract: AsyncApiContract): { plan?: EventsPlan; fin
         return { eventType, versions: sorted, latest: sorted[sorted.length - 1]!, baseName: camelCase(eventType) };
       }),
       ...(typeof (op as { summary?: string }).summary === 'string' ? { summary: (op as { summary?: string }).summary } : {}),
+      settings,
+      ...(settings.bindings ? { bindingsName: values.claim(camelCase(`${op.id} bindings`)) } : {}),
+      ...(settings.retry && op.action === 'receive' ? { retryName: values.claim(camelCase(`${op.id} retry`)) } : {}),
     });
   }
+  const duplicateWindow = duplicateWindowMs(contract.operations, contract.channels, options, fail);
   if (findings.length) return { findings };
-  return { plan: { contract, messages, channels, operations }, findings };
+  return { plan: { contract, messages, channels, operations, natsStreamName: values.claim('natsStream'), ...(duplicateWindow !== undefined ? { duplicateWindowMs: duplicateWindow } : {}) }, findings };
 }

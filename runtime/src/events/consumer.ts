@@ -4,6 +4,7 @@
  * every message either reaches the handler or the dead-letter destination
  * with a reason.
  */
+import type { EventBindings } from './bindings.js';
 import { envelopeProblem, type EventEnvelope } from './envelope.js';
 import type { ProcessedEventStore } from './idempotency.js';
 import { backoffDelay, type RetryPolicy } from './retry.js';
@@ -45,6 +46,8 @@ export interface ConsumerOptions<E extends EventEnvelope, Tx = undefined> {
   concurrency?: number;
   /** Told about every dead-letter and handler error (logging). */
   onEvent?: (info: { kind: 'dead-letter' | 'retry' | 'duplicate' | 'handled'; reason?: string; eventId?: string }) => void;
+  /** The operation's bindings (generated from the contract): queue, exchange, qos, dead-letter destination… */
+  bindings?: EventBindings;
 }
 
 /** Options of a generated `consume…` function: everything but what the contract already says. */
@@ -186,7 +189,7 @@ export async function createConsumer<E extends EventEnvelope, Tx = undefined>(op
     }
   };
   const sub: Subscription = await options.transport.subscribe(
-    { address: options.address, group: options.group, ...(options.concurrency ? { concurrency: options.concurrency } : {}) },
+    { address: options.address, group: options.group, ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.bindings ? { bindings: options.bindings } : {}) },
     guarded,
   );
   return { close: () => sub.close() };

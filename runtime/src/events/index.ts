@@ -4,12 +4,13 @@
  * MQTT, Kafka), processed-event stores and the PostgreSQL outbox. Broker and
  * database clients are optional peer dependencies loaded by their adapter.
  */
-export { createEnvelope, envelopeHeaders, envelopeProblem, type EnvelopeHeaders, type EnvelopeMeta, type EventEnvelope } from './envelope.js';
+export { createEnvelope, envelopeHeaders, nowIso, envelopeProblem, type EnvelopeHeaders, type EnvelopeMeta, type EventEnvelope } from './envelope.js';
+export { envelopeField, type AmqpBindings, type AmqpExchangeBinding, type AmqpQueueBinding, type EventBindings, type KafkaBindings, type MqttBindings, type NatsBindings } from './bindings.js';
 export { fromCloudEvent, toCloudEvent, type CloudEvent } from './cloudevents.js';
 export { upcast, type Upcaster, type UpcasterMap, type UpcastResult } from './upcast.js';
 export { checkEvent, describeErrors, EventValidationError, type EventValidator, type EventVersionSpec } from './validation.js';
 export { backoffDelay, type RetryPolicy } from './retry.js';
-export { addressPattern, addressSegment, matchesAddress, type Delivery, type OutgoingMessage, type SubscribeOptions, type Subscription, type Transport } from './transport.js';
+export { addressPattern, addressSegment, bodyBuffer, bodyText, createInFlight, matchesAddress, type InFlight, type Delivery, type OutgoingMessage, type SubscribeOptions, type Subscription, type Transport } from './transport.js';
 export { createConsumer, type ConsumedEvent, type ConsumeOptions, type Consumer, type ConsumerOptions, type HandlerContext } from './consumer.js';
 export { encodeEvent, publishEvent, sendEvent, type PublishOptions, type SendOptions } from './producer.js';
 export { createMemoryProcessedStore, createRedisProcessedStore, type ProcessedEventStore, type RedisLike } from './idempotency.js';
@@ -18,6 +19,8 @@ export { createPgProcessedStore, type PgProcessedStoreOptions } from './pg-proce
 export { createOutboxRelay, enqueueOutboxEvent, migrateOutbox, type OutboxRelay, type OutboxRelayOptions } from './outbox.js';
 export { createMemoryTransport, type MemoryDeadLetter, type MemoryTransport } from './transports/memory.js';
 export { createRabbitMqTransport, type RabbitMqOptions, type RabbitMqTransport } from './transports/rabbitmq.js';
+export { amqpProperties } from './transports/rabbitmq-delivery.js';
+export { exchangeSpec, queueSpec, type ExchangeSpec, type QueueSpec } from './transports/rabbitmq-topology.js';
 export { createNatsTransport, durableName, type NatsOptions, type NatsTransport } from './transports/nats.js';
 export { createMqttTransport, type MqttOptions } from './transports/mqtt.js';
 export { createKafkaTransport, fromKafkaHeaders, kafkaTopicOf, toKafkaMessage, type KafkaOptions } from './transports/kafka.js';

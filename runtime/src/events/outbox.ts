@@ -7,6 +7,7 @@
  * relay publishes them again: at-least-once, with eventId as the broker
  * message id and the consumers' de-duplication key.
  */
+import type { EventBindings } from './bindings.js';
 import type { EventEnvelope } from './envelope.js';
 import { migrate, tableName, type PgClientLike, type PgPoolLike } from './pg.js';
 import { encodeEvent } from './producer.js';
@@ -18,7 +19,7 @@ export async function enqueueOutboxEvent(
   tx: PgClientLike,
   address: string,
   envelope: EventEnvelope,
-  options: { spec?: EventVersionSpec; headers?: Record<string, string>; table?: string; messageId?: string } = {},
+  options: { spec?: EventVersionSpec; headers?: Record<string, string>; table?: string; messageId?: string; bindings?: EventBindings } = {},
 ): Promise<void> {
   if (options.spec) {
     const errors = checkEvent(options.spec, envelope);
@@ -30,8 +31,30 @@ export async function enqueueOutboxEvent(
     envelope.eventId,
     address,
     JSON.stringify(envelope),
-    JSON.stringify(options.headers ?? {}),
+    JSON.stringify(storedHeaders(envelope, options.headers, options.bindings)),
   ]);
+}
+
+// The row's headers column also carries the operation's bindings (their data; the Kafka key already computed),
+// under keys no header can have, so the relay publishes exactly as the producer would have.
+const BINDINGS = '$bindings';
+const KEY = '$key';
+
+function storedHeaders(envelope: EventEnvelope, headers: Record<string, string> | undefined, bindings: EventBindings | undefined): Record<string, unknown> {
+  if (!bindings) return headers ?? {};
+  const { kafka, ...rest } = bindings;
+  const data: EventBindings = { ...rest };
+  if (kafka) {
+    const { key, ...k } = kafka;
+    data.kafka = k;
+  }
+  return { ...headers, [BINDINGS]: data, [KEY]: kafka?.key ? kafka.key(envelope) : envelope.aggregateId };
+}
+
+/** An outbox row's headers column → the message's headers, bindings and key. */
+function fromStored(stored: Record<string, unknown>): { headers: Record<string, string>; bindings?: EventBindings; key?: string } {
+  const { [BINDINGS]: bindings, [KEY]: key, ...headers } = stored;
+  return { headers: headers as Record<string, string>, ...(bindings ? { bindings: bindings as EventBindings } : {}), ...(typeof key === 'string' ? { key } : {}) };
 }
 
 /** Options of {@link createOutboxRelay}. */
@@ -79,7 +102,12 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       );
       // publish in order, each confirmed, then mark the batch sent in the same transaction
       await Promise.all(
-        rows.map((r) => options.transport.publish(r.address, encodeEvent(r.envelope as EventEnvelope, { headers: r.headers as Record<string, string>, messageId: r.message_id as string }))),
+        rows.map((r) => {
+          const stored = fromStored((r.headers ?? {}) as Record<string, unknown>);
+          const message = encodeEvent(r.envelope as EventEnvelope, { headers: stored.headers, messageId: r.message_id as string, ...(stored.bindings ? { bindings: stored.bindings } : {}) });
+          if (stored.key !== undefined) message.key = stored.key;
+          return options.transport.publish(r.address as string, message);
+        }),
       );
       if (rows.length > 0) await c.query(`UPDATE ${table} SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
       await c.query('COMMIT');

@@ -2,6 +2,7 @@
  * Publishing: validate before anything leaves the process, mirror the
  * envelope into transport metadata, and wait for the broker's confirmation.
  */
+import type { EventBindings } from './bindings.js';
 import { envelopeHeaders, type EventEnvelope } from './envelope.js';
 import { enqueueOutboxEvent } from './outbox.js';
 import type { PgClientLike } from './pg.js';
@@ -16,6 +17,8 @@ export interface PublishOptions {
   messageId?: string;
   /** Skip validation (the event was validated already, e.g. by the outbox). */
   skipValidation?: boolean;
+  /** The operation's bindings (generated from the contract). */
+  bindings?: EventBindings;
 }
 
 /** Encodes an envelope as the transport message every adapter sends: one JSON encoding, one headers object. */
@@ -24,7 +27,10 @@ export function encodeEvent(envelope: EventEnvelope, options: PublishOptions = {
   const extra = options.headers;
   // the mirrored envelope fields win over user headers of the same name
   if (extra) for (const k in extra) if (!(k in headers)) headers[k] = extra[k]!;
-  return { body: Buffer.from(JSON.stringify(envelope)), headers, key: envelope.aggregateId, messageId: options.messageId ?? envelope.eventId };
+  const bindings = options.bindings;
+  const message: OutgoingMessage = { body: Buffer.from(JSON.stringify(envelope)), headers, key: bindings?.kafka?.key ? bindings.kafka.key(envelope) : envelope.aggregateId, messageId: options.messageId ?? envelope.eventId };
+  if (bindings) message.bindings = bindings;
+  return message;
 }
 
 /**
@@ -55,16 +61,17 @@ export interface SendOptions {
 }
 
 /** Publishes with confirmation, or enqueues in the outbox when `options.outbox` is set. Validates either way. */
-export function sendEvent(transport: Transport, address: string, envelope: EventEnvelope, spec: EventVersionSpec, options: SendOptions & { messageId?: string } = {}): Promise<void> {
+export function sendEvent(transport: Transport, address: string, envelope: EventEnvelope, spec: EventVersionSpec, options: SendOptions & { messageId?: string } = {}, bindings?: EventBindings): Promise<void> {
   if (options.outbox) {
     return enqueueOutboxEvent(options.outbox, address, envelope, {
       spec,
       ...(options.headers ? { headers: options.headers } : {}),
       ...(options.outboxTable ? { table: options.outboxTable } : {}),
       ...(options.messageId ? { messageId: options.messageId } : {}),
+      ...(bindings ? { bindings } : {}),
     });
   }
   // only what publishing needs: nothing in a caller's options can turn validation off here
   const { headers, messageId } = options;
-  return publishEvent(transport, address, envelope, spec, headers || messageId ? { ...(headers ? { headers } : {}), ...(messageId ? { messageId } : {}) } : undefined);
+  return publishEvent(transport, address, envelope, spec, headers || messageId || bindings ? { ...(headers ? { headers } : {}), ...(messageId ? { messageId } : {}), ...(bindings ? { bindings } : {}) } : undefined);
 }

@@ -4,6 +4,7 @@
  * destinations); validation, upcasting, retries policy and idempotency live
  * in the consumer so they behave the same on every broker.
  */
+import type { EventBindings } from './bindings.js';
 
 /** A message leaving a producer. */
 export interface OutgoingMessage {
@@ -15,6 +16,8 @@ export interface OutgoingMessage {
   key?: string;
   /** Broker-side de-duplication id (NATS `Nats-Msg-Id`); defaults to the `event-id` header. */
   messageId?: string;
+  /** What the contract says about the operation on each broker (exchange, qos, topic…); each transport reads its part. */
+  bindings?: EventBindings;
 }
 
 /** One delivery of a message to a consumer. */
@@ -41,6 +44,8 @@ export interface SubscribeOptions {
   group: string;
   /** Deliveries in flight at once (default 1: in order). */
   concurrency?: number;
+  /** What the contract says about the operation on each broker (queue, exchange, qos, dead-letter destination…). */
+  bindings?: EventBindings;
 }
 
 /** A running subscription. */

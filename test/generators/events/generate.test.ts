@@ -10,7 +10,7 @@ describe('events generator', () => {
   it('types each message version, compiles validators ahead of time and wires producers and consumers', async () => {
     const files = await generateEvents(join(FIXTURES, 'shop.yaml'), join(tmpdir(), 'unused'));
     const byPath = new Map(files.map((f) => [f.path, f.content]));
-    expect([...byPath.keys()].sort()).toEqual(['channels.ts', 'consumers.ts', 'events.ts', 'index.ts', 'producers.ts', 'types.ts', 'upcasters.ts', 'validators.d.ts', 'validators.js']);
+    expect([...byPath.keys()].sort()).toEqual(['bindings.ts', 'channels.ts', 'consumers.ts', 'events.ts', 'index.ts', 'producers.ts', 'types.ts', 'upcasters.ts', 'validators.d.ts', 'validators.js']);
     const types = byPath.get('types.ts')!;
     expect(types).toContain('export interface OrderPlacedV1 {');
     expect(types).toContain('export interface OrderPlacedV2 {');

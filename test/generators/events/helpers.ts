@@ -1,6 +1,6 @@
 /** Shared by the events tests: generate a fixture into a temp dir that resolves the repository's packages, and type-check output. */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadAsyncApi } from '../../../contracts/asyncapi/load.js';
@@ -56,4 +56,16 @@ export function typeCheck(dir: string, files: string[]): string {
   writeFileSync(join(dir, 'tsconfig.check.json'), JSON.stringify(config));
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.check.json')], { encoding: 'utf8' });
   return (r.stdout + r.stderr).trim();
+}
+
+/** Generates `fixture` (with every `RUN` replaced by `run`) into a temp project; returns the output dir. */
+export async function generateFixture(fixture: string, run: string, name = 'bound-shop', options: Record<string, unknown> = {}): Promise<string> {
+  const dir = tempProject('ck-events-fx-');
+  const file = join(dir, fixture);
+  writeFileSync(file, readFileSync(join(FIXTURES, fixture), 'utf8').replace(/RUN/g, run));
+  const out = join(dir, 'gen');
+  const loaded = await loadAsyncApi({ name, kind: 'asyncapi', path: file }, { cwd: dir, rootDir: dir, allowRemoteRefs: false });
+  if (!loaded.contract) throw new Error(`fixture did not load: ${JSON.stringify(loaded.findings)}`);
+  writeGeneratedFiles(out, await eventsGenerator.generate({ contracts: [loaded.contract] }, { out, options }));
+  return out;
 }

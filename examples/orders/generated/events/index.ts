@@ -3,5 +3,6 @@
 export * from './types.js';
 export * from './channels.js';
 export * from './events.js';
+export * from './bindings.js';
 export * from './producers.js';
 export * from './consumers.js';

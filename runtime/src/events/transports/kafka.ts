@@ -5,7 +5,7 @@
  * group per group, retries as in-process delays (Kafka has no per-message
  * nak) and dead-letters to `<topic>.dlq`.
  */
-import { addressPattern, headerText, type Delivery, type OutgoingMessage, type SubscribeOptions, type Subscription, type Transport } from '../transport.js';
+import { addressPattern, bodyBuffer, headerText, type Delivery, type OutgoingMessage, type SubscribeOptions, type Subscription, type Transport } from '../transport.js';
 
 /** Options of {@link createKafkaTransport}. */
 export interface KafkaOptions {
@@ -15,7 +15,7 @@ export interface KafkaOptions {
 
 /** A transport message as a kafkajs message: key = aggregateId, value = body, headers mirrored. */
 export function toKafkaMessage(message: OutgoingMessage): { key: string | null; value: Buffer; headers: Record<string, string> } {
-  return { key: message.key ?? null, value: Buffer.from(message.body), headers: { ...message.headers } };
+  return { key: message.key ?? null, value: bodyBuffer(message.body), headers: { ...message.headers } };
 }
 
 /** kafkajs headers (Buffers, strings or arrays) as text. */
@@ -44,12 +44,13 @@ export async function createKafkaTransport(options: KafkaOptions): Promise<Trans
   return {
     name: 'kafka',
     async publish(address: string, message: OutgoingMessage) {
-      await producer.send({ topic: address, acks: -1, messages: [toKafkaMessage(message)] });
+      // the kafka channel binding's `topic` names the topic; else the channel address is the topic
+      await producer.send({ topic: message.bindings?.kafka?.topic ?? address, acks: -1, messages: [toKafkaMessage(message)] });
     },
     async subscribe(o: SubscribeOptions, onDelivery): Promise<Subscription> {
       const consumer = kafka.consumer({ groupId: o.group });
       await consumer.connect();
-      await consumer.subscribe({ topics: [kafkaTopicOf(o.address)], fromBeginning: true });
+      await consumer.subscribe({ topics: [o.bindings?.kafka?.topic ?? kafkaTopicOf(o.address)], fromBeginning: true });
       await consumer.run({
         partitionsConsumedConcurrently: o.concurrency ?? 1,
         eachMessage: async ({ topic, message }) => {
@@ -65,7 +66,7 @@ export async function createKafkaTransport(options: KafkaOptions): Promise<Trans
               ack: async () => undefined,
               retry: async (delayMs) => void (outcome = delayMs),
               deadLetter: async (reason) => {
-                await producer.send({ topic: `${topic}.dlq`, acks: -1, messages: [{ key: message.key, value: message.value, headers: { ...headers, 'x-dead-letter-reason': reason } }] });
+                await producer.send({ topic: o.bindings?.deadLetter ?? `${topic}.dlq`, acks: -1, messages: [{ key: message.key, value: message.value, headers: { ...headers, 'x-dead-letter-reason': reason } }] });
               },
             };
             await onDelivery(delivery);

@@ -7,7 +7,7 @@
  * broker-side retry or dead-letter: retries are timers in the consumer and
  * dead-letters are published to `<deadLetterPrefix>/<group>`.
  */
-import { addressPattern, headerText, type Delivery, type OutgoingMessage, type SubscribeOptions, type Subscription, type Transport } from '../transport.js';
+import { addressPattern, bodyBuffer, headerText, type Delivery, type OutgoingMessage, type SubscribeOptions, type Subscription, type Transport } from '../transport.js';
 
 /** Options of {@link createMqttTransport}. */
 export interface MqttOptions {
@@ -37,9 +37,11 @@ export async function createMqttTransport(options: MqttOptions): Promise<Transpo
     name: 'mqtt',
     deadLetterTopic: (group) => `${dlPrefix}/${group}`,
     async publish(address: string, message: OutgoingMessage) {
-      await client.publishAsync(topicOf(address), Buffer.from(message.body), {
-        qos: 1,
-        properties: { userProperties: message.headers, contentType: 'application/json' },
+      const b = message.bindings?.mqtt;
+      await client.publishAsync(topicOf(address), bodyBuffer(message.body), {
+        qos: b?.qos ?? 1,
+        ...(b?.retain ? { retain: true } : {}),
+        properties: { userProperties: message.headers, contentType: 'application/json', ...(b?.messageExpiryInterval !== undefined ? { messageExpiryInterval: b.messageExpiryInterval } : {}) },
       });
     },
     async subscribe(o: SubscribeOptions, onDelivery): Promise<Subscription> {
@@ -47,6 +49,8 @@ export async function createMqttTransport(options: MqttOptions): Promise<Transpo
       const re = new RegExp('^' + filter.split('+').map((s) => s.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^/]+') + '$');
       const inFlight = new Set<Promise<void>>();
       let closed = false;
+      const deadTopic = o.bindings?.deadLetter ? topicOf(o.bindings.deadLetter) : `${dlPrefix}/${o.group}`;
+      const qos = o.bindings?.mqtt?.qos ?? 1;
       const handle = (topic: string, payload: Buffer, packet: import('mqtt').IPublishPacket, done: (code: number) => void): void => {
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(packet.properties?.userProperties ?? {})) {
@@ -75,7 +79,7 @@ export async function createMqttTransport(options: MqttOptions): Promise<Transpo
                 setTimeout(() => void run(attempt + 1).then(finish), delayMs);
               },
               deadLetter: async (reason) => {
-                await client.publishAsync(`${dlPrefix}/${o.group}`, payload, {
+                await client.publishAsync(deadTopic, payload, {
                   qos: 1,
                   properties: { userProperties: { ...headers, 'x-dead-letter-reason': reason, 'x-original-topic': topic } },
                 });
@@ -96,7 +100,7 @@ export async function createMqttTransport(options: MqttOptions): Promise<Transpo
         customHandleAcks: (topic, message, packet, done) => (re.test(topic) ? handle(topic, message, packet, (code) => done(code)) : done(0)),
       });
       subscribers.add(sub);
-      await sub.subscribeAsync(`$share/${o.group}/${filter}`, { qos: 1 });
+      await sub.subscribeAsync(`$share/${o.group}/${filter}`, { qos });
       return {
         async close() {
           closed = true;

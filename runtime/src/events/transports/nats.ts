@@ -73,6 +73,8 @@ export async function createNatsTransport(options: NatsOptions): Promise<NatsTra
   await ensureStream(dlStream, [`${dlPrefix}.>`]);
 
   const stats = { published: 0, duplicates: 0 };
+  const deadSubjects = new Set<string>();
+  const deadSubjectOf = new Map<string, string>();
   const subs = new Set<{ stop(): Promise<void> }>();
 
   const toHeaders = (h: Record<string, string>) => {
@@ -84,7 +86,7 @@ export async function createNatsTransport(options: NatsOptions): Promise<NatsTra
   return {
     name: 'nats',
     deadLetterStream: dlStream,
-    deadLetterSubject: (group) => `${dlPrefix}.${durableName(group)}`,
+    deadLetterSubject: (group) => deadSubjectOf.get(group) ?? `${dlPrefix}.${durableName(group)}`,
     stats,
     async publish(address: string, message: OutgoingMessage) {
       const ack = await js.publish(prefix + address, message.body, {
@@ -96,13 +98,14 @@ export async function createNatsTransport(options: NatsOptions): Promise<NatsTra
     },
     async subscribe(o: SubscribeOptions, onDelivery): Promise<Subscription> {
       const durable = durableName(o.group);
+      const nb = o.bindings?.nats;
       const config = {
         durable_name: durable,
         ack_policy: nats.AckPolicy.Explicit,
         deliver_policy: nats.DeliverPolicy.All,
         filter_subject: subject(o.address),
-        max_deliver: options.maxDeliver ?? 100,
-        ack_wait: nanos(options.ackWaitMs ?? 30_000),
+        max_deliver: nb?.maxDeliver ?? options.maxDeliver ?? 100,
+        ack_wait: nanos(nb?.ackWaitMs ?? options.ackWaitMs ?? 30_000),
         max_ack_pending: Math.max(1000, o.concurrency ?? 1),
       };
       try {
@@ -116,8 +119,15 @@ export async function createNatsTransport(options: NatsOptions): Promise<NatsTra
       const inFlight = createInFlight();
       const limit = Math.max(1, o.concurrency ?? 1);
       let stopped = false;
+      // a dead-letter subject named by the contract (`x-dead-letter`) joins the dead-letter stream's subjects
+      const deadSubject = o.bindings?.deadLetter ? prefix + o.bindings.deadLetter : `${dlPrefix}.${durable}`;
+      if (o.bindings?.deadLetter) {
+        deadSubjects.add(deadSubject);
+        await ensureStream(dlStream, [`${dlPrefix}.>`, ...deadSubjects]);
+      }
+      deadSubjectOf.set(o.group, deadSubject);
       const dead: DeadLetterOps = {
-        subject: `${dlPrefix}.${durable}`,
+        subject: deadSubject,
         publish: (subj, data, h) => js.publish(subj, data, { headers: toHeaders(h) }).then(() => undefined),
       };
 

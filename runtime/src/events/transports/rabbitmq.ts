@@ -1,17 +1,21 @@
 /**
  * RabbitMQ through amqplib (an optional peer dependency, loaded here only):
- * a durable topic exchange, a durable queue per consumer group, publisher
- * confirms, a dead-letter exchange with a `<group>.dlq` queue, retries through
- * per-delay queues whose TTL dead-letters back into the group's queue, and
+ * exchanges and queues as the contract's amqp bindings say (default: a
+ * durable topic exchange and a durable queue per consumer group), publisher
+ * confirms, a dead-letter exchange with a `<queue>.dlq` queue, retries through
+ * per-delay queues whose TTL dead-letters back into the consumer's queue, and
  * reconnection that re-declares the topology and the consumers.
  */
-import { addressPattern, bodyBuffer, createInFlight, headerText, type Delivery, type InFlight, type OutgoingMessage, type SubscribeOptions, type Subscription, type Transport } from '../transport.js';
+import type { AmqpBindings } from '../bindings.js';
+import { bodyBuffer, createInFlight, type Delivery, type InFlight, type OutgoingMessage, type SubscribeOptions, type Subscription, type Transport } from '../transport.js';
+import { amqpProperties, RabbitDelivery, type Props, type RetryOps } from './rabbitmq-delivery.js';
+import { exchangeSpec, publishRoutingKey, queueOptions, queueSpec, type ExchangeSpec, type QueueSpec } from './rabbitmq-topology.js';
 
 /** Options of {@link createRabbitMqTransport}. */
 export interface RabbitMqOptions {
   /** `amqp://guest:guest@127.0.0.1:5672`. */
   url: string;
-  /** Topic exchange events are published to (default `contractkit.events`). */
+  /** Topic exchange events are published to when the contract's binding names none (default `contractkit.events`). */
   exchange?: string;
   /** Dead-letter exchange (default `<exchange>.dlx`). */
   deadLetterExchange?: string;
@@ -23,7 +27,7 @@ export interface RabbitMqOptions {
 
 /** What tests and operators may want beyond {@link Transport}. */
 export interface RabbitMqTransport extends Transport {
-  /** Dead-letter queue of a group. */
+  /** Dead-letter queue of a group (as subscribed; `<group>.dlq` before that). */
   deadLetterQueue(group: string): string;
   /** Deletes the exchanges and the queues this transport declared (tests). */
   deleteTopology(): Promise<void>;
@@ -33,57 +37,15 @@ type Amqp = typeof import('amqplib');
 type Conn = import('amqplib').ChannelModel;
 type ConfirmChannel = import('amqplib').ConfirmChannel;
 type Channel = import('amqplib').Channel;
-type ConsumeMessage = import('amqplib').ConsumeMessage;
 
 interface SubState {
   options: SubscribeOptions;
+  queue: QueueSpec;
   onDelivery: (d: Delivery) => Promise<void>;
   channel?: Channel;
   tag?: string;
   inFlight: InFlight;
   closed: boolean;
-}
-
-type Props = import('amqplib').Options.Publish;
-
-/**
- * Envelope fields that travel as AMQP properties (`messageId`, `correlationId`)
- * instead of table headers: a table costs encoding on both ends and bytes per
- * message; consumers still see them as `event-id` / `correlation-id` headers.
- */
-const IN_PROPERTIES = new Set(['event-id', 'correlation-id']);
-
-/** Publish properties of an outgoing message: mirrored envelope fields as properties, the rest as headers. */
-export function amqpProperties(message: OutgoingMessage): Props {
-  const h = message.headers;
-  const headers: Record<string, string> = {};
-  for (const k in h) if (!IN_PROPERTIES.has(k)) headers[k] = h[k]!;
-  return {
-    persistent: true,
-    contentType: 'application/json',
-    messageId: h['event-id'],
-    type: h['event-type'],
-    correlationId: h['correlation-id'],
-    timestamp: Math.floor(Date.now() / 1000),
-    headers,
-  };
-}
-
-/** A delivery's headers as text, with `event-id`/`correlation-id` restored from the properties. */
-function deliveryHeaders(msg: ConsumeMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  const raw = msg.properties.headers;
-  if (raw) {
-    for (const k in raw) {
-      if (k.startsWith('x-death')) continue;
-      const t = headerText(raw[k]);
-      if (t !== undefined) headers[k] = t;
-    }
-  }
-  const { messageId, correlationId } = msg.properties;
-  if (headers['event-id'] === undefined && typeof messageId === 'string') headers['event-id'] = messageId;
-  if (headers['correlation-id'] === undefined && typeof correlationId === 'string') headers['correlation-id'] = correlationId;
-  return headers;
 }
 
 /** Connects to RabbitMQ and returns the transport. */
@@ -92,8 +54,14 @@ export async function createRabbitMqTransport(options: RabbitMqOptions): Promise
   const exchange = options.exchange ?? 'contractkit.events';
   const dlx = options.deadLetterExchange ?? `${exchange}.dlx`;
   const subs = new Set<SubState>();
+  const dlqOfGroup = new Map<string, string>();
   const declaredQueues = new Set<string>();
+  const declaredExchanges = new Set<string>([exchange, dlx]);
+  // what this connection has asserted (cleared on reconnect: a new connection re-declares as it goes)
+  const asserted = new Set<string>();
   const retryQueues = new Set<string>();
+  // publishes with `mandatory` waiting for their confirm: a `return` (unroutable) fails them first
+  const mandatory = new Map<string, (err: Error) => void>();
   let conn: Conn | undefined;
   let pub: ConfirmChannel | undefined;
   let ready: Promise<void>;
@@ -112,11 +80,17 @@ export async function createRabbitMqTransport(options: RabbitMqOptions): Promise
     });
     const ch = await c.createConfirmChannel();
     ch.on('error', () => undefined);
+    ch.on('return', (m: { properties: { messageId?: unknown }; fields: { exchange: string; routingKey: string } }) => {
+      const fail = typeof m.properties.messageId === 'string' ? mandatory.get(m.properties.messageId) : undefined;
+      fail?.(new Error(`unroutable: no queue is bound for routing key \`${m.fields.routingKey}\` on exchange \`${m.fields.exchange || '(default)'}\` (mandatory publish)`));
+    });
+    asserted.clear();
+    retryQueues.clear();
     await ch.assertExchange(exchange, 'topic', { durable: true });
     await ch.assertExchange(dlx, 'direct', { durable: true });
+    asserted.add(`x:${exchange}`).add(`x:${dlx}`);
     conn = c;
     pub = ch;
-    retryQueues.clear();
     for (const s of subs) if (!s.closed) await startConsumer(s);
   }
 
@@ -143,6 +117,26 @@ export async function createRabbitMqTransport(options: RabbitMqOptions): Promise
     }
   }
 
+  async function assertExchange(ch: Channel, e: ExchangeSpec): Promise<void> {
+    if (e.name === '' || asserted.has(`x:${e.name}`)) return;
+    await ch.assertExchange(e.name, e.type, { durable: e.durable, autoDelete: e.autoDelete });
+    asserted.add(`x:${e.name}`);
+    declaredExchanges.add(e.name);
+  }
+
+  /** Declares a consumer queue, its dead-letter queue and its binding (the producer of an `is: queue` channel does the same). */
+  async function assertQueue(ch: Channel, q: QueueSpec, b: AmqpBindings | undefined): Promise<void> {
+    await ch.assertQueue(q.deadLetterQueue, { durable: true });
+    await ch.bindQueue(q.deadLetterQueue, dlx, q.name);
+    await ch.assertQueue(q.name, queueOptions(q, dlx));
+    if (q.bind) {
+      await assertExchange(ch, exchangeSpec(b, exchange));
+      await ch.bindQueue(q.name, q.bind.exchange, q.bind.routingKey, q.bind.args);
+    }
+    asserted.add(`q:${q.name}`);
+    declaredQueues.add(q.name).add(q.deadLetterQueue);
+  }
+
   // set while the publish channel's buffer is full: later publishes wait for `drain`
   let blocked: Promise<void> | undefined;
 
@@ -152,7 +146,13 @@ export async function createRabbitMqTransport(options: RabbitMqOptions): Promise
     if (!pub || blocked) return (blocked ?? channel()).then(() => confirmedPublish(ex, routingKey, body, props));
     const ch = pub;
     return new Promise<void>((resolve, reject) => {
-      const ok = ch.publish(ex, routingKey, body, props, (err) => (err ? reject(err instanceof Error ? err : new Error('message nacked by the broker')) : resolve()));
+      const id = props.mandatory && typeof props.messageId === 'string' ? props.messageId : undefined;
+      if (id) mandatory.set(id, reject);
+      const ok = ch.publish(ex, routingKey, body, props, (err) => {
+        if (id) mandatory.delete(id);
+        if (err) reject(err instanceof Error ? err : new Error('message nacked by the broker'));
+        else resolve();
+      });
       if (!ok && !blocked) {
         blocked = new Promise<void>((r) => {
           const release = () => {
@@ -168,38 +168,39 @@ export async function createRabbitMqTransport(options: RabbitMqOptions): Promise
     });
   }
 
-  async function declareGroupQueue(ch: Channel, s: SubState): Promise<void> {
-    const q = s.options.group;
-    await ch.assertExchange(dlx, 'direct', { durable: true });
-    await ch.assertQueue(`${q}.dlq`, { durable: true });
-    await ch.bindQueue(`${q}.dlq`, dlx, q);
-    await ch.assertQueue(q, { durable: true, deadLetterExchange: dlx, deadLetterRoutingKey: q });
-    await ch.bindQueue(q, exchange, addressPattern(s.options.address, '*'));
-    declaredQueues.add(q).add(`${q}.dlq`);
+  /** Declares what a binding's publish needs first (its exchange; for an `is: queue` channel, the queue), then publishes. */
+  async function declareThenPublish(e: ExchangeSpec, b: AmqpBindings, address: string, body: Buffer, props: Props): Promise<void> {
+    const ch = await channel();
+    if (e.name === '') {
+      const q = queueSpec(b, address, address, exchange);
+      if (!asserted.has(`q:${q.name}`)) await assertQueue(ch, q, b);
+    } else await assertExchange(ch, e);
+    return confirmedPublish(e.name, publishRoutingKey(b, address), body, props);
   }
 
   async function startConsumer(s: SubState): Promise<void> {
     const ch = await conn!.createChannel();
     ch.on('error', () => undefined);
-    await declareGroupQueue(ch, s);
+    await assertQueue(ch, s.queue, s.options.bindings?.amqp);
     await ch.prefetch(s.options.concurrency ?? 1);
     s.channel = ch;
-    const { consumerTag } = await ch.consume(s.options.group, (msg) => {
+    const queue = s.queue.name;
+    const { consumerTag } = await ch.consume(queue, (msg) => {
       if (!msg) return; // cancelled by the server (queue deleted)
-      const d = new RabbitDelivery(msg, ch, s.options.group, exchangeOps);
+      const d = new RabbitDelivery(msg, ch, queue, retryOps);
       // the consumer settles every outcome itself; an escape here is a bug, so let the broker redeliver
       s.inFlight.track(s.onDelivery(d).catch(() => d.settle(false)));
     });
     s.tag = consumerTag;
   }
 
-  const exchangeOps: RetryOps = {
+  const retryOps: RetryOps = {
     dlx,
-    async ensureRetryQueue(group, delayMs) {
-      const q = `${group}.retry.${delayMs}`;
+    async ensureRetryQueue(queue, delayMs) {
+      const q = `${queue}.retry.${delayMs}`;
       if (!retryQueues.has(q)) {
         const pc = await channel();
-        await pc.assertQueue(q, { durable: true, messageTtl: delayMs, deadLetterExchange: '', deadLetterRoutingKey: group });
+        await pc.assertQueue(q, { durable: true, messageTtl: delayMs, deadLetterExchange: '', deadLetterRoutingKey: queue });
         retryQueues.add(q);
         declaredQueues.add(q);
       }
@@ -213,13 +214,21 @@ export async function createRabbitMqTransport(options: RabbitMqOptions): Promise
 
   return {
     name: 'rabbitmq',
-    deadLetterQueue: (group) => `${group}.dlq`,
+    deadLetterQueue: (group) => dlqOfGroup.get(group) ?? `${group}.dlq`,
     publish(address: string, message: OutgoingMessage) {
-      return confirmedPublish(exchange, address, bodyBuffer(message.body), amqpProperties(message));
+      const b = message.bindings?.amqp;
+      const body = bodyBuffer(message.body);
+      if (!b) return confirmedPublish(exchange, address, body, amqpProperties(message));
+      const e = exchangeSpec(b, exchange);
+      const props = amqpProperties(message, b);
+      const declared = e.name === '' ? asserted.has(`q:${publishRoutingKey(b, address)}`) : asserted.has(`x:${e.name}`);
+      return declared ? confirmedPublish(e.name, publishRoutingKey(b, address), body, props) : declareThenPublish(e, b, address, body, props);
     },
     async subscribe(o: SubscribeOptions, onDelivery): Promise<Subscription> {
       await ready;
-      const s: SubState = { options: o, onDelivery, inFlight: createInFlight(), closed: false };
+      const queue = queueSpec(o.bindings?.amqp, o.address, o.group, exchange, o.bindings?.deadLetter);
+      const s: SubState = { options: o, queue, onDelivery, inFlight: createInFlight(), closed: false };
+      dlqOfGroup.set(o.group, queue.deadLetterQueue);
       subs.add(s);
       await startConsumer(s);
       return {
@@ -234,10 +243,25 @@ export async function createRabbitMqTransport(options: RabbitMqOptions): Promise
       };
     },
     async deleteTopology() {
-      const ch = await channel();
-      for (const q of declaredQueues) await ch.deleteQueue(q).catch(() => undefined);
-      await ch.deleteExchange(exchange).catch(() => undefined);
-      await ch.deleteExchange(dlx).catch(() => undefined);
+      // its own short connection: works after close() too; a failed delete closes its channel, so replace it then
+      const c = await amqp.connect(options.url);
+      c.on('error', () => undefined);
+      const open = async () => {
+        const ch = await c.createChannel();
+        ch.on('error', () => undefined);
+        return ch;
+      };
+      let ch = await open();
+      const attempt = async (f: (x: Channel) => Promise<unknown>) => {
+        try {
+          await f(ch);
+        } catch {
+          ch = await open();
+        }
+      };
+      for (const q of declaredQueues) await attempt((x) => x.deleteQueue(q));
+      for (const e of declaredExchanges) await attempt((x) => x.deleteExchange(e));
+      await c.close().catch(() => undefined);
     },
     async close() {
       for (const s of [...subs]) {
@@ -249,64 +273,4 @@ export async function createRabbitMqTransport(options: RabbitMqOptions): Promise
       await conn?.close().catch(() => undefined);
     },
   };
-}
-
-/** What a delivery needs from its transport to retry or dead-letter. */
-interface RetryOps {
-  dlx: string;
-  ensureRetryQueue(group: string, delayMs: number): Promise<string>;
-  publish(exchange: string, routingKey: string, body: Buffer, props: Props): Promise<void>;
-}
-
-/**
- * One RabbitMQ delivery. A class rather than closures: one is built per
- * message, and its headers are decoded only when someone reads them.
- */
-class RabbitDelivery implements Delivery {
-  private settled = false;
-  private decoded: Record<string, string> | undefined;
-  constructor(
-    private readonly msg: ConsumeMessage,
-    private readonly ch: Channel,
-    private readonly group: string,
-    private readonly ops: RetryOps,
-  ) {}
-  get body(): Uint8Array {
-    return this.msg.content;
-  }
-  get address(): string {
-    return this.msg.fields.routingKey;
-  }
-  get headers(): Record<string, string> {
-    return (this.decoded ??= deliveryHeaders(this.msg));
-  }
-  get attempt(): number {
-    return Number(headerText(this.msg.properties.headers?.['x-attempt']) ?? '1') || 1;
-  }
-  /** Acks (or, with `ok` false, requeues) once. */
-  settle(ok: boolean): void {
-    if (this.settled) return;
-    this.settled = true;
-    try {
-      if (ok) this.ch.ack(this.msg);
-      else this.ch.nack(this.msg, false, true);
-    } catch {
-      // the channel died: the broker redelivers the message to the next consumer
-    }
-  }
-  private props(extra: Record<string, string>): Props {
-    return { ...this.msg.properties, headers: { ...this.headers, ...extra }, persistent: true } as Props;
-  }
-  async ack(): Promise<void> {
-    this.settle(true);
-  }
-  async retry(delayMs: number): Promise<void> {
-    const q = await this.ops.ensureRetryQueue(this.group, delayMs);
-    await this.ops.publish('', q, this.msg.content, this.props({ 'x-attempt': String(this.attempt + 1), 'x-original-routing-key': this.address }));
-    this.settle(true);
-  }
-  async deadLetter(reason: string): Promise<void> {
-    await this.ops.publish(this.ops.dlx, this.group, this.msg.content, this.props({ 'x-dead-letter-reason': reason, 'x-original-routing-key': this.address, 'x-attempt': String(this.attempt) }));
-    this.settle(true);
-  }
 }
