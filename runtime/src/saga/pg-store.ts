@@ -2,13 +2,15 @@
  * The PostgreSQL saga store (`pg`, an optional peer dependency loaded here
  * only). Several orchestrator processes share one database.
  */
+import { createHash } from 'node:crypto';
 import { createSqlSagaStore, type SqlRunner } from './sql-store.js';
 import type { SagaTableNames } from './migrations.js';
 import type { SagaStore } from './store.js';
 
 /** The part of a `pg` Pool the store uses (a `pg.Pool` fits). */
 export interface PgPoolLike {
-  query(text: string, values?: unknown[]): Promise<{ rows: any[]; rowCount: number | null }>;
+  /** Text and values, or a query config (the store names its statements so they are prepared once per connection). */
+  query(query: string | { name?: string; text: string; values?: unknown[] }, values?: unknown[]): Promise<{ rows: any[]; rowCount: number | null }>;
   connect(): Promise<{ query(text: string, values?: unknown[]): Promise<{ rows: any[]; rowCount: number | null }>; release(err?: Error | boolean): void }>;
   end(): Promise<void>;
 }
@@ -23,11 +25,22 @@ export interface PgSagaStoreOptions extends Partial<SagaTableNames> {
   onError?: (err: Error) => void;
 }
 
+/**
+ * Named (prepared) statements: each connection parses and plans a statement
+ * once, then only binds and executes it — less work per step on the server.
+ */
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) statementNames.set(text, (name = `contractkit_saga_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`));
+  return name;
+}
+
 /** Wraps a pg pool as an {@link SqlRunner}. `ownsPool`: close ends the pool. */
 export function pgRunner(pool: PgPoolLike, ownsPool: boolean): SqlRunner {
   return {
     async query(text, values) {
-      const r = await pool.query(text, values);
+      const r = await pool.query({ name: statementName(text), text, values });
       return { rows: r.rows, rowCount: r.rowCount ?? 0 };
     },
     async transaction(work) {

@@ -112,102 +112,119 @@ export function createSagaRuntime(options: SagaRuntimeOptions): SagaRuntime {
     }
   }
 
-  /** Works one claimed instance until it waits (retry), ends, or the lease is lost. */
-  async function work(claimed: SagaInstance): Promise<void> {
-    const def = byKind.get(sagaKind(claimed.saga, claimed.version));
-    if (!def) return; // claim filters by kind; a definition removed meanwhile is left for a runtime that has it
+  /**
+   * Works one claimed instance until it waits (retry), ends, or the lease is
+   * lost. With `claimNext`, the commit that gives the lease up also claims up
+   * to that many other instances (one statement, when the store can), which
+   * are returned for the caller to work next.
+   */
+  async function work(claimed: SagaInstance, claimNext = 0): Promise<SagaInstance[]> {
+    const found = byKind.get(sagaKind(claimed.saga, claimed.version));
+    if (!found) return []; // claim filters by kind; a definition removed meanwhile is left for a runtime that has it
+    const def: SagaDefinition<any> = found;
     let s: SagaInstance = claimed;
+    let next: SagaInstance[] = [];
     const commit = async (u: SagaInstanceUpdate): Promise<boolean> => {
-      const ok = await store.update(s.id, owner, leaseMs, u);
+      let ok: boolean;
+      if (u.release && claimNext > 0 && store.updateAndClaim) {
+        const r = await store.updateAndClaim(s.id, owner, leaseMs, u, { kinds, limit: claimNext });
+        ok = r.ok;
+        next = r.claimed;
+      } else ok = await store.update(s.id, owner, leaseMs, u);
       if (ok) s = { ...s, ...u };
       return ok;
     };
-    const undoFrom = (i: number) => {
-      while (i >= 0 && !def.steps[i]!.compensate) i--;
-      return i;
-    };
-    const base = () => ({ status: s.status, step: s.step, stepName: s.stepName, data: s.data, attempt: s.attempt, attempts: s.attempts, lastError: s.lastError });
+    await steps();
+    return next;
 
-    for (;;) {
-      if (s.status === 'running') {
-        const deadlinePassed = s.deadlineAt !== null && clock() >= s.deadlineAt.getTime();
-        if (deadlinePassed && s.step <= def.pivotIndex) {
-          const next = undoFrom(s.step - 1);
-          if (!(await commit({ ...base(), status: 'compensating', step: next, stepName: def.steps[next]?.name ?? '', attempt: 0, lastError: 'saga deadline passed' }))) return;
-          continue;
-        }
-        const step = def.steps[s.step]!;
-        const attempt = s.attempt + 1;
-        const key = `${step.name}:do`;
-        const attempts = { ...s.attempts, [key]: (s.attempts[key] ?? 0) + 1 };
-        try {
-          const ctx = { sagaId: s.id, saga: s.saga, version: s.version, step: step.name, idempotencyKey: idempotencyKey(s.id, step.name, 'do'), attempt };
-          const out = await call((c) => step.invoke(s.data, c), ctx, step.timeoutMs);
-          const next = s.step + 1;
-          const done = next >= def.steps.length;
-          const u: SagaInstanceUpdate = { status: done ? 'completed' : 'running', step: next, stepName: def.steps[next]?.name ?? '', data: out === undefined ? s.data : out, attempt: 0, attempts, lastError: null };
-          if (done) u.release = { retryInMs: 0 };
-          if (!(await commit(u))) return;
-          await emit('saga.step.completed', s, s.status, { step: step.name, attempt });
-          if (done) {
-            await emit('saga.completed', s, 'completed');
-            return;
+    async function steps(): Promise<void> {
+      const undoFrom = (i: number) => {
+        while (i >= 0 && !def.steps[i]!.compensate) i--;
+        return i;
+      };
+      const base = () => ({ status: s.status, step: s.step, stepName: s.stepName, data: s.data, attempt: s.attempt, attempts: s.attempts, lastError: s.lastError });
+
+      for (;;) {
+        if (s.status === 'running') {
+          const deadlinePassed = s.deadlineAt !== null && clock() >= s.deadlineAt.getTime();
+          if (deadlinePassed && s.step <= def.pivotIndex) {
+            const next = undoFrom(s.step - 1);
+            if (!(await commit({ ...base(), status: 'compensating', step: next, stepName: def.steps[next]?.name ?? '', attempt: 0, lastError: 'saga deadline passed' }))) return;
+            continue;
           }
-        } catch (err) {
-          const error = `${step.name}: ${describeError(err)}`;
-          const afterPivot = s.step > def.pivotIndex;
-          const policy = step.retry ?? (afterPivot ? { ...forwardRetry, attempts: 'unlimited' as const } : ONE_TRY);
-          const permanent = isNonRetryable(err);
-          await emit('saga.step.failed', s, s.status, { step: step.name, attempt, error });
-          if (afterPivot) {
-            if (permanent) {
-              if (await commit({ ...base(), status: 'failed', attempt, attempts, lastError: error, release: { retryInMs: 0 } })) await emit('saga.failed', s, 'failed', { step: step.name, error });
+          const step = def.steps[s.step]!;
+          const attempt = s.attempt + 1;
+          const key = `${step.name}:do`;
+          const attempts = { ...s.attempts, [key]: (s.attempts[key] ?? 0) + 1 };
+          try {
+            const ctx = { sagaId: s.id, saga: s.saga, version: s.version, step: step.name, idempotencyKey: idempotencyKey(s.id, step.name, 'do'), attempt };
+            const out = await call((c) => step.invoke(s.data, c), ctx, step.timeoutMs);
+            const next = s.step + 1;
+            const done = next >= def.steps.length;
+            const u: SagaInstanceUpdate = { status: done ? 'completed' : 'running', step: next, stepName: def.steps[next]?.name ?? '', data: out === undefined ? s.data : out, attempt: 0, attempts, lastError: null };
+            if (done) u.release = { retryInMs: 0 };
+            if (!(await commit(u))) return;
+            await emit('saga.step.completed', s, s.status, { step: step.name, attempt });
+            if (done) {
+              await emit('saga.completed', s, 'completed');
               return;
             }
-            await commit({ ...base(), attempt, attempts, lastError: error, release: { retryInMs: backoffMs(policy, attempt, random) } });
-            return;
-          }
-          if (!permanent && (policy.attempts === 'unlimited' || attempt < policy.attempts)) {
-            await commit({ ...base(), attempt, attempts, lastError: error, release: { retryInMs: backoffMs(policy, attempt, random) } });
-            return;
-          }
-          const next = undoFrom(s.step - 1);
-          if (!(await commit({ ...base(), status: 'compensating', step: next, stepName: def.steps[next]?.name ?? '', attempt: 0, attempts, lastError: error }))) return;
-        }
-        continue;
-      }
-      if (s.status === 'compensating') {
-        const i = undoFrom(s.step);
-        if (i < 0) {
-          if (await commit({ ...base(), status: 'compensated', step: -1, stepName: '', attempt: 0, release: { retryInMs: 0 } })) await emit('saga.compensated', s, 'compensated', { error: s.lastError ?? undefined });
-          return;
-        }
-        const step = def.steps[i]!;
-        const attempt = s.attempt + 1;
-        const key = `${step.name}:undo`;
-        const attempts = { ...s.attempts, [key]: (s.attempts[key] ?? 0) + 1 };
-        try {
-          const ctx = { sagaId: s.id, saga: s.saga, version: s.version, step: step.name, idempotencyKey: idempotencyKey(s.id, step.name, 'undo'), attempt };
-          const out = await call((c) => step.compensate!(s.data, c), ctx, step.timeoutMs);
-          const next = undoFrom(i - 1);
-          if (!(await commit({ ...base(), step: next, stepName: def.steps[next]?.name ?? '', data: out === undefined ? s.data : out, attempt: 0, attempts }))) return;
-          await emit('saga.step.compensated', s, 'compensating', { step: step.name, attempt });
-        } catch (err) {
-          // keep the error that started the compensation visible beside the compensation's own
-          const error = `compensate ${step.name}: ${describeError(err)}${s.lastError ? ` (compensating after: ${s.lastError})` : ''}`;
-          await emit('saga.step.failed', s, 'compensating', { step: step.name, attempt, error });
-          if (attempt >= compLimit) {
-            if (await commit({ ...base(), step: i, stepName: step.name, status: 'compensation_failed', attempt, attempts, lastError: error, release: { retryInMs: 0 } })) {
-              await emit('saga.failed', s, 'compensation_failed', { step: step.name, error });
+          } catch (err) {
+            const error = `${step.name}: ${describeError(err)}`;
+            const afterPivot = s.step > def.pivotIndex;
+            const policy = step.retry ?? (afterPivot ? { ...forwardRetry, attempts: 'unlimited' as const } : ONE_TRY);
+            const permanent = isNonRetryable(err);
+            await emit('saga.step.failed', s, s.status, { step: step.name, attempt, error });
+            if (afterPivot) {
+              if (permanent) {
+                if (await commit({ ...base(), status: 'failed', attempt, attempts, lastError: error, release: { retryInMs: 0 } })) await emit('saga.failed', s, 'failed', { step: step.name, error });
+                return;
+              }
+              await commit({ ...base(), attempt, attempts, lastError: error, release: { retryInMs: backoffMs(policy, attempt, random) } });
+              return;
             }
+            if (!permanent && (policy.attempts === 'unlimited' || attempt < policy.attempts)) {
+              await commit({ ...base(), attempt, attempts, lastError: error, release: { retryInMs: backoffMs(policy, attempt, random) } });
+              return;
+            }
+            const next = undoFrom(s.step - 1);
+            if (!(await commit({ ...base(), status: 'compensating', step: next, stepName: def.steps[next]?.name ?? '', attempt: 0, attempts, lastError: error }))) return;
+          }
+          continue;
+        }
+        if (s.status === 'compensating') {
+          const i = undoFrom(s.step);
+          if (i < 0) {
+            if (await commit({ ...base(), status: 'compensated', step: -1, stepName: '', attempt: 0, release: { retryInMs: 0 } })) await emit('saga.compensated', s, 'compensated', { error: s.lastError ?? undefined });
             return;
           }
-          await commit({ ...base(), step: i, stepName: step.name, attempt, attempts, lastError: s.lastError, release: { retryInMs: backoffMs(compRetry, attempt, random) } });
-          return;
+          const step = def.steps[i]!;
+          const attempt = s.attempt + 1;
+          const key = `${step.name}:undo`;
+          const attempts = { ...s.attempts, [key]: (s.attempts[key] ?? 0) + 1 };
+          try {
+            const ctx = { sagaId: s.id, saga: s.saga, version: s.version, step: step.name, idempotencyKey: idempotencyKey(s.id, step.name, 'undo'), attempt };
+            const out = await call((c) => step.compensate!(s.data, c), ctx, step.timeoutMs);
+            const next = undoFrom(i - 1);
+            if (!(await commit({ ...base(), step: next, stepName: def.steps[next]?.name ?? '', data: out === undefined ? s.data : out, attempt: 0, attempts }))) return;
+            await emit('saga.step.compensated', s, 'compensating', { step: step.name, attempt });
+          } catch (err) {
+            // keep the error that started the compensation visible beside the compensation's own
+            const error = `compensate ${step.name}: ${describeError(err)}${s.lastError ? ` (compensating after: ${s.lastError})` : ''}`;
+            await emit('saga.step.failed', s, 'compensating', { step: step.name, attempt, error });
+            if (attempt >= compLimit) {
+              if (await commit({ ...base(), step: i, stepName: step.name, status: 'compensation_failed', attempt, attempts, lastError: error, release: { retryInMs: 0 } })) {
+                await emit('saga.failed', s, 'compensation_failed', { step: step.name, error });
+              }
+              return;
+            }
+            await commit({ ...base(), step: i, stepName: step.name, attempt, attempts, lastError: s.lastError, release: { retryInMs: backoffMs(compRetry, attempt, random) } });
+            return;
+          }
+          continue;
         }
-        continue;
+        return; // terminal
       }
-      return; // terminal
     }
   }
 
@@ -226,15 +243,36 @@ export function createSagaRuntime(options: SagaRuntimeOptions): SagaRuntime {
     });
   const wakeAll = () => wake.slice().forEach((w) => w());
 
+  // Claimed instances not yet taken by a loop. The loops share one claim at a
+  // time, for as many instances as there are idle loops; a loop finishing an
+  // instance claims its next one in the same statement as the last commit.
+  const queue: SagaInstance[] = [];
+  let busy = 0;
+  let claiming: Promise<void> | undefined;
+  const refill = () =>
+    (claiming ??= store
+      .claim(owner, leaseMs, kinds, Math.max(1, concurrency - busy - queue.length))
+      .then((got) => void queue.push(...got))
+      .finally(() => (claiming = undefined)));
+
   async function loop(): Promise<void> {
     while (running) {
       try {
-        const [claimed] = await store.claim(owner, leaseMs, kinds, 1);
+        let claimed = queue.shift();
         if (!claimed) {
-          await nap(pollMs);
-          continue;
+          await refill();
+          claimed = queue.shift();
+          if (!claimed) {
+            await nap(pollMs);
+            continue;
+          }
         }
-        await work(claimed);
+        busy++;
+        try {
+          queue.push(...(await work(claimed, running && queue.length === 0 ? 1 : 0)));
+        } finally {
+          busy--;
+        }
       } catch (err) {
         // a lost connection or a store error: report, wait, go on (leases make this safe)
         options.onError?.(err);
@@ -243,9 +281,17 @@ export function createSagaRuntime(options: SagaRuntimeOptions): SagaRuntime {
     }
   }
 
+  /** Gives back the leases of claimed instances no loop took (at stop), so others need not wait for expiry. */
+  async function releaseQueued(): Promise<void> {
+    for (const i of queue.splice(0)) {
+      const u: SagaInstanceUpdate = { status: i.status, step: i.step, stepName: i.stepName, data: i.data, attempt: i.attempt, attempts: i.attempts, lastError: i.lastError, release: { retryInMs: 0 } };
+      await store.update(i.id, owner, leaseMs, u).catch((err) => options.onError?.(err));
+    }
+  }
+
   async function tick(): Promise<number> {
     const claimed = await store.claim(owner, leaseMs, kinds, concurrency);
-    await Promise.all(claimed.map(work));
+    await Promise.all(claimed.map((c) => work(c)));
     return claimed.length;
   }
 
@@ -273,6 +319,8 @@ export function createSagaRuntime(options: SagaRuntimeOptions): SagaRuntime {
       wakeAll();
       await Promise.all(loops);
       loops = [];
+      await claiming?.catch(() => undefined);
+      await releaseQueued();
     },
     tick,
     async drain(o = {}) {

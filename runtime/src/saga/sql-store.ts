@@ -5,7 +5,7 @@
  * `UPDATE` guarded by the lease owner, so a step costs one commit.
  */
 import { MIGRATIONS_TABLE, qualified, SAGA_MIGRATIONS, sqlIdentifier, type SagaTableNames } from './migrations.js';
-import { ACTIVE_STATUSES, emptyCounts, type SagaInstance, type SagaStatus, type SagaStore } from './store.js';
+import { ACTIVE_STATUSES, emptyCounts, type SagaInstance, type SagaInstanceUpdate, type SagaStatus, type SagaStore } from './store.js';
 
 /** The part of a database client the SQL store uses. */
 export interface SqlRunner {
@@ -67,6 +67,18 @@ export async function migrateSagaTables(runner: SqlRunner, t: SagaTableNames): P
   return applied;
 }
 
+/** The outcome UPDATE without its WHERE ($1 id, $2 owner, $3–$9 the outcome, $10 lease or retry delay in ms). */
+function outcomeSql(u: SagaInstanceUpdate): string {
+  const lease = u.release
+    ? `lease_owner = NULL, lease_expires_at = NULL, next_attempt_at = now() + $10::integer * interval '1 millisecond'`
+    : `lease_expires_at = now() + $10::integer * interval '1 millisecond'`;
+  return `UPDATE __T__ SET status = $3, step = $4, step_name = $5, data = $6::jsonb, attempt = $7, attempts = $8::jsonb, last_error = $9, ${lease}, updated_at = now()`;
+}
+
+function outcomeValues(id: string, owner: string, leaseMs: number, u: SagaInstanceUpdate): unknown[] {
+  return [id, owner, u.status, u.step, u.stepName, JSON.stringify(u.data ?? null), u.attempt, JSON.stringify(u.attempts), u.lastError, Math.round(u.release ? u.release.retryInMs : leaseMs)];
+}
+
 /** Creates a {@link SagaStore} over any {@link SqlRunner} (see the pg and PGlite stores). */
 export function createSqlSagaStore(runner: SqlRunner, tables: Partial<SagaTableNames> = {}): SagaStore {
   const t: SagaTableNames = { schema: tables.schema ?? 'public', table: tables.table ?? 'contractkit_sagas' };
@@ -84,8 +96,8 @@ export function createSqlSagaStore(runner: SqlRunner, tables: Partial<SagaTableN
     return ready;
   };
   const q = async (text: string, values?: unknown[]) => {
-    await init();
-    return runner.query(text, values);
+    await (ready ?? init());
+    return runner.query(text.replaceAll('__T__', T), values);
   };
 
   return {
@@ -116,15 +128,26 @@ export function createSqlSagaStore(runner: SqlRunner, tables: Partial<SagaTableN
       return rows.map(rowToInstance);
     },
     async update(id, owner, leaseMs, u) {
-      const lease = u.release
-        ? `lease_owner = NULL, lease_expires_at = NULL, next_attempt_at = now() + $10::integer * interval '1 millisecond'`
-        : `lease_expires_at = now() + $10::integer * interval '1 millisecond'`;
-      const { rowCount } = await q(
-        `UPDATE ${T} SET status = $3, step = $4, step_name = $5, data = $6::jsonb, attempt = $7, attempts = $8::jsonb, last_error = $9, ${lease}, updated_at = now()
-         WHERE id = $1 AND lease_owner = $2`,
-        [id, owner, u.status, u.step, u.stepName, JSON.stringify(u.data ?? null), u.attempt, JSON.stringify(u.attempts), u.lastError, Math.round(u.release ? u.release.retryInMs : leaseMs)],
-      );
+      const { rowCount } = await q(`${outcomeSql(u)} WHERE id = $1 AND lease_owner = $2`, outcomeValues(id, owner, leaseMs, u));
       return rowCount === 1;
+    },
+    async updateAndClaim(id, owner, leaseMs, u, claim) {
+      // one statement: the outcome (guarded by the lease) and, only if it held, the next claims
+      const { rows } = await q(
+        `WITH outcome AS (${outcomeSql(u)} WHERE id = $1 AND lease_owner = $2 RETURNING 1),
+         claimed AS (
+           UPDATE ${T} SET lease_owner = $2, lease_expires_at = now() + $11::integer * interval '1 millisecond', updated_at = now()
+           WHERE EXISTS (SELECT 1 FROM outcome) AND id IN (
+             SELECT id FROM ${T}
+             WHERE status IN (${active}) AND next_attempt_at <= now()
+               AND (lease_expires_at IS NULL OR lease_expires_at < now())
+               AND (saga || '@' || version) = ANY($12::text[]) AND id <> $1
+             ORDER BY next_attempt_at LIMIT $13 FOR UPDATE SKIP LOCKED)
+           RETURNING *)
+         SELECT c.*, (SELECT count(*) FROM outcome)::integer AS outcome_ok FROM (SELECT 1) one LEFT JOIN claimed c ON true`,
+        [...outcomeValues(id, owner, leaseMs, u), Math.round(leaseMs), [...claim.kinds], claim.limit],
+      );
+      return { ok: Number(rows[0]?.outcome_ok ?? 0) === 1, claimed: rows.filter((r) => r.id !== null && r.id !== undefined).map(rowToInstance) };
     },
     async get(id) {
       const { rows } = await q(`SELECT * FROM ${T} WHERE id = $1`, [id]);

@@ -85,6 +85,14 @@ export interface SagaStore {
   claim(owner: string, leaseMs: number, kinds: readonly string[], limit: number): Promise<SagaInstance[]>;
   /** Commits an outcome; false when `owner` no longer holds the lease (another worker took over). */
   update(id: string, owner: string, leaseMs: number, update: SagaInstanceUpdate): Promise<boolean>;
+  /**
+   * Optional: commits an outcome that gives the lease up (`update.release`)
+   * and, in the same statement, claims up to `claim.limit` other instances
+   * (as {@link SagaStore.claim} would), so a worker moves on to its next
+   * instance without a round trip of its own. Nothing is claimed when the
+   * lease was lost. Stores without it get `update` then `claim`.
+   */
+  updateAndClaim?(id: string, owner: string, leaseMs: number, update: SagaInstanceUpdate, claim: { kinds: readonly string[]; limit: number }): Promise<{ ok: boolean; claimed: SagaInstance[] }>;
   get(id: string): Promise<SagaInstance | undefined>;
   /** Newest first. */
   list(filter?: SagaListFilter): Promise<SagaInstance[]>;

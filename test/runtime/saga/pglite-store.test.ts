@@ -29,6 +29,23 @@ it('PGlite: a data directory keeps instances across reopening, and migrations ru
   }
 });
 
+it('PGlite: updateAndClaim commits the outcome and claims the next instances in one statement; nothing when the lease was lost', async () => {
+  db ??= PGlite.create();
+  const store = createSqlSagaStore(pgliteRunner((await db) as unknown as PGliteLike, false), { schema: `claim_${++n}` });
+  for (const id of ['a', 'b', 'c']) await store.create({ id, saga: 's', version: 1, data: {}, stepName: 'one' });
+  const [a] = await store.claim('w1', 30_000, ['s@1'], 1);
+  expect(a!.id).toBe('a');
+  const done = { status: 'completed' as const, step: 1, stepName: '', data: { ok: true }, attempt: 0, attempts: { 'one:do': 1 }, lastError: null, release: { retryInMs: 0 } };
+  const r = await store.updateAndClaim!('a', 'w1', 30_000, done, { kinds: ['s@1'], limit: 1 });
+  expect(r.ok).toBe(true);
+  expect(r.claimed.map((i) => [i.id, i.leaseOwner])).toEqual([['b', 'w1']]);
+  expect(await store.get('a')).toMatchObject({ status: 'completed', data: { ok: true }, leaseOwner: null });
+  // a worker that lost its lease commits nothing and claims nothing
+  const lost = await store.updateAndClaim!('c', 'w2', 30_000, done, { kinds: ['s@1'], limit: 5 });
+  expect(lost).toEqual({ ok: false, claimed: [] });
+  expect(await store.get('c')).toMatchObject({ status: 'running', leaseOwner: null });
+});
+
 afterAll(async () => {
   if (db) await (await db).close();
 });
