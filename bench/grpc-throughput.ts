@@ -1,13 +1,22 @@
 /**
- * In-process gRPC benchmark on loopback (run with `--side generated|handwritten|codec`):
- * - generated: the generated OrderService stubs (register + client, with
- *   deadlines, retry config and breaker) serving and calling GetOrder and StreamOrders;
- * - handwritten: a hand-written grpc-js server and client using the same
- *   protobuf-es serializers;
- * - codec: encode/decode of a representative Order with protobuf-es beside
- *   protobufjs static code (pbjs static-module, generated at run time).
- * Fixed work per run, so the bench runner's wall-time ratio is a throughput
- * ratio; the script also prints its own rates.
+ * In-process gRPC benchmark on loopback:
+ * - `--side compare` (the default): the generated OrderService stubs (register +
+ *   client, with deadlines, retry config and breaker) beside a hand-written
+ *   grpc-js server and client using the same protobuf-es serializers, both
+ *   alive in one process at the same concurrency. The sides alternate over
+ *   several rounds (ABBA order, after a warm-up round) and the median of the
+ *   per-round ratios is reported, so load from other processes hits both sides
+ *   alike. `--variants` adds generated clients without breaker, deadline or
+ *   retry config, and hand-written clients with grpc-js's deadline or retry
+ *   config, to attribute the costs; `--sides handwritten,generated-no-deadline`
+ *   picks sides by key (the first is the baseline); `other-runtime` runs the
+ *   stubs on another build of the runtime (CK_BENCH_OTHER_RUNTIME), for
+ *   before/after figures from one run.
+ * - `--side generated|handwritten`: one side alone, for profiling.
+ * - `--side codec`: encode/decode of a representative Order with protobuf-es
+ *   beside protobufjs static code (pbjs static-module, generated at run time).
+ * Sizes: CK_BENCH_ROUNDS (15), CK_BENCH_UNARY (unary calls per round, 2,000),
+ * CK_BENCH_STREAM (streamed messages per round, 20,000), CK_BENCH_CODEC.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -15,13 +24,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
 import * as grpc from '@grpc/grpc-js';
-import { listen, methodDefinition, serviceDefinition } from '@contractkit/runtime/grpc';
+import { createBreakerRegistry, createClient, listen, methodDefinition, registerService, serviceDefinition, type ClientOptions } from '@contractkit/runtime/grpc';
 import { packageRoot } from '../contracts/source/package-files.js';
 import { OrderSchema, OrderService, OrderStatus } from '../examples/orders/generated/grpc/orders/v1/orders_pb.js';
 import { createOrderServiceClient, registerOrderService } from '../examples/orders/generated/grpc/orders/v1/orders_grpc.js';
 
-const UNARY_CALLS = Number(process.env.CK_BENCH_UNARY ?? 20_000);
-const STREAM_MESSAGES = Number(process.env.CK_BENCH_STREAM ?? 200_000);
+const ROUNDS = Number(process.env.CK_BENCH_ROUNDS ?? 15);
+const UNARY_CALLS = Number(process.env.CK_BENCH_UNARY ?? 2_000);
+const STREAM_MESSAGES = Number(process.env.CK_BENCH_STREAM ?? 20_000);
 const CONCURRENCY = 64;
 const CODEC_ROUNDS = Number(process.env.CK_BENCH_CODEC ?? 200_000);
 
@@ -36,50 +46,113 @@ const order = {
 };
 const orderMessage = create(OrderSchema, order);
 
-async function drive(label: string, unary: () => Promise<unknown>, stream: (count: number) => Promise<number>): Promise<void> {
-  let next = 0;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next++ < UNARY_CALLS) await unary();
-    }),
-  );
-  const unarySec = (performance.now() - start) / 1000;
-  const s2 = performance.now();
-  const got = await stream(STREAM_MESSAGES);
-  const streamSec = (performance.now() - s2) / 1000;
-  console.log(`${label}: unary ${Math.round(UNARY_CALLS / unarySec)} req/s, server streaming ${Math.round(got / streamSec)} msg/s`);
+/** One side under test: a unary call and a server stream of STREAM_MESSAGES messages. */
+interface Side {
+  label: string;
+  unary(): Promise<unknown>;
+  stream(): Promise<number>;
+  close(): void;
 }
 
-async function generated(): Promise<void> {
+/** A rate over wall time and over this process's CPU time (client and server both run here). */
+interface Rate {
+  wall: number;
+  cpu: number;
+}
+
+/** Runs `work`, which does `ops` operations, and measures its rates. */
+async function rateOf(ops: number, work: () => Promise<void>): Promise<Rate> {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  await work();
+  const wallSec = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  return { wall: ops / wallSec, cpu: ops / ((cpu.user + cpu.system) / 1e6) };
+}
+
+/** Unary calls per second at {@link CONCURRENCY}. */
+function unaryRate(side: Side, calls: number): Promise<Rate> {
+  let next = 0;
+  return rateOf(calls, async () => {
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next++ < calls) await side.unary();
+      }),
+    );
+  });
+}
+
+/** Server-streamed messages per second. */
+function streamRate(side: Side, messages: number): Promise<Rate> {
+  return rateOf(messages, async () => {
+    const got = await side.stream();
+    if (got !== messages) throw new Error(`${side.label}: streamed ${got} of ${messages} messages`);
+  });
+}
+
+/** The runtime functions the generated stubs call (to run them on another build of the runtime). */
+interface RuntimeParts {
+  registerService: typeof registerService;
+  createClient: typeof createClient;
+  createBreakerRegistry: typeof createBreakerRegistry;
+}
+
+/**
+ * The generated stubs on another build of the runtime (CK_BENCH_OTHER_RUNTIME:
+ * the path of its `dist/grpc/index.js`, for before/after figures in one run).
+ * The generated files only call `registerService(server, OrderService, …)` and
+ * `createClient(OrderService, …)`, so those are called the same way here.
+ */
+async function otherRuntimeSide(): Promise<Side> {
+  const path = process.env.CK_BENCH_OTHER_RUNTIME;
+  if (!path) throw new Error('set CK_BENCH_OTHER_RUNTIME to the dist/grpc/index.js of another runtime build');
+  const parts = (await import(pathToFileURL(path).href)) as RuntimeParts;
+  return generatedSide(`generated stubs on ${path}`, {}, parts);
+}
+
+async function generatedSide(label = 'generated stubs', options: ClientOptions = {}, runtime?: RuntimeParts): Promise<Side> {
   const server = new grpc.Server();
-  registerOrderService(server, {
+  const handlers: Parameters<typeof registerOrderService>[1] = {
     getOrder: async () => ({ order: orderMessage }),
     listOrders: async () => ({}),
     createOrder: async () => ({}),
     async *streamOrders() {
       for (let i = 0; i < STREAM_MESSAGES; i++) yield { order: orderMessage };
     },
-  });
+  };
+  if (runtime) runtime.registerService(server, OrderService, handlers);
+  else registerOrderService(server, handlers);
   const port = await listen(server, '127.0.0.1:0');
-  const client = createOrderServiceClient(`127.0.0.1:${port}`, {
-    ...(process.env.CK_BENCH_NO_BREAKER ? { breaker: false } : {}),
-    ...(process.env.CK_BENCH_NO_DEADLINE ? { defaultTimeoutMs: Infinity, streamTimeoutMs: Infinity } : {}),
-  });
-  await drive(
-    'generated stubs',
-    () => client.getOrder({ orderId: '1' }),
-    async () => {
+  const target = `127.0.0.1:${port}`;
+  const client = runtime
+    ? runtime.createClient(OrderService, target, { breakers: runtime.createBreakerRegistry(), ...options })
+    : createOrderServiceClient(target, { breakers: createBreakerRegistry(), ...options });
+  await client.waitForReady();
+  return {
+    label,
+    unary: () => client.getOrder({ orderId: '1' }),
+    async stream() {
       let n = 0;
       for await (const _ of client.streamOrders({ customerId: 'c' })) n++;
       return n;
     },
-  );
-  client.close();
-  server.forceShutdown();
+    close() {
+      client.close();
+      server.forceShutdown();
+    },
+  };
 }
 
-async function handwritten(): Promise<void> {
+/** Extras for the hand-written side, to measure what grpc-js's own deadline and retry machinery cost. */
+interface HandwrittenExtras {
+  label?: string;
+  /** Deadline per call, ms. */
+  deadlineMs?: number;
+  /** A `grpc.service_config` with a retry policy for the methods. */
+  retry?: boolean;
+}
+
+async function handwrittenSide(extras: HandwrittenExtras = {}): Promise<Side> {
   const server = new grpc.Server();
   const get = methodDefinition(OrderService.method.getOrder);
   const stream = methodDefinition(OrderService.method.streamOrders);
@@ -93,21 +166,89 @@ async function handwritten(): Promise<void> {
     },
   });
   const port = await listen(server, '127.0.0.1:0');
-  const client = new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-  await drive(
-    'hand-written grpc-js',
-    () =>
+  const retryConfig = {
+    methodConfig: [
+      {
+        name: [{ service: OrderService.typeName }],
+        retryPolicy: { maxAttempts: 4, initialBackoff: '0.1s', maxBackoff: '2s', backoffMultiplier: 2, retryableStatusCodes: ['UNAVAILABLE'] },
+      },
+    ],
+  };
+  const client = new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), extras.retry ? { 'grpc.service_config': JSON.stringify(retryConfig) } : {});
+  const deadlineMs = extras.deadlineMs;
+  const options = (): grpc.CallOptions => (deadlineMs ? { deadline: Date.now() + deadlineMs } : {});
+  await new Promise<void>((resolve, reject) => client.waitForReady(Date.now() + 5000, (e) => (e ? reject(e) : resolve())));
+  return {
+    label: extras.label ?? 'hand-written grpc-js',
+    unary: () =>
       new Promise((resolve, reject) =>
-        client.makeUnaryRequest(get.path, get.requestSerialize, get.responseDeserialize, { orderId: '1' }, (e, r) => (e ? reject(e) : resolve(r))),
+        client.makeUnaryRequest(get.path, get.requestSerialize, get.responseDeserialize, { orderId: '1' }, options(), (e, r) => (e ? reject(e) : resolve(r))),
       ),
-    async () => {
+    async stream() {
       let n = 0;
-      for await (const _ of client.makeServerStreamRequest(stream.path, stream.requestSerialize, stream.responseDeserialize, { customerId: 'c' })) n++;
+      for await (const _ of client.makeServerStreamRequest(stream.path, stream.requestSerialize, stream.responseDeserialize, { customerId: 'c' }, options())) n++;
       return n;
     },
+    close() {
+      client.close();
+      server.forceShutdown();
+    },
+  };
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const fmt = (n: number) => Math.round(n).toLocaleString('en');
+
+type Kind = 'unary' | 'stream';
+type Clock = keyof Rate;
+
+/**
+ * Alternates the sides over {@link ROUNDS} rounds (order reversed every other
+ * round, so neither side always runs right after the other) after one warm-up
+ * round, and prints per side the median rates and the median of its per-round
+ * ratios to the first side (the baseline). Rates are given over wall time and
+ * over the process's CPU time: on a machine shared with other work the CPU
+ * rate (work per CPU-second, what an otherwise idle core would deliver) is the
+ * steadier figure.
+ */
+async function compare(sides: Side[]): Promise<void> {
+  const rates = sides.map(() => ({ unary: [] as Rate[], stream: [] as Rate[] }));
+  for (let round = -1; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? sides.map((_, i) => i) : sides.map((_, i) => sides.length - 1 - i);
+    for (const i of order) {
+      const u = await unaryRate(sides[i]!, UNARY_CALLS);
+      const s = await streamRate(sides[i]!, STREAM_MESSAGES);
+      if (round >= 0) {
+        rates[i]!.unary.push(u);
+        rates[i]!.stream.push(s);
+      }
+    }
+  }
+  console.log(
+    `gRPC on loopback: ${ROUNDS} alternating rounds (after a warm-up) of ${fmt(UNARY_CALLS)} unary GetOrder calls at concurrency ${CONCURRENCY} and ${fmt(STREAM_MESSAGES)} server-streamed orders per side`,
   );
-  client.close();
-  server.forceShutdown();
+  const base = rates[0]!;
+  const med = (kind: Kind, clock: Clock, i: number) => median(rates[i]![kind].map((r) => r[clock]));
+  const ratio = (kind: Kind, clock: Clock, i: number) => median(rates[i]![kind].map((r, k) => r[clock] / base[kind][k]![clock])).toFixed(2);
+  for (const [i, side] of sides.entries()) {
+    console.log(`${side.label}:`);
+    for (const clock of ['wall', 'cpu'] as const) {
+      const vs = i === 0 ? '' : `  → ratio (median of rounds) unary ${ratio('unary', clock, i)}×, streaming ${ratio('stream', clock, i)}×`;
+      console.log(`  per ${clock === 'wall' ? 'wall second' : 'CPU second '}: unary ${fmt(med('unary', clock, i))} req/s, streaming ${fmt(med('stream', clock, i))} msg/s${vs}`);
+    }
+  }
+}
+
+async function run(sides: Side[]): Promise<void> {
+  try {
+    await compare(sides);
+  } finally {
+    for (const s of sides) s.close();
+  }
 }
 
 function rate(label: string, fn: () => void): number {
@@ -146,12 +287,27 @@ async function codec(): Promise<void> {
   console.log(`ratios protobuf-es / protobufjs: encode ${(esEnc / pbEnc).toFixed(2)}×, decode ${(esDec / pbDec).toFixed(2)}×`);
 }
 
-const side = process.argv[process.argv.indexOf('--side') + 1];
-if (side === 'generated') await generated();
-else if (side === 'handwritten') await handwritten();
-else if (side === 'codec') await codec();
+/** The sides by key; `--sides a,b,…` picks them (the first is the baseline), `--variants` takes all. */
+const SIDES: Record<string, () => Promise<Side>> = {
+  handwritten: () => handwrittenSide(),
+  generated: () => generatedSide(),
+  'generated-no-breaker': () => generatedSide('generated, no breaker', { breaker: false }),
+  'generated-no-deadline': () => generatedSide('generated, no deadline', { defaultTimeoutMs: Infinity, streamTimeoutMs: Infinity }),
+  'generated-no-retry': () => generatedSide('generated, no retry config', { retry: false }),
+  'handwritten-deadline': () => handwrittenSide({ label: 'hand-written + 10 s deadline', deadlineMs: 10_000 }),
+  'handwritten-retry': () => handwrittenSide({ label: 'hand-written + retry config', retry: true }),
+  'other-runtime': otherRuntimeSide,
+};
+
+const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const sideArg = arg('--side') ?? 'compare';
+if (sideArg === 'codec') await codec();
+else if (sideArg !== 'compare') await run([await SIDES[sideArg]!()]);
 else {
-  await handwritten();
-  await generated();
-  await codec();
+  const keys = process.argv.includes('--variants') ? Object.keys(SIDES).filter((k) => k !== 'other-runtime') : (arg('--sides') ?? 'handwritten,generated').split(',');
+  const unknown = keys.filter((k) => !SIDES[k]);
+  if (unknown.length > 0) throw new Error(`unknown side ${unknown.join(', ')}; known: ${Object.keys(SIDES).join(', ')}`);
+  const sides: Side[] = [];
+  for (const k of keys) sides.push(await SIDES[k]!());
+  await run(sides);
 }

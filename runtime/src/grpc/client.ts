@@ -9,10 +9,11 @@ import * as grpc from '@grpc/grpc-js';
 import type { DescMethod, Registry } from '@bufbuild/protobuf';
 import { defaultBreakers, type BreakerOptions, type BreakerRegistry, type TargetBreaker } from './breaker.js';
 import { methodDefinition } from './definition.js';
-import { GrpcError, Status, toGrpcError } from './errors.js';
-import { toMetadata } from './metadata.js';
+import { GrpcError, toGrpcError } from './errors.js';
 import { buildServiceConfig, timeoutFor, type DeadlineOptions, type RetryOptions } from './service-config.js';
 import type { CallOptions, MetadataInit, ServiceClient, ServiceLike } from './types.js';
+import { prepare, watch, type BoundMethod, type Prepared } from './client-call.js';
+import { pump, responses } from './client-streams.js';
 
 /** Options of a client. */
 export interface ClientOptions extends DeadlineOptions {
@@ -74,139 +75,107 @@ export function createClient<S extends ServiceLike & { readonly typeName: string
   return client as ServiceClient<S> & GrpcClient;
 }
 
-interface Prepared {
-  metadata: grpc.Metadata;
-  callOptions: grpc.CallOptions;
+/**
+ * One unary call, kept lean (it is the hot path): two closures, as a
+ * hand-written grpc-js call has. `report` is the breaker when it was closed at
+ * the start, so the call's status is recorded; undefined when the call runs
+ * through the breaker, which records it itself.
+ */
+function unary(m: BoundMethod, request: unknown, call: CallOptions | undefined, report: TargetBreaker | undefined): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const p = prepare(m, call);
+    const def = m.def;
+    let unwatch: (() => void) | undefined;
+    const c = m.client.makeUnaryRequest(def.path, def.requestSerialize, def.responseDeserialize, request, p.metadata, p.callOptions, (err, res) => {
+      unwatch?.();
+      if (err) {
+        const e = m.fail(err);
+        report?.failure(e.code);
+        reject(e);
+      } else {
+        report?.success();
+        resolve(res);
+      }
+    });
+    if (call) unwatch = watch(c, call);
+  });
 }
 
-function prepare(method: DescMethod, options: ClientOptions, call: CallOptions | undefined): Prepared {
-  if (call?.signal?.aborted) throw new GrpcError(Status.CANCELLED, 'call cancelled before it started', { cause: call.signal.reason });
-  const timeout = timeoutFor(method, options, call?.timeoutMs);
-  return {
-    metadata: toMetadata(options.metadata, call?.metadata),
-    callOptions: { deadline: Number.isFinite(timeout) ? Date.now() + timeout : Infinity },
-  };
-}
+/** Starts a call; `abandon` settles it with a client-side error (not the server's doing, so not reported to the breaker). */
+type Begin = (p: Prepared, done: grpc.requestCallback<unknown>, abandon: (e: unknown) => void) => grpc.Call;
 
-/** Wires cancellation, header and trailer callbacks to a grpc-js call. */
-function watch(call: grpc.Call, options: CallOptions | undefined): () => void {
-  if (options?.onHeader) call.on('metadata', options.onHeader);
-  if (options?.onTrailer) call.on('status', (s: grpc.StatusObject) => options.onTrailer!(s.metadata));
-  const signal = options?.signal;
-  if (!signal) return () => {};
-  const abort = () => call.cancel();
-  signal.addEventListener('abort', abort, { once: true });
-  return () => signal.removeEventListener('abort', abort);
+/**
+ * A client-streaming call, judged by the status it ends with. While
+ * the breaker is closed the call runs directly and its status is reported to
+ * the breaker; otherwise it goes through the breaker (fail fast, or the
+ * half-open trial).
+ */
+function single(m: BoundMethod, call: CallOptions | undefined, begin: Begin): Promise<unknown> {
+  const run = (report: TargetBreaker | undefined) =>
+    new Promise<unknown>((resolve, reject) => {
+      let unwatch: (() => void) | undefined;
+      let settled = false;
+      const c = begin(
+        prepare(m, call),
+        (err, res) => {
+          unwatch?.();
+          if (settled) return;
+          settled = true;
+          if (err) {
+            const e = m.fail(err);
+            report?.failure(e.code);
+            reject(e);
+          } else {
+            report?.success();
+            resolve(res);
+          }
+        },
+        (e) => {
+          unwatch?.();
+          if (settled) return;
+          settled = true;
+          reject(m.fail(e));
+        },
+      );
+      if (call) unwatch = watch(c, call);
+    });
+  const breaker = m.breaker;
+  if (breaker && !breaker.closed) return breaker.execute(() => run(undefined));
+  return run(breaker);
 }
 
 function bindMethod(client: grpc.Client, method: DescMethod, options: ClientOptions, breaker: TargetBreaker | undefined) {
   const def = methodDefinition(method);
-  const guard = <T>(fn: () => Promise<T>): Promise<T> => (breaker ? breaker.execute(fn) : fn());
   const fail = (e: unknown) => toGrpcError(e, options.registry);
+  const m: BoundMethod = { client, def, timeoutMs: timeoutFor(method, options), metadata: options.metadata, fail, breaker };
   switch (method.methodKind) {
     case 'unary':
       return (request: unknown, call?: CallOptions) =>
-        guard(
-          () =>
-            new Promise((resolve, reject) => {
-              const p = prepare(method, options, call);
-              let unwatch = () => {};
-              const c = client.makeUnaryRequest(def.path, def.requestSerialize, def.responseDeserialize, request, p.metadata, p.callOptions, (err, res) => {
-                unwatch();
-                if (err) reject(fail(err));
-                else resolve(res);
-              });
-              unwatch = watch(c, call);
-            }),
-        );
+        breaker && !breaker.closed ? breaker.execute(() => unary(m, request, call, undefined)) : unary(m, request, call, breaker);
     case 'client_streaming':
       return (requests: AsyncIterable<unknown>, call?: CallOptions) =>
-        guard(
-          () =>
-            new Promise((resolve, reject) => {
-              const p = prepare(method, options, call);
-              let unwatch = () => {};
-              const c = client.makeClientStreamRequest(def.path, def.requestSerialize, def.responseDeserialize, p.metadata, p.callOptions, (err, res) => {
-                unwatch();
-                if (err) reject(fail(err));
-                else resolve(res);
-              });
-              unwatch = watch(c, call);
-              pump(requests, c).catch((e) => {
-                c.cancel();
-                reject(fail(e));
-              });
-            }),
-        );
+        single(m, call, (p, done, abandon) => {
+          const c = client.makeClientStreamRequest(def.path, def.requestSerialize, def.responseDeserialize, p.metadata, p.callOptions, done);
+          // a failing request iterable fails the call with its error and cancels it
+          pump(requests, c).catch((e) => {
+            abandon(e);
+            c.cancel();
+          });
+          return c;
+        });
     case 'server_streaming':
       return (request: unknown, call?: CallOptions) =>
-        iterate(guard, call, () => {
-          const p = prepare(method, options, call);
+        responses(m, call, () => {
+          const p = prepare(m, call);
           return client.makeServerStreamRequest(def.path, def.requestSerialize, def.responseDeserialize, request, p.metadata, p.callOptions);
-        }, fail);
+        });
     case 'bidi_streaming':
       return (requests: AsyncIterable<unknown>, call?: CallOptions) =>
-        iterate(guard, call, () => {
-          const p = prepare(method, options, call);
+        responses(m, call, () => {
+          const p = prepare(m, call);
           const c = client.makeBidiStreamRequest(def.path, def.requestSerialize, def.responseDeserialize, p.metadata, p.callOptions);
           pump(requests, c).catch(() => c.cancel());
           return c;
-        }, fail);
-  }
-}
-
-/** Resolves on 'drain' or 'status', removing both listeners. */
-function drained(call: NodeJS.EventEmitter): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      call.off('drain', done);
-      call.off('status', done);
-      resolve();
-    };
-    call.on('drain', done);
-    call.on('status', done);
-  });
-}
-
-/** Writes every request with backpressure, then half-closes. */
-async function pump(requests: AsyncIterable<unknown>, call: grpc.ClientWritableStream<unknown> | grpc.ClientDuplexStream<unknown, unknown>): Promise<void> {
-  for await (const r of requests) {
-    if (!call.write(r)) await drained(call);
-  }
-  call.end();
-}
-
-/**
- * A response stream as an async iterable. The call starts on the first
- * `next()`; the breaker judges the call by whether it opens (first message,
- * headers or a clean end) so a long stream does not hold it.
- */
-async function* iterate(
-  guard: <T>(fn: () => Promise<T>) => Promise<T>,
-  options: CallOptions | undefined,
-  start: () => grpc.ClientReadableStream<unknown> | grpc.ClientDuplexStream<unknown, unknown>,
-  fail: (e: unknown) => GrpcError,
-): AsyncGenerator<never> {
-  let call: grpc.ClientReadableStream<unknown> | undefined;
-  let unwatch = () => {};
-  try {
-    await guard(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          call = start() as grpc.ClientReadableStream<unknown>;
-          unwatch = watch(call, options);
-          call.once('metadata', () => resolve());
-          call.once('readable', () => resolve());
-          call.once('status', (s: grpc.StatusObject) => (s.code === Status.OK ? resolve() : undefined));
-          call.once('error', (e) => reject(fail(e)));
-        }),
-    );
-    for await (const message of call!) yield message as never;
-  } catch (e) {
-    throw fail(e);
-  } finally {
-    unwatch();
-    // a consumer that stops early (break, return) cancels the call
-    call?.cancel();
+        });
   }
 }

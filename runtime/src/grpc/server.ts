@@ -28,52 +28,65 @@ export interface RegisterOptions {
 
 type AnyCall = grpc.ServerUnaryCall<unknown, unknown> | grpc.ServerReadableStream<unknown, unknown> | grpc.ServerWritableStream<unknown, unknown> | grpc.ServerDuplexStream<unknown, unknown>;
 
-function createContext(call: AnyCall, method: DescMethod): ServerCallContext & { sendHeaderOnce(): void; hasTrailer(): boolean } {
-  // Built lazily: most handlers never touch the signal or response metadata, and
-  // an AbortController plus two Metadata per call show up in unary throughput.
-  let controller: AbortController | undefined;
-  let cancelled = false;
-  let responseHeader: grpc.Metadata | undefined;
-  let responseTrailer: grpc.Metadata | undefined;
-  let headerSent = false;
-  (call as grpc.ServerUnaryCall<unknown, unknown>).once('cancelled', () => {
-    cancelled = true;
-    controller?.abort(new Error('call cancelled by the client or its deadline passed'));
-  });
-  return {
-    method: methodDefinition(method).path,
-    metadata: call.metadata,
-    get signal() {
-      if (!controller) {
-        controller = new AbortController();
-        if (cancelled) controller.abort(new Error('call cancelled by the client or its deadline passed'));
-      }
-      return controller.signal;
-    },
-    get deadline() {
-      return call.getDeadline();
-    },
-    get peer() {
-      return call.getPeer();
-    },
-    get responseHeader() {
-      return (responseHeader ??= new grpc.Metadata());
-    },
-    get responseTrailer() {
-      return (responseTrailer ??= new grpc.Metadata());
-    },
-    hasTrailer: () => responseTrailer !== undefined,
-    sendHeaderOnce() {
-      if (headerSent) return;
-      headerSent = true;
-      if (responseHeader && Object.keys(responseHeader.getMap()).length > 0) call.sendMetadata(responseHeader);
-    },
-  };
-}
+const CANCELLED_REASON = 'call cancelled by the client or its deadline passed';
 
-/** The trailer to send, without creating one when the handler set none. */
-function trailerOf(ctx: ServerCallContext & { hasTrailer?: () => boolean }): grpc.Metadata | undefined {
-  return ctx.hasTrailer?.() ? ctx.responseTrailer : undefined;
+/**
+ * The context of one call. A class, unlike the rest of the runtime, because
+ * one is made per call: its getters live on the prototype instead of being
+ * closures made per call, and what most handlers never touch (the abort
+ * signal, response metadata) is built only when asked for.
+ */
+class CallContext implements ServerCallContext {
+  private controller: AbortController | undefined;
+  private header: grpc.Metadata | undefined;
+  private trailer: grpc.Metadata | undefined;
+  private headerSent = false;
+
+  constructor(
+    private readonly call: AnyCall,
+    readonly method: string,
+  ) {}
+
+  get metadata(): grpc.Metadata {
+    return this.call.metadata;
+  }
+
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      const controller = (this.controller = new AbortController());
+      if (this.call.cancelled) controller.abort(new Error(CANCELLED_REASON));
+      else (this.call as grpc.ServerUnaryCall<unknown, unknown>).once('cancelled', () => controller.abort(new Error(CANCELLED_REASON)));
+    }
+    return this.controller.signal;
+  }
+
+  get deadline(): Date | number {
+    return this.call.getDeadline();
+  }
+
+  get peer(): string {
+    return this.call.getPeer();
+  }
+
+  get responseHeader(): grpc.Metadata {
+    return (this.header ??= new grpc.Metadata());
+  }
+
+  get responseTrailer(): grpc.Metadata {
+    return (this.trailer ??= new grpc.Metadata());
+  }
+
+  /** The trailer to send, without creating one when the handler set none. */
+  trailerToSend(): grpc.Metadata | undefined {
+    return this.trailer;
+  }
+
+  /** Sends the response headers the handler set, once, before the first message or the status. */
+  sendHeaderOnce(): void {
+    if (this.headerSent) return;
+    this.headerSent = true;
+    if (this.header && Object.keys(this.header.getMap()).length > 0) this.call.sendMetadata(this.header);
+  }
 }
 
 function intercept(interceptors: readonly ServerInterceptor[], ctx: ServerCallContext, run: () => Promise<void>): Promise<void> {
@@ -83,9 +96,9 @@ function intercept(interceptors: readonly ServerInterceptor[], ctx: ServerCallCo
 }
 
 /** Writes messages with backpressure. */
-async function writeAll(call: grpc.ServerWritableStream<unknown, unknown> | grpc.ServerDuplexStream<unknown, unknown>, messages: AsyncIterable<unknown>, signal: AbortSignal): Promise<void> {
+async function writeAll(call: grpc.ServerWritableStream<unknown, unknown> | grpc.ServerDuplexStream<unknown, unknown>, messages: AsyncIterable<unknown>): Promise<void> {
   for await (const m of messages) {
-    if (signal.aborted) return;
+    if (call.cancelled) return;
     if (!call.write(m)) await drained(call);
   }
 }
@@ -114,59 +127,70 @@ function requestsOf(call: grpc.ServerReadableStream<unknown, unknown> | grpc.Ser
   return { [Symbol.asyncIterator]: () => call.iterator({ destroyOnReturn: false }) };
 }
 
+/** Runs the handler (through the interceptors, if any) and settles with its result. */
+function runHandler(interceptors: readonly ServerInterceptor[], ctx: CallContext, handler: () => unknown): Promise<unknown> {
+  if (interceptors.length === 0) {
+    // the common case: no wrapper closures, no extra awaits
+    try {
+      return Promise.resolve(handler());
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+  let result: unknown;
+  return intercept(interceptors, ctx, async () => {
+    result = await handler();
+  }).then(() => result);
+}
+
+/** The error and trailer a failed handler sends as its status. */
+function statusError(ctx: CallContext, e: unknown): grpc.ServiceError {
+  ctx.sendHeaderOnce();
+  const err = toServiceError(e);
+  const trailer = ctx.trailerToSend();
+  if (trailer) err.metadata.merge(trailer);
+  return err as grpc.ServiceError;
+}
+
 function handlerFor(method: DescMethod, fn: Handler, interceptors: readonly ServerInterceptor[]): grpc.UntypedHandleCall {
   const impl = fn as unknown as (input: unknown, ctx: ServerCallContext) => unknown;
+  const path = methodDefinition(method).path;
   switch (method.methodKind) {
     case 'unary':
-    case 'client_streaming':
+    case 'client_streaming': {
+      const unary = method.methodKind === 'unary';
       return (call: grpc.ServerUnaryCall<unknown, unknown> | grpc.ServerReadableStream<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
-        const ctx = createContext(call, method);
-        const input =
-          method.methodKind === 'unary' ? (call as grpc.ServerUnaryCall<unknown, unknown>).request : requestsOf(call as grpc.ServerReadableStream<unknown, unknown>);
-        let response: unknown;
-        intercept(interceptors, ctx, async () => {
-          response = await impl(input, ctx);
-        }).then(
-          () => {
+        const ctx = new CallContext(call, path);
+        const input = unary ? (call as grpc.ServerUnaryCall<unknown, unknown>).request : requestsOf(call as grpc.ServerReadableStream<unknown, unknown>);
+        runHandler(interceptors, ctx, () => impl(input, ctx)).then(
+          (response) => {
             ctx.sendHeaderOnce();
-            callback(null, response, trailerOf(ctx));
+            callback(null, response, ctx.trailerToSend());
           },
-          (e) => {
-            ctx.sendHeaderOnce();
-            const err = toServiceError(e);
-            const trailer = trailerOf(ctx);
-            if (trailer) err.metadata.merge(trailer);
-            callback(err as grpc.ServiceError);
-          },
+          (e) => callback(statusError(ctx, e)),
         );
       };
+    }
     case 'server_streaming':
-    case 'bidi_streaming':
+    case 'bidi_streaming': {
+      const serverStreaming = method.methodKind === 'server_streaming';
       return (call: grpc.ServerWritableStream<unknown, unknown> | grpc.ServerDuplexStream<unknown, unknown>) => {
-        const ctx = createContext(call, method);
-        const input =
-          method.methodKind === 'server_streaming'
-            ? (call as grpc.ServerWritableStream<unknown, unknown>).request
-            : requestsOf(call as grpc.ServerDuplexStream<unknown, unknown>);
-        intercept(interceptors, ctx, async () => {
+        const ctx = new CallContext(call, path);
+        const input = serverStreaming ? (call as grpc.ServerWritableStream<unknown, unknown>).request : requestsOf(call as grpc.ServerDuplexStream<unknown, unknown>);
+        runHandler(interceptors, ctx, () => {
           const messages = impl(input, ctx) as AsyncIterable<unknown>;
           ctx.sendHeaderOnce();
-          await writeAll(call, messages, ctx.signal);
+          return writeAll(call, messages);
         }).then(
           () => {
             ctx.sendHeaderOnce();
-            call.end(trailerOf(ctx));
+            call.end(ctx.trailerToSend());
           },
-          (e) => {
-            ctx.sendHeaderOnce();
-            const err = toServiceError(e);
-            const trailer = trailerOf(ctx);
-            if (trailer) err.metadata.merge(trailer);
-            // grpc-js server streams turn an 'error' event into the call's status
-            call.emit('error', err);
-          },
+          // grpc-js server streams turn an 'error' event into the call's status
+          (e) => call.emit('error', statusError(ctx, e)),
         );
       };
+    }
   }
 }
 
