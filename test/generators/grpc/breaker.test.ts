@@ -66,6 +66,16 @@ async function drain(stream: AsyncIterable<unknown>): Promise<GrpcError | number
   }
 }
 
+/** The rejection of a call that must fail. */
+async function rejection(p: Promise<unknown>): Promise<GrpcError> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(GrpcError);
+  return e as GrpcError;
+}
+
 async function* values(...vs: number[]) {
   for (const value of vs) yield { value };
 }
@@ -119,24 +129,21 @@ describe('circuit breaker and streams', () => {
       throw new Error('source broke');
     }
     for (let i = 0; i < 3; i++) {
-      const e = await c.sum(broken()).catch((err: unknown) => err);
-      expect(e).toBeInstanceOf(GrpcError);
-      expect((e as GrpcError).rawMessage).toBe('source broke');
+      expect((await rejection(c.sum(broken()))).rawMessage).toBe('source broke');
     }
     expect(breakers.get(target).state).toBe('closed');
     expect(await c.sum(values(1, 2))).toMatchObject({ total: 3, count: 2 });
     for (let i = 0; i < 2; i++) {
-      const e = await c.sum(values(1, -5)).catch((err: unknown) => err);
-      expect((e as GrpcError).code).toBe(Status.UNAVAILABLE);
+      expect((await rejection(c.sum(values(1, -5)))).code).toBe(Status.UNAVAILABLE);
     }
     expect(breakers.get(target).state).toBe('open');
-    expect(((await c.sum(values(1)).catch((err: unknown) => err)) as GrpcError).rawMessage).toMatch(/is open/);
+    expect((await rejection(c.sum(values(1)))).rawMessage).toMatch(/is open/);
   });
 
   it('after halfOpenAfterMs one trial call goes through and closes the breaker again', async () => {
     const breakers = createBreakerRegistry();
     const c = client(breakers, { breaker: { threshold: 1, halfOpenAfterMs: 50 } });
-    expect((await c.fail({ code: Status.UNAVAILABLE, message: 'down' }).catch((e: GrpcError) => e)).code).toBe(Status.UNAVAILABLE);
+    expect((await rejection(c.fail({ code: Status.UNAVAILABLE, message: 'down' }))).code).toBe(Status.UNAVAILABLE);
     expect(breakers.get(target).state).toBe('open');
     await sleep(80);
     expect((await c.echo({ text: 'trial' })).text).toBe('trial');
@@ -160,7 +167,7 @@ describe('circuit breaker and streams', () => {
     const breakers = createBreakerRegistry();
     const c = client(breakers, { breaker: { threshold: 1, halfOpenAfterMs: 60_000 } });
     for (const code of [Status.NOT_FOUND, Status.INVALID_ARGUMENT, Status.FAILED_PRECONDITION]) {
-      expect((await c.fail({ code, message: 'no' }).catch((e: GrpcError) => e)).code).toBe(code);
+      expect((await rejection(c.fail({ code, message: 'no' }))).code).toBe(code);
     }
     expect(breakers.get(target).state).toBe('closed');
   });
