@@ -140,7 +140,7 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'grpc-stubs-vs-grpc-js',
     description:
-      'gRPC on loopback: 20,000 unary GetOrder calls (concurrency 64) and 200,000 server-streamed orders through the generated stubs (deadlines, retry config, breaker) beside a hand-written grpc-js client/server with the same protobuf-es serializers. Same work on both sides, so the wall-time ratio is the throughput ratio; bench/grpc-throughput.ts also prints req/s and msg/s.',
+      'gRPC on loopback: unary GetOrder calls (concurrency 64) and server-streamed orders through the generated stubs (deadlines, retry config, breaker) beside a hand-written grpc-js client/server with the same protobuf-es serializers, each side in its own process doing the same fixed work (16 rounds of 2,000 calls and 20,000 messages), so the wall-time ratio is the throughput ratio. Steadier on a busy machine: `node dist/bench/grpc-throughput.js` runs both sides in one process, alternating over 15 rounds, and prints the median of the per-round ratios over wall and CPU time.',
     cwd: root,
     ours: { tool: 'contractkit', label: 'generated grpc stubs', cmd: process.execPath, args: [join(root, 'dist', 'bench', 'grpc-throughput.js'), '--side', 'generated'] },
     peers: [{ tool: 'grpc-js', label: 'hand-written grpc-js', cmd: process.execPath, args: [join(root, 'dist', 'bench', 'grpc-throughput.js'), '--side', 'handwritten'] }],
