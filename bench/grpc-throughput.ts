@@ -14,9 +14,11 @@
  *   before/after figures from one run.
  * - `--side generated|handwritten`: one side alone, for profiling.
  * - `--side codec`: encode/decode of a representative Order with protobuf-es
- *   beside protobufjs static code (pbjs static-module, generated at run time).
+ *   beside protobufjs static code (pbjs static-module, generated at run time),
+ *   alternating over the rounds as well.
  * Sizes: CK_BENCH_ROUNDS (15), CK_BENCH_UNARY (unary calls per round, 2,000),
- * CK_BENCH_STREAM (streamed messages per round, 20,000), CK_BENCH_CODEC.
+ * CK_BENCH_STREAM (streamed messages per round, 20,000), CK_BENCH_CODEC
+ * (codec operations per kind over all rounds, 200,000).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -251,13 +253,34 @@ async function run(sides: Side[]): Promise<void> {
   }
 }
 
-function rate(label: string, fn: () => void): number {
-  for (let i = 0; i < 10_000; i++) fn();
+/** Operations per second of `fn` over `ops` calls. */
+function opsPerSec(fn: () => void, ops: number): number {
   const start = performance.now();
-  for (let i = 0; i < CODEC_ROUNDS; i++) fn();
-  const perSec = CODEC_ROUNDS / ((performance.now() - start) / 1000);
-  console.log(`${label}: ${Math.round(perSec).toLocaleString('en')} /s`);
-  return perSec;
+  for (let i = 0; i < ops; i++) fn();
+  return ops / ((performance.now() - start) / 1000);
+}
+
+/**
+ * Rates of `ours` and `theirs`, alternating over {@link ROUNDS} rounds (after a
+ * warm-up), printed as medians with the median of the per-round ratios.
+ */
+function codecPair(what: string, ours: () => void, theirs: () => void): void {
+  const per = Math.max(1, Math.round(CODEC_ROUNDS / ROUNDS));
+  opsPerSec(ours, 10_000);
+  opsPerSec(theirs, 10_000);
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    if (round % 2 === 0) {
+      a.push(opsPerSec(ours, per));
+      b.push(opsPerSec(theirs, per));
+    } else {
+      b.push(opsPerSec(theirs, per));
+      a.push(opsPerSec(ours, per));
+    }
+  }
+  const ratio = median(a.map((x, i) => x / b[i]!));
+  console.log(`${what}: protobuf-es ${fmt(median(a))} /s, protobufjs static ${fmt(median(b))} /s → ratio ${ratio.toFixed(2)}× (median of ${ROUNDS} rounds)`);
 }
 
 async function codec(): Promise<void> {
@@ -280,11 +303,8 @@ async function codec(): Promise<void> {
   const bytes = toBinary(OrderSchema, orderMessage);
   const pbBytes = PbOrder.encode(pbMessage).finish();
   console.log(`Order: ${bytes.length} bytes (protobuf-es), ${pbBytes.length} bytes (protobufjs)`);
-  const esEnc = rate('protobuf-es encode', () => toBinary(OrderSchema, orderMessage));
-  const pbEnc = rate('protobufjs static encode', () => PbOrder.encode(pbMessage).finish());
-  const esDec = rate('protobuf-es decode', () => fromBinary(OrderSchema, bytes));
-  const pbDec = rate('protobufjs static decode', () => PbOrder.decode(pbBytes));
-  console.log(`ratios protobuf-es / protobufjs: encode ${(esEnc / pbEnc).toFixed(2)}×, decode ${(esDec / pbDec).toFixed(2)}×`);
+  codecPair('encode', () => toBinary(OrderSchema, orderMessage), () => PbOrder.encode(pbMessage).finish());
+  codecPair('decode', () => fromBinary(OrderSchema, bytes), () => PbOrder.decode(pbBytes));
 }
 
 /** The sides by key; `--sides a,b,…` picks them (the first is the baseline), `--variants` takes all. */

@@ -28,17 +28,29 @@ export interface Prepared {
   callOptions: grpc.CallOptions;
 }
 
-/**
- * Metadata and the deadline of one call. The deadline is grpc-js's own call
- * option (no timer of ours), sent to the server as `grpc-timeout`.
- */
-export function prepare(m: BoundMethod, call: CallOptions | undefined): Prepared {
+/** Rejects a call whose signal is already aborted. */
+export function checkNotAborted(call: CallOptions | undefined): void {
   if (call?.signal?.aborted) throw new GrpcError(Status.CANCELLED, 'call cancelled before it started', { cause: call.signal.reason });
+}
+
+/** The metadata of one call: the client's, then the call's. */
+export function callMetadata(m: BoundMethod, call: CallOptions | undefined): grpc.Metadata {
+  return m.metadata || call?.metadata ? toMetadata(m.metadata, call?.metadata) : new grpc.Metadata();
+}
+
+/**
+ * The grpc-js options of one call: its deadline, grpc-js's own call option
+ * (no timer of ours), sent to the server as `grpc-timeout`.
+ */
+export function callOptions(m: BoundMethod, call: CallOptions | undefined): grpc.CallOptions {
   const timeout = call?.timeoutMs ?? m.timeoutMs;
-  return {
-    metadata: m.metadata || call?.metadata ? toMetadata(m.metadata, call?.metadata) : new grpc.Metadata(),
-    callOptions: { deadline: Number.isFinite(timeout) ? Date.now() + timeout : Infinity },
-  };
+  return { deadline: Number.isFinite(timeout) ? Date.now() + timeout : Infinity };
+}
+
+/** Metadata and options of one call. */
+export function prepare(m: BoundMethod, call: CallOptions | undefined): Prepared {
+  checkNotAborted(call);
+  return { metadata: callMetadata(m, call), callOptions: callOptions(m, call) };
 }
 
 /** Wires cancellation, header and trailer callbacks to a grpc-js call; returns the unwiring. */

@@ -12,7 +12,7 @@ import { methodDefinition } from './definition.js';
 import { GrpcError, toGrpcError } from './errors.js';
 import { buildServiceConfig, timeoutFor, type DeadlineOptions, type RetryOptions } from './service-config.js';
 import type { CallOptions, MetadataInit, ServiceClient, ServiceLike } from './types.js';
-import { prepare, watch, type BoundMethod, type Prepared } from './client-call.js';
+import { callMetadata, callOptions, checkNotAborted, prepare, watch, type BoundMethod, type Prepared } from './client-call.js';
 import { pump, responses } from './client-streams.js';
 
 /** Options of a client. */
@@ -83,10 +83,10 @@ export function createClient<S extends ServiceLike & { readonly typeName: string
  */
 function unary(m: BoundMethod, request: unknown, call: CallOptions | undefined, report: TargetBreaker | undefined): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const p = prepare(m, call);
+    checkNotAborted(call);
     const def = m.def;
     let unwatch: (() => void) | undefined;
-    const c = m.client.makeUnaryRequest(def.path, def.requestSerialize, def.responseDeserialize, request, p.metadata, p.callOptions, (err, res) => {
+    const c = m.client.makeUnaryRequest(def.path, def.requestSerialize, def.responseDeserialize, request, callMetadata(m, call), callOptions(m, call), (err, res) => {
       unwatch?.();
       if (err) {
         const e = m.fail(err);

@@ -104,6 +104,7 @@ async function writeAll(call: grpc.ServerWritableStream<unknown, unknown> | grpc
 }
 
 type Handler = (...args: never[]) => unknown;
+type Impl = (input: unknown, ctx: ServerCallContext) => unknown;
 
 /** Resolves on 'drain' or 'cancelled', removing both listeners (no listener build-up on long streams). */
 function drained(call: NodeJS.EventEmitter): Promise<void> {
@@ -127,20 +128,30 @@ function requestsOf(call: grpc.ServerReadableStream<unknown, unknown> | grpc.Ser
   return { [Symbol.asyncIterator]: () => call.iterator({ destroyOnReturn: false }) };
 }
 
-/** Runs the handler (through the interceptors, if any) and settles with its result. */
-function runHandler(interceptors: readonly ServerInterceptor[], ctx: CallContext, handler: () => unknown): Promise<unknown> {
+/**
+ * Runs the handler (through the interceptors, if any) and settles with its
+ * result. Without interceptors (the common case) there is no wrapper closure
+ * and no extra await.
+ */
+function runHandler(interceptors: readonly ServerInterceptor[], ctx: CallContext, impl: Impl, input: unknown): Promise<unknown> {
   if (interceptors.length === 0) {
-    // the common case: no wrapper closures, no extra awaits
     try {
-      return Promise.resolve(handler());
+      return Promise.resolve(impl(input, ctx));
     } catch (e) {
       return Promise.reject(e);
     }
   }
   let result: unknown;
   return intercept(interceptors, ctx, async () => {
-    result = await handler();
+    result = await impl(input, ctx);
   }).then(() => result);
+}
+
+/** Runs a streaming handler and writes what it yields. */
+async function streamAll(call: grpc.ServerWritableStream<unknown, unknown> | grpc.ServerDuplexStream<unknown, unknown>, ctx: CallContext, impl: Impl, input: unknown): Promise<void> {
+  const messages = impl(input, ctx) as AsyncIterable<unknown>;
+  ctx.sendHeaderOnce();
+  await writeAll(call, messages);
 }
 
 /** The error and trailer a failed handler sends as its status. */
@@ -153,7 +164,7 @@ function statusError(ctx: CallContext, e: unknown): grpc.ServiceError {
 }
 
 function handlerFor(method: DescMethod, fn: Handler, interceptors: readonly ServerInterceptor[]): grpc.UntypedHandleCall {
-  const impl = fn as unknown as (input: unknown, ctx: ServerCallContext) => unknown;
+  const impl = fn as unknown as Impl;
   const path = methodDefinition(method).path;
   switch (method.methodKind) {
     case 'unary':
@@ -162,7 +173,7 @@ function handlerFor(method: DescMethod, fn: Handler, interceptors: readonly Serv
       return (call: grpc.ServerUnaryCall<unknown, unknown> | grpc.ServerReadableStream<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
         const ctx = new CallContext(call, path);
         const input = unary ? (call as grpc.ServerUnaryCall<unknown, unknown>).request : requestsOf(call as grpc.ServerReadableStream<unknown, unknown>);
-        runHandler(interceptors, ctx, () => impl(input, ctx)).then(
+        runHandler(interceptors, ctx, impl, input).then(
           (response) => {
             ctx.sendHeaderOnce();
             callback(null, response, ctx.trailerToSend());
@@ -177,11 +188,8 @@ function handlerFor(method: DescMethod, fn: Handler, interceptors: readonly Serv
       return (call: grpc.ServerWritableStream<unknown, unknown> | grpc.ServerDuplexStream<unknown, unknown>) => {
         const ctx = new CallContext(call, path);
         const input = serverStreaming ? (call as grpc.ServerWritableStream<unknown, unknown>).request : requestsOf(call as grpc.ServerDuplexStream<unknown, unknown>);
-        runHandler(interceptors, ctx, () => {
-          const messages = impl(input, ctx) as AsyncIterable<unknown>;
-          ctx.sendHeaderOnce();
-          return writeAll(call, messages);
-        }).then(
+        // for the interceptors, the stream's handler is the user's plus writing what it yields
+        runHandler(interceptors, ctx, () => streamAll(call, ctx, impl, input), input).then(
           () => {
             ctx.sendHeaderOnce();
             call.end(ctx.trailerToSend());
