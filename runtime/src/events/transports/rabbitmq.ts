@@ -23,6 +23,8 @@ export interface RabbitMqOptions {
   reconnect?: { initialDelayMs?: number; maxDelayMs?: number };
   /** Told about connection losses and recoveries. */
   onConnectionEvent?: (event: 'lost' | 'recovered', error?: unknown) => void;
+  /** Shown by RabbitMQ for the connection (client property `connection_name`): operators see who is connected. */
+  connectionName?: string;
 }
 
 /** What tests and operators may want beyond {@link Transport}. */
@@ -68,7 +70,7 @@ export async function createRabbitMqTransport(options: RabbitMqOptions): Promise
   let closing = false;
 
   async function connect(): Promise<void> {
-    const c = await amqp.connect(options.url);
+    const c = await amqp.connect(options.url, options.connectionName ? { clientProperties: { connection_name: options.connectionName } } : {});
     c.on('error', () => undefined); // 'close' follows; handled there
     c.on('close', (err?: unknown) => {
       if (closing || conn !== c) return;
