@@ -39,7 +39,8 @@ export function createMemoryProcessedStore(): ProcessedEventStore & { has(consum
 
 /** The part of an ioredis / node-redis client the Redis store uses. */
 export interface RedisLike {
-  set(key: string, value: string, ...args: (string | number)[]): Promise<unknown>;
+  /** `SET key value EX seconds NX` (the shape ioredis types; node-redis users wrap theirs). */
+  set(key: string, value: string, ex: 'EX', seconds: number, nx: 'NX'): Promise<unknown>;
   del(key: string): Promise<unknown>;
 }
 
