@@ -16,11 +16,7 @@
  * the script prints its own rate, its client CPU per event (steadier than
  * wall time on a shared machine) and the validation cost per event.
  */
-import { copyFileSync, existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { packageRoot } from '../contracts/source/package-files.js';
 
 const N = Number(process.env.CK_BENCH_EVENTS ?? 50_000);
 const WINDOW = 256;
@@ -31,10 +27,6 @@ const side = arg('side');
 const broker = arg('broker');
 const payload = { orderId: '12345', customerId: '67890', total: { amount: '99.99', currency: 'USD' } };
 
-// tsc does not copy the generated standalone validators (plain JS) into dist: bring them along
-const here = dirname(fileURLToPath(import.meta.url));
-const genDist = join(here, '..', 'examples', 'orders', 'generated', 'events');
-if (!existsSync(join(genDist, 'validators.js'))) copyFileSync(join(packageRoot(), 'examples/orders/generated/events/validators.js'), join(genDist, 'validators.js'));
 
 async function workers(count: number, job: (i: number) => Promise<unknown>): Promise<void> {
   let next = 0;

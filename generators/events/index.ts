@@ -11,7 +11,7 @@ import { defineGenerator, type GeneratedFile } from '../core/registry.js';
 import type { EventsGeneratorOptions } from './bindings.js';
 import { emitBindings, emitChannels, emitConsumers, emitIndex, emitProducers, emitSpecs, emitTypes, emitUpcasters } from './emit.js';
 import { planEvents } from './plan.js';
-import { compileValidators, validatorDeclarations } from './validators.js';
+import { compileValidators } from './validators.js';
 
 /** The events generator (registered as `events`). */
 export const eventsGenerator = defineGenerator({
@@ -31,8 +31,7 @@ export const eventsGenerator = defineGenerator({
       emitChannels(plan),
       emitSpecs(plan),
       emitBindings(plan),
-      { path: 'validators.js', content: compileValidators(plan.messages) },
-      { path: 'validators.d.ts', content: validatorDeclarations(plan.messages) },
+      { path: 'validators.ts', content: compileValidators(plan.messages) },
       emitProducers(plan),
       emitConsumers(plan),
       emitIndex(needsUpcasters && plan.operations.some((o) => o.action === 'receive' && o.groups.some((g) => g.versions.length > 1))),

@@ -5,6 +5,8 @@
  * deletes them afterwards.
  */
 import { fork } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import ts from 'typescript';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +38,13 @@ beforeAll(async () => {
   genDir = await generateShop();
   gen = await import(join(genDir, 'index.ts'));
 });
+
+/** The generated validators.ts as a plain ES module the forked consumer (plain node) can import. */
+function validatorsModule(): string {
+  const out = join(genDir, 'validators.fork.mjs');
+  writeFileSync(out, ts.transpileModule(readFileSync(join(genDir, 'validators.ts'), 'utf8'), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText);
+  return out;
+}
 
 /** Polls until `check` holds (a safety timeout only: the tests assert counts, not timings). */
 async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
@@ -198,7 +207,7 @@ describe('crash safety with RabbitMQ and PostgreSQL', () => {
     await migrate(pool, { processed });
     const t = await createRabbitMqTransport({ url: AMQP, exchange });
     const startChild = async () => {
-      const child = fork(join(FIXTURES, 'crash-consumer.mjs'), [AMQP, exchange, group, join(genDir, 'validators.js'), processed, effects], { stdio: 'ignore' });
+      const child = fork(join(FIXTURES, 'crash-consumer.mjs'), [AMQP, exchange, group, validatorsModule(), processed, effects], { stdio: 'ignore' });
       let handled = 0;
       child.on('message', (m: any) => void (m.handled && handled++));
       await new Promise<void>((resolve) => child.on('message', (m: any) => m.ready && resolve()));
