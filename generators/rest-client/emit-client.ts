@@ -96,7 +96,8 @@ function printOperation(file: TsFile, n: Named, schemas: SchemaTypes, ref: (n: s
     const t = view.body.encoding === 'binary' ? 'Blob | ArrayBuffer | Uint8Array | string' : mediaType(view.body.media, schemas, ref, 'write');
     members.push(`${docComment([op.requestBody?.description?.trim()], '  ')}  body${view.body.required ? '' : '?'}: ${t.replace(/\n/g, '\n  ')};`);
   }
-  const argsType = members.length ? `{\n${members.join('\n')}\n}` : 'Record<string, never>';
+  const argsInterface = members.length > 0;
+  const argsType = argsInterface ? `{\n${members.join('\n')}\n}` : 'Record<string, never>';
   const argsOptional = !view.groups.some((g) => g.required) && !view.body?.required;
   const result = unionOf(view.success.map((m) => mediaType(m, schemas, ref, 'read')), 'void');
   const error = unionOf(view.errors.map((m) => mediaType(m, schemas, ref, 'read')).filter((t) => t !== 'void'), 'unknown');
@@ -104,27 +105,27 @@ function printOperation(file: TsFile, n: Named, schemas: SchemaTypes, ref: (n: s
   const client = file.importType('HttpClient', RUNTIME);
   const callOptions = file.importType('CallOptions', RUNTIME);
   const problem = file.importType('HttpProblemError', RUNTIME);
-  const spec = (query: string) => {
-    const parts = [`method: ${stringLiteral(op.method.toUpperCase())}`, `path: ${stringLiteral(op.path)}`];
-    for (const g of view.groups) parts.push(g.key === 'path' ? 'pathParams: args.path' : g.key === 'query' ? `query: ${query}` : `${g.key}: args.${g.key}`);
-    if (view.body) parts.push('body: args.body', `bodyEncoding: ${stringLiteral(view.body.encoding)}`, `mediaType: ${stringLiteral(view.body.media.mediaType)}`);
+  // the operation as data (method, path and a flat literal of extras): the runtime assembles the request from it and `args`
+  const opArgs = (extra: string[] = []) => {
+    const parts: string[] = [];
+    if (view.body) parts.push(`body: ${stringLiteral(view.body.encoding)}`, `mediaType: ${stringLiteral(view.body.media.mediaType)}`);
     if (view.idempotencyHeader) parts.push(`idempotencyHeader: ${stringLiteral(view.idempotencyHeader)}`);
-    return `{ ${parts.join(', ')} }`;
+    parts.push(...extra);
+    return `${stringLiteral(op.method.toUpperCase())}, ${stringLiteral(op.path)}, args, options${parts.length ? `, { ${parts.join(', ')} }` : ''}`;
   };
   let returns: string;
-  let body: string;
-  let isAsync = true;
+  let call: string;
+  const extra: string[] = [];
   if (view.kind === 'accepted') {
     returns = `Promise<${file.importType('AcceptedHandle', RUNTIME)}<${n.result}>>`;
-    body = `  const result = await client.call<${n.result}>(${spec('args.query')}, options);\n  return ${file.importValue('acceptedHandle', RUNTIME)}(client, result, options);`;
+    call = `${file.importValue('callAccepted', RUNTIME)}<${n.result}>`;
   } else if (view.kind === 'sse') {
-    isAsync = false;
     returns = `AsyncGenerator<${file.importType('ServerSentEvent', RUNTIME)}<${n.result}>, void, undefined>`;
-    const stringData = n.result === 'string';
-    body = `  return ${file.importValue('streamEvents', RUNTIME)}<${n.result}>(client, ${spec('args.query')}, options${stringData ? '' : `, ${file.importValue('parseEventData', RUNTIME)}`});`;
+    call = `${file.importValue('streamOperation', RUNTIME)}<${n.result}>`;
+    if (n.result === 'string') extra.push('text: true');
   } else {
     returns = `Promise<${n.result}>`;
-    body = `  const result = await client.call<${n.result}>(${spec('args.query')}, options);\n  return result.data;`;
+    call = `${file.importValue('callOperation', RUNTIME)}<${n.result}>`;
   }
   const doc = docComment([
     op.summary?.trim(),
@@ -133,31 +134,33 @@ function printOperation(file: TsFile, n: Named, schemas: SchemaTypes, ref: (n: s
     op.deprecated ? '@deprecated' : undefined,
     `@throws {${problem}<${n.error}>} on an error status; HttpTimeoutError, CircuitOpenError on transport failures.`,
   ]);
+  const pg = view.pagination;
   const view_ = {
     jsdoc: doc,
     args: n.args,
+    argsInterface,
     argsType,
+    argsOptional,
     result: n.result,
     resultType: result,
     error: n.error,
     errorType: error,
     fn: n.fn,
-    async: isAsync,
     client,
     callOptions,
-    argsDefault: argsOptional ? ' = {}' : '',
     returns,
-    body,
-    all: n.allFn
-      ? {
-          fn: n.allFn,
-          item: n.item,
-          itemType: schemas.typeOf(view.pagination!.itemSchema, 'read', ref),
-          paginate: file.importValue('paginate', RUNTIME),
-          spec: spec(view.pagination!.cursorParam ? `{ ...args.query, ${propertyKey(view.pagination!.cursorParam)}: next.cursor }` : 'args.query'),
-          options: view.pagination!.itemsKey !== undefined ? `{ itemsKey: ${stringLiteral(view.pagination!.itemsKey)} }` : '{}',
-        }
-      : undefined,
+    call,
+    callArgs: opArgs(extra),
+    all:
+      n.allFn && pg
+        ? {
+            fn: n.allFn,
+            item: n.item,
+            itemType: schemas.typeOf(pg.itemSchema, 'read', ref),
+            paginate: file.importValue('paginateOperation', RUNTIME),
+            callArgs: opArgs([...(pg.cursorParam !== undefined ? [`cursorParam: ${stringLiteral(pg.cursorParam)}`] : []), ...(pg.itemsKey !== undefined ? [`itemsKey: ${stringLiteral(pg.itemsKey)}`] : [])]),
+          }
+        : undefined,
   };
   file.print(renderTemplate('rest-client', 'operation', view_));
 }
@@ -174,8 +177,8 @@ function serverUrl(contract: OpenApiContract): string | undefined {
 
 function printFactory(file: TsFile, contract: OpenApiContract, factory: string, namespaces: [string, { key: string; ops: Named[] }][]): void {
   const options = file.importType('HttpClientOptions', RUNTIME);
-  const callOptions = file.importType('CallOptions', RUNTIME);
   const create = file.importValue('createHttpClient', RUNTIME);
+  const bind = file.importValue('bindOperations', RUNTIME);
   const url = serverUrl(contract);
   const tags = new Map<string, string>();
   if (Array.isArray(contract.document.tags)) for (const t of contract.document.tags as { name?: unknown; description?: unknown }[]) if (typeof t.name === 'string' && typeof t.description === 'string') tags.set(t.name, t.description);
@@ -183,11 +186,9 @@ function printFactory(file: TsFile, contract: OpenApiContract, factory: string, 
     jsdoc: docComment([tags.get(tag)?.trim()], '    '),
     prop: ns.key,
     ops: ns.ops.map((n) => ({
-      jsdoc: docComment([n.view.op.summary?.trim(), n.view.op.deprecated ? '@deprecated' : undefined], '      '),
+      jsdoc: docComment([n.view.op.summary?.trim(), n.allFn ? '`.all(args)` iterates every item of every page.' : undefined, n.view.op.deprecated ? '@deprecated' : undefined], '      '),
       prop: n.member,
       fn: n.fn,
-      args: n.args,
-      argsOptional: !n.view.groups.some((g) => g.required) && !n.view.body?.required,
       allFn: n.allFn,
     })),
   }));
@@ -198,8 +199,8 @@ function printFactory(file: TsFile, contract: OpenApiContract, factory: string, 
       optionsType: url === undefined ? options : `Omit<${options}, 'baseUrl'> & { baseUrl?: string }`,
       optionsDefault: url === undefined ? '' : ' = {}',
       create,
+      bind,
       baseUrl: url === undefined ? 'options.baseUrl' : `options.baseUrl ?? ${stringLiteral(url)}`,
-      callOptions,
       groups,
     }),
   );

@@ -9,6 +9,8 @@ import type { HttpResult } from './types.js';
 export interface PageRequest {
   cursor?: string;
   url?: string;
+  /** Query members to set for the next page (offset pagination: `{ offset: 40 }`). */
+  query?: Record<string, unknown>;
 }
 
 /** Where the items and the cursor are in a page body. */

@@ -76,7 +76,7 @@ describe('adversarial contracts', () => {
       const files = generateRestClient(await loadContract(file, 'adversarial'));
       const client = files.find((f) => f.path === 'client.ts')!.content;
       // duplicate and case-only-different operationIds get distinct functions
-      const fns = [...client.matchAll(/export async function (\w+)\(/g)].map((m) => m[1]);
+      const fns = [...client.matchAll(/export (?:async )?function (\w+)\(/g)].map((m) => m[1]);
       expect(fns.filter((f) => /^delete/i.test(f!))).toEqual(['delete_', 'delete_2', 'delete_3', 'deleteNoIdX']);
       expect(fns).toContain('createHttpClient');
       expect(client).toContain("'https://eu.example.test/v1'");

@@ -1,0 +1,139 @@
+/**
+ * Operations as data: generated functions pass a small {@link OperationSpec}
+ * and the caller's `args` (`{ path, query, headers, cookies, body }`) and the
+ * runtime builds the request. Keeping the request assembly here (not inlined
+ * in every generated function) keeps generated clients small and cheap to
+ * type-check: each generated function is one call with its result type.
+ */
+import { acceptedHandle, type AcceptedHandle } from './accepted.js';
+import type { HttpClient } from './client.js';
+import { paginate } from './pagination.js';
+import { parseEventData, readEventStream, type ServerSentEvent } from './sse.js';
+import type { BodyEncoding, CallOptions, HttpResult, RequestSpec } from './types.js';
+
+/** A value check compiled once (ajv or any function); returns the problems, or undefined when valid. */
+export type ValueCheck = (value: unknown) => string | undefined;
+
+/** Turns a decoded response body into its typed value (for example `date-time` strings into `Date`s). */
+export type Reviver = (value: unknown) => unknown;
+
+/**
+ * What an operation needs besides its method and path; generated code passes
+ * it only when there is something to say (a flat literal keeps type-checking cheap).
+ */
+export interface OperationExtras {
+  /** How the request body is sent, when the operation has one, and its media type. */
+  body?: BodyEncoding;
+  mediaType?: string;
+  /** The idempotency header the operation declares: a key is generated when the caller gives none. */
+  idempotencyHeader?: string;
+  /** Cursor/Link/offset pagination: the cursor query parameter and where the items are. */
+  cursorParam?: string;
+  itemsKey?: string;
+  /** Revives the success body (dates, big integers). */
+  revive?: Reviver;
+  /** Validates the request body before sending / the success body after decoding (the `validate` generator option). */
+  validateRequest?: ValueCheck;
+  validateResponse?: ValueCheck;
+  /** Revives / validates the final status body of a 202 operation's `wait()`. */
+  reviveFinal?: Reviver;
+  validateFinal?: ValueCheck;
+}
+
+/** The request-independent description of one operation. */
+export interface OperationSpec extends OperationExtras {
+  /** Upper-case method. */
+  method: string;
+  /** Path template (`/orders/{orderId}`). */
+  path: string;
+}
+
+/** What generated `args` types look like to the runtime. */
+interface ArgsShape {
+  path?: Record<string, unknown>;
+  query?: Record<string, unknown>;
+  headers?: Record<string, unknown>;
+  cookies?: Record<string, unknown>;
+  body?: unknown;
+}
+
+/** A request or response value failed the contract's schema (the `validate` generator option). */
+export class HttpValidationError extends Error {
+  constructor(
+    readonly direction: 'request' | 'response',
+    readonly operation: string,
+    readonly problems: string,
+  ) {
+    super(`${direction === 'request' ? 'Request' : 'Response'} of ${operation} does not match the contract: ${problems}`);
+    this.name = 'HttpValidationError';
+  }
+}
+
+/** The RequestSpec of one call of `op` with the caller's `args`. */
+export function requestOf(op: OperationSpec, args: object | undefined): RequestSpec {
+  const a = (args ?? {}) as ArgsShape;
+  const spec: RequestSpec = { method: op.method, path: op.path };
+  if (a.path !== undefined) spec.pathParams = a.path;
+  if (a.query !== undefined) spec.query = a.query;
+  if (a.headers !== undefined) spec.headers = a.headers;
+  if (a.cookies !== undefined) spec.cookies = a.cookies;
+  if (op.body !== undefined) {
+    if (a.body !== undefined && op.validateRequest) {
+      const problems = op.validateRequest(a.body);
+      if (problems !== undefined) throw new HttpValidationError('request', `${op.method} ${op.path}`, problems);
+    }
+    spec.body = a.body;
+    spec.bodyEncoding = op.body;
+    if (op.mediaType !== undefined) spec.mediaType = op.mediaType;
+  }
+  if (op.idempotencyHeader !== undefined) spec.idempotencyHeader = op.idempotencyHeader;
+  return spec;
+}
+
+function checked(op: OperationSpec, data: unknown, check: ValueCheck | undefined, revive: Reviver | undefined): unknown {
+  if (check && data !== undefined) {
+    const problems = check(data);
+    if (problems !== undefined) throw new HttpValidationError('response', `${op.method} ${op.path}`, problems);
+  }
+  return revive && data !== undefined ? revive(data) : data;
+}
+
+/** Calls an operation and resolves with the success body (validated and revived when the operation says so). */
+export async function callOperation<TResult>(client: HttpClient, method: string, path: string, args: object | undefined, options?: CallOptions, extras?: OperationExtras): Promise<TResult> {
+  const op: OperationSpec = { ...extras, method, path };
+  const result = await client.call(requestOf(op, args), options);
+  return checked(op, result.data, op.validateResponse, op.revive) as TResult;
+}
+
+/** Calls a 202-and-poll operation; `wait()` resolves with the final status body. */
+export async function callAccepted<TAccepted, TFinal = unknown>(client: HttpClient, method: string, path: string, args: object | undefined, options?: CallOptions, extras?: OperationExtras): Promise<AcceptedHandle<TAccepted, TFinal>> {
+  const op: OperationSpec = { ...extras, method, path };
+  const result = await client.call(requestOf(op, args), options);
+  result.data = checked(op, result.data, op.validateResponse, op.revive);
+  const handle = acceptedHandle<TAccepted, TFinal>(client, result as HttpResult<TAccepted>, options);
+  if (!op.reviveFinal && !op.validateFinal) return handle;
+  const wait = handle.wait;
+  return { ...handle, wait: async (w) => checked(op, await wait(w), op.validateFinal, op.reviveFinal) as TFinal };
+}
+
+/** Calls an operation answering `text/event-stream`; with `extras.text` the event data stays text, else it is parsed as JSON when it looks like JSON. */
+export async function* streamOperation<TEvent>(client: HttpClient, method: string, path: string, args: object | undefined, options?: CallOptions, extras?: OperationExtras & { text?: boolean }): AsyncGenerator<ServerSentEvent<TEvent>, void, undefined> {
+  const result = await client.call({ ...requestOf({ ...extras, method, path }, args), stream: true }, options);
+  yield* readEventStream<TEvent>(result.response, extras?.text ? undefined : parseEventData);
+}
+
+/** Every item of every page of a paginated `op` (cursor, Link header or offset), fetched lazily. */
+export function paginateOperation<TItem>(client: HttpClient, method: string, path: string, args: object | undefined, options?: CallOptions, extras?: OperationExtras): AsyncGenerator<TItem, void, undefined> {
+  const op: OperationSpec = { ...extras, method, path };
+  const base = requestOf(op, args);
+  const opts = op.itemsKey !== undefined ? { itemsKey: op.itemsKey } : {};
+  return paginate<TItem>(async (next) => {
+    let spec: RequestSpec = base;
+    if (next.url !== undefined) spec = { method: 'GET', url: next.url };
+    else if (next.cursor !== undefined && op.cursorParam !== undefined) spec = { ...base, query: { ...base.query, [op.cursorParam]: next.cursor } };
+    else if (next.query !== undefined) spec = { ...base, query: { ...base.query, ...next.query } };
+    const page = await client.call(spec, options);
+    if (op.validateResponse || op.revive) page.data = checked(op, page.data, op.validateResponse, op.revive);
+    return page;
+  }, opts);
+}
