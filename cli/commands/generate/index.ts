@@ -1,17 +1,26 @@
 /**
  * `contractkit generate [target] [contract] --out <dir>`: runs generators over
  * the model. With a config and no target, every configured target runs.
+ * A target whose inputs and outputs are unchanged since its last run is
+ * skipped without loading its contract (content-hash cache, `--no-cache`
+ * bypasses it); `--watch` regenerates when a contract file changes.
  */
-import { relative, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../../../contracts/errors.js';
 import { loadContracts } from '../../../contracts/load/load-all.js';
+import { packageRoot } from '../../../contracts/source/package-files.js';
 import { runAction } from '../../run.js';
 import { EXIT, printFindings } from '../../report.js';
 import { selectContracts } from '../../select-contracts.js';
-import type { GlobalArgs } from '../../context.js';
+import type { CommandContext, GlobalArgs } from '../../context.js';
 import type { GenerateTarget } from '../../config/types.js';
+import { toolVersion } from '../../version.js';
+import { codeFingerprint, contractInputs, createGenerateCache, type GenerateCache } from '../../../generators/core/cache.js';
 import { GENERATOR_NAMES } from '../../../generators/core/registry.js';
+import { createWatcher, describeChanges } from '../../../generators/core/watch.js';
 import { writeGeneratedFiles } from '../../../generators/core/writer.js';
 
 interface GenerateArgs extends GlobalArgs {
@@ -19,7 +28,11 @@ interface GenerateArgs extends GlobalArgs {
   contract?: string;
   out?: string;
   check: boolean;
+  watch: boolean;
+  cache: boolean;
 }
+
+type Job = { spec: ReturnType<typeof selectContracts>[number]; target: GenerateTarget };
 
 /** The `generate` command. */
 export const generateCommand: CommandModule<GlobalArgs, GenerateArgs> = {
@@ -30,10 +43,13 @@ export const generateCommand: CommandModule<GlobalArgs, GenerateArgs> = {
       .positional('target', { type: 'string', choices: [...GENERATOR_NAMES], describe: 'What to generate' })
       .positional('contract', { type: 'string', describe: 'Contract file or directory (without a config)' })
       .option('out', { type: 'string', describe: 'Output directory' })
-      .option('check', { type: 'boolean', default: false, describe: 'Fail if committed output is stale; write nothing' }) as Argv<GenerateArgs>,
+      .option('check', { type: 'boolean', default: false, describe: 'Fail if committed output is stale; write nothing' })
+      .option('watch', { type: 'boolean', default: false, describe: 'Regenerate when a contract file changes (Ctrl-C stops)' })
+      .option('cache', { type: 'boolean', default: true, describe: 'Skip targets whose inputs and outputs are unchanged (.contractkit-cache; --no-cache to bypass)' }) as Argv<GenerateArgs>,
   handler: (args) =>
     runAction(args, async (ctx) => {
-      const jobs: { spec: ReturnType<typeof selectContracts>[number]; target: GenerateTarget }[] = [];
+      if (args.watch && args.check) throw new UsageError('generate: --watch and --check do not go together; --check is for CI, --watch for editing.');
+      const jobs: Job[] = [];
       if (args.target) {
         if (!args.contract) throw new UsageError(`generate ${args.target}: name the contract to generate from (a file or directory), e.g. \`contractkit generate ${args.target} api.yaml --out src/generated\`.`);
         if (!args.out) throw new UsageError(`generate ${args.target}: --out <dir> is required.`);
@@ -50,42 +66,137 @@ export const generateCommand: CommandModule<GlobalArgs, GenerateArgs> = {
           );
         }
       }
-      const loaded = await loadContracts(
-        jobs.map((j) => j.spec),
-        ctx.loadOptions,
-      );
-      if (!loaded.usable) {
-        // bad input: report it and write nothing
-        printFindings(loaded.findings, ctx, 'generate');
-        return EXIT.usage;
-      }
-      // generators (and their template engines, ajv, buf) load only when generating
-      const generators = await import('../../../generators/index.js');
-      const chosen = jobs.map((job) => {
-        const generator = generators.findGenerator(job.target.target);
-        if (!generator) {
-          throw new UsageError(`The \`${job.target.target}\` generator is not available in this version of contractkit yet (see the README for the generators it ships); nothing was written.`);
-        }
-        return generator;
-      });
-      // generate everything first, then write: a failing generator leaves no partial output
-      const outputs = [];
-      for (const [i, job] of jobs.entries()) {
-        const model = { contracts: loaded.model.contracts.filter((c) => c.file === job.spec.path) };
-        outputs.push({ job, files: await chosen[i]!.generate(model, { out: job.target.out, options: job.target.options }) });
-      }
-      let stale = 0;
-      for (const { job, files } of outputs) {
-        const r = writeGeneratedFiles(job.target.out, files, { check: args.check });
-        stale += r.stale.length;
-        const where = relative(ctx.cwd, job.target.out) || '.';
-        if (args.check) for (const f of r.stale) ctx.err(`stale: ${where}/${f}`);
-        else ctx.err(`${job.target.target} ${job.spec.name} → ${where}: ${r.written.length} written, ${r.unchanged.length} unchanged`);
-      }
-      if (args.check && stale > 0) {
-        ctx.err(`${stale} generated file(s) are out of date: run \`contractkit generate\` and commit the result.`);
-        return EXIT.findings;
-      }
-      return EXIT.clean;
+      const first = await generateOnce(ctx, jobs, args);
+      if (!args.watch) return first.exit;
+      return watchAndRegenerate(ctx, jobs, args, first.inputs);
     }),
 };
+
+/** One generation run over `jobs`: cached targets are skipped, the rest loaded, generated and written. */
+async function generateOnce(ctx: CommandContext, jobs: Job[], args: GenerateArgs): Promise<{ exit: number; inputs: string[] }> {
+  const started = Date.now();
+  const caches = jobs.map((job) => cacheFor(ctx, job));
+  const hits = caches.map((c) => args.cache && c.fresh());
+  const inputs = new Set<string>();
+  for (const [i, job] of jobs.entries()) {
+    if (!hits[i]) continue;
+    for (const f of caches[i]!.inputFiles()) inputs.add(f);
+    ctx.err(`${job.target.target} ${job.spec.name} → ${where(ctx, job)}: unchanged (cached)`);
+  }
+  const todo = jobs.map((job, i) => ({ job, cache: caches[i]!, i })).filter(({ i }) => !hits[i]);
+  if (todo.length === 0) {
+    ctx.err(`nothing to regenerate (inputs and outputs checked in ${Date.now() - started} ms)`);
+    return { exit: EXIT.clean, inputs: [...inputs] };
+  }
+
+  const progress = createProgress(ctx, todo.map((t) => t.job), started);
+  progress('loading');
+  const loaded = await loadContracts(
+    todo.map((t) => t.job.spec),
+    ctx.loadOptions,
+  );
+  for (const c of loaded.model.contracts) for (const f of [c.file, ...c.files]) inputs.add(f);
+  if (!loaded.usable) {
+    // bad input: report it and write nothing
+    printFindings(loaded.findings, ctx, 'generate');
+    return { exit: EXIT.usage, inputs: [...inputs, ...todo.map((t) => t.job.spec.path)] };
+  }
+  // generators (and their template engines, ajv, buf) load only when generating
+  const generators = await import('../../../generators/index.js');
+  const chosen = todo.map(({ job }) => {
+    const generator = generators.findGenerator(job.target.target);
+    if (!generator) {
+      throw new UsageError(`The \`${job.target.target}\` generator is not available in this version of contractkit yet (see the README for the generators it ships); nothing was written.`);
+    }
+    return generator;
+  });
+  // generate everything first, then write: a failing generator leaves no partial output
+  const outputs = [];
+  for (const [k, { job, cache }] of todo.entries()) {
+    progress(`generating ${job.target.target} from ${job.spec.name}`);
+    const contracts = loaded.model.contracts.filter((c) => c.file === job.spec.path);
+    outputs.push({ job, cache, contracts, files: await chosen[k]!.generate({ contracts }, { out: job.target.out, options: job.target.options }) });
+  }
+  progress('writing');
+  let stale = 0;
+  for (const { job, cache, contracts, files } of outputs) {
+    const r = writeGeneratedFiles(job.target.out, files, { check: args.check });
+    stale += r.stale.length;
+    if (args.check) for (const f of r.stale) ctx.err(`stale: ${where(ctx, job)}/${f}`);
+    else ctx.err(`${job.target.target} ${job.spec.name} → ${where(ctx, job)}: ${r.written.length} written, ${r.unchanged.length} unchanged`);
+    // what is on disk now is exactly this run's output (in check mode: only when nothing was stale)
+    if (r.stale.length === 0) cache.store(contractInputs(contracts), files);
+  }
+  progress(`done`);
+  if (args.check && stale > 0) {
+    ctx.err(`${stale} generated file(s) are out of date: run \`contractkit generate\` and commit the result.`);
+    return { exit: EXIT.findings, inputs: [...inputs] };
+  }
+  return { exit: EXIT.clean, inputs: [...inputs] };
+}
+
+/** Regenerates on every (debounced) change of an input file until SIGINT/SIGTERM. */
+async function watchAndRegenerate(ctx: CommandContext, jobs: Job[], args: GenerateArgs, files: string[]): Promise<number> {
+  const watcher = createWatcher(
+    files,
+    async (changed) => {
+      ctx.err(`${describeChanges(changed)} changed: regenerating`);
+      const r = await generateOnce(ctx, jobs, args);
+      // a new $ref'd file joins the watched set; a removed one leaves it
+      if (r.inputs.length) watcher.setFiles(r.inputs);
+    },
+    { onError: (e) => ctx.err(`generate --watch: ${e instanceof Error ? e.message : String(e)}`) },
+  );
+  ctx.err(`watching ${files.length} file(s) for changes (Ctrl-C stops)`);
+  await new Promise<void>((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      watcher.close();
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return EXIT.clean;
+}
+
+function where(ctx: CommandContext, job: Job): string {
+  return relative(ctx.cwd, job.target.out) || '.';
+}
+
+let fingerprint: string | undefined;
+
+function cacheFor(ctx: CommandContext, job: Job): GenerateCache {
+  // code that shapes the output: the generators and the model loaders (as built), and the templates
+  fingerprint ??= codeFingerprint([
+    fileURLToPath(new URL('../../../generators/', import.meta.url)),
+    fileURLToPath(new URL('../../../contracts/', import.meta.url)),
+    join(packageRoot(), 'templates'),
+  ]);
+  return createGenerateCache(join(ctx.config.dir, '.contractkit-cache'), toolVersion(), fingerprint, {
+    target: job.target.target,
+    out: job.target.out,
+    options: job.target.options,
+    contract: { kind: job.spec.kind, path: job.spec.path, name: job.spec.name },
+  });
+}
+
+/** Contracts this large (total bytes) get a progress line per phase on stderr. */
+const LARGE = 1 << 20;
+
+function createProgress(ctx: CommandContext, jobs: Job[], started: number): (phase: string) => void {
+  let bytes = 0;
+  for (const j of jobs) {
+    try {
+      const s = statSync(j.spec.path);
+      if (s.isFile()) bytes += s.size;
+    } catch {
+      // a missing file is reported by the loader
+    }
+  }
+  if (bytes < LARGE || ctx.quiet) return () => undefined;
+  const names = [...new Set(jobs.map((j) => basename(j.spec.path)))].join(', ');
+  const mb = (bytes / (1 << 20)).toFixed(1);
+  return (phase) => ctx.err(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${phase}${phase === 'loading' ? ` ${names} (${mb} MB)` : ''}…`.replace('done…', 'done'));
+}
