@@ -174,7 +174,9 @@ export async function createConsumer<E extends EventEnvelope, Tx = undefined>(op
     return running.then(
       (ran) => {
         notify?.({ kind: ran === false ? 'duplicate' : 'handled', eventId });
-        return d.ack();
+        // most clients ack synchronously: returning nothing then saves the promise-resolution turns
+        const acked = d.ack();
+        if (acked) return acked;
       },
       (err: unknown) => failed(d, eventId, err),
     );

@@ -28,8 +28,8 @@ export interface Delivery {
   address: string;
   /** 1 for the first delivery, counting redeliveries and retries. */
   attempt: number;
-  /** Done: the broker may forget it. */
-  ack(): Promise<void>;
+  /** Done: the broker may forget it. Synchronous where the client's ack is (nothing to wait for). */
+  ack(): Promise<void> | void;
   /** Deliver again after `delayMs` (with attempt + 1). */
   retry(delayMs: number): Promise<void>;
   /** Move to the dead-letter destination with `reason`, then forget it here. */
@@ -103,8 +103,8 @@ export function bodyBuffer(body: Uint8Array): Buffer {
 /** Counts in-flight deliveries: a slot limit for pull consumers and a wait for graceful shutdown, without a promise per delivery. */
 export interface InFlight {
   readonly size: number;
-  /** Runs `job` counted; its failure is the caller's business (the promise is returned as is). */
-  track(job: Promise<void>): Promise<void>;
+  /** Counts `job` until it settles; `onError` gets its failure (one promise per job, whatever happens). */
+  track(job: Promise<void>, onError: (err: unknown) => void): void;
   /** Resolves when fewer than `limit` are in flight. */
   below(limit: number): Promise<void> | undefined;
   /** Resolves when none is in flight. */
@@ -128,10 +128,12 @@ export function createInFlight(): InFlight {
     get size() {
       return size;
     },
-    track(job) {
+    track(job, onError) {
       size++;
-      job.then(done, done);
-      return job;
+      job.then(done, (err: unknown) => {
+        done();
+        onError(err);
+      });
     },
     below: (limit) => (size < limit ? undefined : wait(limit)),
     idle: () => (size === 0 ? Promise.resolve() : wait(1)),

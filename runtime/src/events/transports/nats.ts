@@ -79,8 +79,18 @@ export async function createNatsTransport(options: NatsOptions): Promise<NatsTra
 
   const toHeaders = (h: Record<string, string>) => {
     const out = nats.headers();
-    for (const [k, v] of Object.entries(h)) out.set(k, v);
+    for (const k in h) out.set(k, h[k]!);
     return out;
+  };
+  // the prefixed subject of each address, built once (a publish is hot; the set of addresses is small)
+  const subjects = new Map<string, string>();
+  const subjectOf = (address: string) => {
+    let s = subjects.get(address);
+    if (s === undefined) {
+      s = prefix + address;
+      if (subjects.size < 10_000) subjects.set(address, s);
+    }
+    return s;
   };
 
   return {
@@ -89,7 +99,7 @@ export async function createNatsTransport(options: NatsOptions): Promise<NatsTra
     deadLetterSubject: (group) => deadSubjectOf.get(group) ?? `${dlPrefix}.${durableName(group)}`,
     stats,
     async publish(address: string, message: OutgoingMessage) {
-      const ack = await js.publish(prefix + address, message.body, {
+      const ack = await js.publish(subjectOf(address), message.body, {
         msgID: message.messageId ?? message.headers['event-id']!,
         headers: toHeaders(message.headers),
       });
@@ -137,7 +147,7 @@ export async function createNatsTransport(options: NatsOptions): Promise<NatsTra
             m.nak();
             continue;
           }
-          inFlight.track(onDelivery(new NatsDelivery(m, prefix.length, dead)).catch(() => m.nak()));
+          inFlight.track(onDelivery(new NatsDelivery(m, prefix.length, dead)), () => m.nak());
           const full = inFlight.below(limit);
           if (full) await full;
         }
@@ -203,7 +213,7 @@ class NatsDelivery implements Delivery {
     return this.m.info.redeliveryCount;
   }
   // a plain ack, like hand-written code: ackAck would add a round trip per message
-  async ack(): Promise<void> {
+  ack(): void {
     this.m.ack();
   }
   async retry(delayMs: number): Promise<void> {

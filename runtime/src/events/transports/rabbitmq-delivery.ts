@@ -104,7 +104,7 @@ export class RabbitDelivery implements Delivery {
   private props(extra: Record<string, string>): Props {
     return { ...this.msg.properties, headers: { ...this.headers, ...extra }, persistent: true } as Props;
   }
-  async ack(): Promise<void> {
+  ack(): void {
     this.settle(true);
   }
   async retry(delayMs: number): Promise<void> {

@@ -191,7 +191,7 @@ export async function createRabbitMqTransport(options: RabbitMqOptions): Promise
       if (!msg) return; // cancelled by the server (queue deleted)
       const d = new RabbitDelivery(msg, ch, queue, retryOps);
       // the consumer settles every outcome itself; an escape here is a bug, so let the broker redeliver
-      s.inFlight.track(s.onDelivery(d).catch(() => d.settle(false)));
+      s.inFlight.track(s.onDelivery(d), () => d.settle(false));
     });
     s.tag = consumerTag;
   }
