@@ -3,7 +3,10 @@
  * types and a standalone function (tree-shakable), plus the
  * `create<Api>Client(options)` factory grouping them by tag.
  */
-import type { HttpMediaType, OpenApiContract } from '../../contracts/model/types.js';
+import type { HttpMediaType, JsonSchema, OpenApiContract } from '../../contracts/model/types.js';
+import { finalStatusSchema } from './accepted-final.js';
+import { createOpExtras } from './op-extras.js';
+import { DEFAULT_OPTIONS, type RestClientOptions } from './options.js';
 import { camelCase, createNameScope, docComment, pascalCase, propertyKey, stringLiteral } from '../core/names.js';
 import { renderTemplate } from '../core/templates.js';
 import { createTsFile, type TsFile } from '../core/ts-file.js';
@@ -22,13 +25,16 @@ interface Named {
   result: string;
   error: string;
   item?: string;
+  /** 202 operations whose status resource is known: the name and schema of the final result. */
+  final?: { name: string; schema: JsonSchema };
   namespace: string;
   member: string;
 }
 
 /** Names every operation and prints `client.ts`. */
-export function emitClient(contract: OpenApiContract, schemas: SchemaTypes, scope: Scope): GeneratedFile {
+export function emitClient(contract: OpenApiContract, schemas: SchemaTypes, scope: Scope, options: RestClientOptions = DEFAULT_OPTIONS): GeneratedFile[] {
   const file = createTsFile('client.ts');
+  const extras = createOpExtras(contract, options, file, scope);
   const factory = scope.claim(`create${pascalCase(contract.title || contract.name)}Client`);
   file.declare(factory);
   const namespaces = new Map<string, { key: string; members: ReturnType<typeof createNameScope>; ops: Named[] }>();
@@ -50,6 +56,10 @@ export function emitClient(contract: OpenApiContract, schemas: SchemaTypes, scop
       namespace: ns.key,
       member: ns.members.claim(camelCase(base)),
     };
+    if (view.kind === 'accepted') {
+      const finalSchema = finalStatusSchema(contract, op, schemas);
+      if (finalSchema !== undefined) n.final = { name: file.declare(scope.claim(`${type}Final`)), schema: finalSchema };
+    }
     if (view.pagination) {
       n.allFn = file.declare(scope.claim(`${fn}All`));
       n.item = file.declare(scope.claim(`${type}Item`));
@@ -59,9 +69,10 @@ export function emitClient(contract: OpenApiContract, schemas: SchemaTypes, scop
   });
 
   const ref = (name: string) => file.importType(name, './types.js');
-  for (const n of named) printOperation(file, n, schemas, ref);
+  for (const n of named) printOperation(file, n, schemas, ref, extras.of(n.fn, n.view, n.final?.schema));
   printFactory(file, contract, factory, [...namespaces.entries()]);
-  return file.toGeneratedFile();
+  extras.finish();
+  return [file.toGeneratedFile(), ...extras.files()];
 }
 
 function mediaType(media: HttpMediaType | undefined, schemas: SchemaTypes, ref: (n: string) => string, dir: 'read' | 'write'): string {
@@ -81,7 +92,7 @@ function unionOf(types: string[], empty: string): string {
   return unique.map((t) => (/[|&]/.test(t) && !t.startsWith('{') ? `(${t})` : t)).join(' | ');
 }
 
-function printOperation(file: TsFile, n: Named, schemas: SchemaTypes, ref: (n: string) => string): void {
+function printOperation(file: TsFile, n: Named, schemas: SchemaTypes, ref: (n: string) => string, typedExtras: string[]): void {
   const { view } = n;
   const { op } = view;
   const members: string[] = [];
@@ -110,15 +121,16 @@ function printOperation(file: TsFile, n: Named, schemas: SchemaTypes, ref: (n: s
     const parts: string[] = [];
     if (view.body) parts.push(`body: ${stringLiteral(view.body.encoding)}`, `mediaType: ${stringLiteral(view.body.media.mediaType)}`);
     if (view.idempotencyHeader) parts.push(`idempotencyHeader: ${stringLiteral(view.idempotencyHeader)}`);
-    parts.push(...extra);
+    parts.push(...extra, ...typedExtras);
     return `${stringLiteral(op.method.toUpperCase())}, ${stringLiteral(op.path)}, args, options${parts.length ? `, { ${parts.join(', ')} }` : ''}`;
   };
   let returns: string;
   let call: string;
   const extra: string[] = [];
   if (view.kind === 'accepted') {
-    returns = `Promise<${file.importType('AcceptedHandle', RUNTIME)}<${n.result}>>`;
-    call = `${file.importValue('callAccepted', RUNTIME)}<${n.result}>`;
+    const typeArgs = n.final ? `${n.result}, ${n.final.name}` : n.result;
+    returns = `Promise<${file.importType('AcceptedHandle', RUNTIME)}<${typeArgs}>>`;
+    call = `${file.importValue('callAccepted', RUNTIME)}<${typeArgs}>`;
   } else if (view.kind === 'sse') {
     returns = `AsyncGenerator<${file.importType('ServerSentEvent', RUNTIME)}<${n.result}>, void, undefined>`;
     call = `${file.importValue('streamOperation', RUNTIME)}<${n.result}>`;
@@ -145,6 +157,7 @@ function printOperation(file: TsFile, n: Named, schemas: SchemaTypes, ref: (n: s
     resultType: result,
     error: n.error,
     errorType: error,
+    final: n.final ? { name: n.final.name, type: schemas.typeOf(n.final.schema, 'read', ref) } : undefined,
     fn: n.fn,
     client,
     callOptions,
@@ -158,7 +171,7 @@ function printOperation(file: TsFile, n: Named, schemas: SchemaTypes, ref: (n: s
             item: n.item,
             itemType: schemas.typeOf(pg.itemSchema, 'read', ref),
             paginate: file.importValue('paginateOperation', RUNTIME),
-            callArgs: opArgs([...(pg.cursorParam !== undefined ? [`cursorParam: ${stringLiteral(pg.cursorParam)}`] : []), ...(pg.itemsKey !== undefined ? [`itemsKey: ${stringLiteral(pg.itemsKey)}`] : [])]),
+            callArgs: opArgs((['cursorParam', 'offsetParam', 'pageParam', 'limitParam', 'itemsKey'] as const).flatMap((k) => (pg[k] !== undefined ? [`${k}: ${stringLiteral(pg[k])}`] : []))),
           }
         : undefined,
   };

@@ -9,13 +9,14 @@ import { createNameScope } from '../core/names.js';
 import { defineGenerator, type GeneratedFile } from '../core/registry.js';
 import { createTsFile } from '../core/ts-file.js';
 import { emitClient } from './emit-client.js';
+import { DEFAULT_OPTIONS, parseRestClientOptions, type RestClientOptions } from './options.js';
 import { createSchemaTypes } from './schema-types.js';
 
 // Locals of generated functions and globals generated code uses: top-level names must not shadow them.
 const RESERVED_LOCALS = ['client', 'args', 'options', 'result', 'next', 'Blob', 'Record', 'Omit', 'Array', 'Promise', 'AsyncGenerator', 'Uint8Array', 'ArrayBuffer', 'Object'];
 
 /** Generates the client files of one OpenAPI contract. Swagger 2.0 is refused with a UsageError. */
-export function generateRestClient(contract: OpenApiContract): GeneratedFile[] {
+export function generateRestClient(contract: OpenApiContract, options: RestClientOptions = DEFAULT_OPTIONS): GeneratedFile[] {
   if (!/^3\./.test(contract.specVersion)) {
     throw new UsageError(
       `Cannot generate a REST client from contract "${contract.name}" (${contract.file}): it is ${/^2/.test(contract.specVersion) ? 'Swagger' : 'OpenAPI'} ${contract.specVersion}, and the rest-client generator reads OpenAPI 3.0 and 3.1. ` +
@@ -23,27 +24,29 @@ export function generateRestClient(contract: OpenApiContract): GeneratedFile[] {
     );
   }
   // one scope for every exported name (types and values share it, so `export *` never collides)
-  const scope = createNameScope(RESERVED_LOCALS);
-  const schemas = createSchemaTypes(contract, scope, scope);
+  // with `dateType: 'Date'` a schema named `Date` must not shadow the global type
+  const scope = createNameScope(options.dateType === 'Date' ? [...RESERVED_LOCALS, 'Date'] : RESERVED_LOCALS);
+  const schemas = createSchemaTypes(contract, scope, scope, options);
   const types = createTsFile('types.ts');
   const declarations = schemas.declarations();
   types.print(declarations || 'export {};\n');
-  const client = emitClient(contract, schemas, scope);
+  const emitted = emitClient(contract, schemas, scope, options);
   const index = createTsFile('index.ts');
   index.print(`export * from './types.js';\nexport * from './client.js';\n`);
-  return [types.toGeneratedFile(), client, index.toGeneratedFile()];
+  return [types.toGeneratedFile(), ...emitted, index.toGeneratedFile()];
 }
 
 /** The registered generator: one client per OpenAPI contract of the model, under `<out>/` (or `<out>/<contract>/` when there are several). */
 export const restClientGenerator = defineGenerator({
   name: 'rest-client',
-  async generate(model) {
+  async generate(model, ctx) {
+    const options = parseRestClientOptions(ctx.options);
     const contracts = contractsOfKind(model, 'openapi');
     if (contracts.length === 0) throw new UsageError('rest-client: no OpenAPI contract to generate from; give an OpenAPI 3.x file.');
     const files: GeneratedFile[] = [];
     for (const c of contracts) {
       const prefix = contracts.length > 1 ? `${c.name.replace(/[^A-Za-z0-9._-]/g, '-')}/` : '';
-      for (const f of generateRestClient(c)) files.push({ path: prefix + f.path, content: f.content });
+      for (const f of generateRestClient(c, options)) files.push({ path: prefix + f.path, content: f.content });
     }
     return files;
   },

@@ -27,8 +27,8 @@ export interface OperationView {
   /** The declared idempotency header (`Idempotency-Key`), if any. */
   idempotencyHeader?: string;
   kind: 'plain' | 'accepted' | 'sse';
-  /** Cursor/Link pagination: the cursor query parameter (if any) and the items' schema. */
-  pagination?: { cursorParam?: string; itemsKey?: string; itemSchema: JsonSchema | undefined };
+  /** Cursor/Link/offset/page pagination: the query parameters that steer it (if any), where the items are and their schema. */
+  pagination?: { cursorParam?: string; offsetParam?: string; pageParam?: string; limitParam?: string; itemsKey?: string; itemSchema: JsonSchema | undefined };
 }
 
 const GROUPS: [HttpParameter['in'], ParamGroup['key']][] = [
@@ -66,20 +66,31 @@ export function operationView(op: HttpOperation, schemas: SchemaTypes): Operatio
   const view: OperationView = { op, groups, success, errors, kind };
   if (body) view.body = body;
   if (idem) view.idempotencyHeader = idem.name;
-  if (kind === 'plain' && op.method === 'get' && (op.pagination === 'cursor' || op.pagination === 'link')) {
+  if (kind === 'plain' && op.method === 'get' && op.pagination !== 'none') {
     const pg = paginationOf(op, success, schemas);
     if (pg) view.pagination = pg;
   }
   return view;
 }
 
+const LIMIT_PARAM = /^(limit|per_?page|page_?size|size|max_?results)$/i;
+
 function paginationOf(op: HttpOperation, success: (HttpMediaType | undefined)[], schemas: SchemaTypes): OperationView['pagination'] {
-  const cursorParam = op.parameters.find((p) => p.in === 'query' && isCursorParam(p.name))?.name;
+  const query = op.parameters.filter((p) => p.in === 'query');
+  const cursorParam = query.find((p) => isCursorParam(p.name))?.name;
   if (op.pagination === 'cursor' && !cursorParam) return undefined;
+  const steer: NonNullable<OperationView['pagination']> = { itemSchema: undefined };
+  if (cursorParam) steer.cursorParam = cursorParam;
+  const offsetParam = op.pagination === 'offset' ? query.find((p) => p.name.toLowerCase() === 'offset')?.name : undefined;
+  const pageParam = op.pagination === 'page' ? query.find((p) => p.name.toLowerCase() === 'page')?.name : undefined;
+  if (offsetParam) steer.offsetParam = offsetParam;
+  if (pageParam) steer.pageParam = pageParam;
+  const limitParam = query.find((p) => LIMIT_PARAM.test(p.name))?.name;
+  if (limitParam && (offsetParam || pageParam)) steer.limitParam = limitParam;
   const media = success.find((m) => m?.schema !== undefined);
   const body = schemas.deref(media?.schema);
   if (typeof body !== 'object') return undefined;
-  if (body.type === 'array' || body.items !== undefined) return { ...(cursorParam ? { cursorParam } : {}), itemSchema: body.items as JsonSchema | undefined };
+  if (body.type === 'array' || body.items !== undefined) return { ...steer, itemSchema: body.items as JsonSchema | undefined };
   const props = (body.properties ?? {}) as Record<string, JsonSchema>;
   const preferred = ['data', 'items', 'results'].find((k) => k in props);
   const key = preferred ?? Object.keys(props).find((k) => {
@@ -88,5 +99,5 @@ function paginationOf(op: HttpOperation, success: (HttpMediaType | undefined)[],
   });
   if (key === undefined) return undefined;
   const items = schemas.deref(props[key]);
-  return { ...(cursorParam ? { cursorParam } : {}), itemsKey: key, itemSchema: typeof items === 'object' ? (items.items as JsonSchema | undefined) : undefined };
+  return { ...steer, itemsKey: key, itemSchema: typeof items === 'object' ? (items.items as JsonSchema | undefined) : undefined };
 }

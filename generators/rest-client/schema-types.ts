@@ -5,6 +5,7 @@
  */
 import type { JsonSchema, OpenApiContract } from '../../contracts/model/types.js';
 import { docComment, pascalCase, propertyKey, stringLiteral } from '../core/names.js';
+import type { TypedValueOptions } from './revival.js';
 
 /** Which side of the wire a type describes: responses omit writeOnly members, requests omit readOnly ones. */
 export type Direction = 'read' | 'write';
@@ -59,7 +60,7 @@ export interface SchemaTypes {
 }
 
 /** Builds the emitter; claims the component schemas' names in `types` and enum lists in `values`. */
-export function createSchemaTypes(contract: OpenApiContract, types: Scope, values: Scope): SchemaTypes {
+export function createSchemaTypes(contract: OpenApiContract, types: Scope, values: Scope, typed: TypedValueOptions = { dateType: 'string', int64: 'number' }): SchemaTypes {
   const doc = contract.document;
   const byPointer = new Map<string, Named>();
   const named: Named[] = [];
@@ -208,8 +209,9 @@ export function createSchemaTypes(contract: OpenApiContract, types: Scope, value
       kinds.map((k) => {
         switch (k) {
           case 'string':
-            return s.format === 'binary' ? 'Blob' : 'string';
+            return s.format === 'binary' ? 'Blob' : s.format === 'date-time' && typed.dateType === 'Date' ? 'Date' : 'string';
           case 'integer':
+            return s.format === 'int64' && typed.int64 !== 'number' ? typed.int64 : 'number';
           case 'number':
             return 'number';
           case 'boolean':

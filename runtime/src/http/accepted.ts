@@ -6,7 +6,7 @@
 import type { HttpClient } from './client.js';
 import { HttpTimeoutError } from './errors.js';
 import { retryAfterMs } from './policies.js';
-import type { CallOptions, HttpResult } from './types.js';
+import type { CallOptions, HttpResult, RequestSpec } from './types.js';
 
 /** Options of {@link AcceptedHandle.wait}. */
 export interface WaitOptions {
@@ -63,7 +63,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** Wraps the result of a call that may answer 202 into an {@link AcceptedHandle}. */
-export function acceptedHandle<TAccepted, TFinal = unknown>(client: HttpClient, result: HttpResult<TAccepted>, callOptions: CallOptions = {}): AcceptedHandle<TAccepted, TFinal> {
+export function acceptedHandle<TAccepted, TFinal = unknown>(client: HttpClient, result: HttpResult<TAccepted>, callOptions: CallOptions = {}, poll: Pick<RequestSpec, 'preciseIntegers'> = {}): AcceptedHandle<TAccepted, TFinal> {
   const statusUrl = result.status === 202 ? statusUrlOf(result) : undefined;
   return {
     status: result.status,
@@ -80,10 +80,10 @@ export function acceptedHandle<TAccepted, TFinal = unknown>(client: HttpClient, 
       for (;;) {
         if (Date.now() + wait > deadline) throw new HttpTimeoutError(timeoutMs, statusUrl);
         await sleep(wait, options.signal);
-        const poll = await client.call({ method: 'GET', url: statusUrl }, { ...callOptions, headers: undefined, idempotencyKey: undefined, signal: options.signal ?? callOptions.signal });
-        if (poll.status !== 202 && isDone(poll.data)) return poll.data as TFinal;
+        const polled = await client.call({ ...poll, method: 'GET', url: statusUrl }, { ...callOptions, headers: undefined, idempotencyKey: undefined, signal: options.signal ?? callOptions.signal });
+        if (polled.status !== 202 && isDone(polled.data)) return polled.data as TFinal;
         interval = Math.min(options.maxIntervalMs ?? 5_000, interval * 1.5);
-        wait = retryAfterMs(poll.headers) ?? interval;
+        wait = retryAfterMs(polled.headers) ?? interval;
       }
     },
   };

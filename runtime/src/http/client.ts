@@ -83,7 +83,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (body instanceof ReadableStream) init.duplex = 'half';
       const response = middleware.length ? await send(new Request(target, init)) : await fetchImpl(target, init);
       const ok = response.status >= 200 && response.status < 300;
-      const data = spec.stream && ok ? undefined : await decodeBody(response);
+      const data = spec.stream && ok ? undefined : await decodeBody(response, spec.preciseIntegers);
       return { status: response.status, headers: response.headers, data, url: response.url || new URL(target).href, response };
     } catch (error) {
       if (timeout?.aborted && !call.signal?.aborted) throw new HttpTimeoutError(timeoutMs, new URL(target).href);

@@ -3,6 +3,7 @@
  * parameters (percent-encoded), query parameters (form style, arrays exploded),
  * cookies, and JSON / form / multipart / binary / text bodies.
  */
+import { parseJsonPrecise, stringifyJson } from './revive.js';
 import type { BodyEncoding, RequestSpec } from './types.js';
 
 function scalar(value: unknown): string {
@@ -143,7 +144,7 @@ export function encodeBody(spec: RequestSpec): { body: BodyInit | undefined; con
   const contentType = encoding === 'multipart' ? undefined : (spec.mediaType ?? DEFAULT_MEDIA[encoding]);
   switch (encoding) {
     case 'json':
-      return { body: JSON.stringify(spec.body), contentType };
+      return { body: spec.preciseIntegers ? stringifyJson(spec.body) : JSON.stringify(spec.body), contentType };
     case 'form': {
       const params = new URLSearchParams();
       appendQuery(params, spec.body as Record<string, unknown>);
@@ -164,8 +165,8 @@ export function encodeBody(spec: RequestSpec): { body: BodyInit | undefined; con
   }
 }
 
-/** Parses a response body by its Content-Type: JSON, text, or a Blob; undefined when empty. */
-export async function decodeBody(response: Response): Promise<unknown> {
+/** Parses a response body by its Content-Type: JSON (integers beyond 2^53 kept exact when `precise`), text, or a Blob; undefined when empty. */
+export async function decodeBody(response: Response, precise = false): Promise<unknown> {
   if (response.status === 204 || response.status === 205 || response.status === 304) {
     await response.body?.cancel();
     return undefined;
@@ -173,7 +174,7 @@ export async function decodeBody(response: Response): Promise<unknown> {
   const type = (response.headers.get('content-type') ?? '').toLowerCase();
   if (/[/+]json\b/.test(type)) {
     const text = await response.text();
-    return text === '' ? undefined : JSON.parse(text);
+    return text === '' ? undefined : precise ? parseJsonPrecise(text) : JSON.parse(text);
   }
   if (type.startsWith('text/') || type === '' || type.includes('xml')) {
     const text = await response.text();

@@ -7,12 +7,28 @@
  */
 import { acceptedHandle, type AcceptedHandle } from './accepted.js';
 import type { HttpClient } from './client.js';
-import { paginate } from './pagination.js';
+import { paginate, type PaginateOptions } from './pagination.js';
 import { parseEventData, readEventStream, type ServerSentEvent } from './sse.js';
+import { stringifyJson, unmarkIntegers } from './revive.js';
 import type { BodyEncoding, CallOptions, HttpResult, RequestSpec } from './types.js';
 
 /** A value check compiled once (ajv or any function); returns the problems, or undefined when valid. */
 export type ValueCheck = (value: unknown) => string | undefined;
+
+/** An ajv validate function (standalone code or compiled): true when valid, errors on the function otherwise. */
+export interface AjvValidateFunction {
+  (value: unknown): boolean;
+  errors?: { instancePath?: string; message?: string }[] | null;
+}
+
+/** A {@link ValueCheck} from an ajv validate function: the first errors as `path: message` text. */
+export function ajvCheck(validate: AjvValidateFunction): ValueCheck {
+  return (value) => {
+    if (validate(value)) return undefined;
+    const errors = validate.errors ?? [];
+    return errors.slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`).join('; ') + (errors.length > 5 ? ` (and ${errors.length - 5} more)` : '') || 'is invalid';
+  };
+}
 
 /** Turns a decoded response body into its typed value (for example `date-time` strings into `Date`s). */
 export type Reviver = (value: unknown) => unknown;
@@ -27,11 +43,18 @@ export interface OperationExtras {
   mediaType?: string;
   /** The idempotency header the operation declares: a key is generated when the caller gives none. */
   idempotencyHeader?: string;
-  /** Cursor/Link/offset pagination: the cursor query parameter and where the items are. */
+  /** Pagination: the cursor, offset or page-number query parameter, the page-size parameter, and where the items are. */
   cursorParam?: string;
+  offsetParam?: string;
+  pageParam?: string;
+  limitParam?: string;
   itemsKey?: string;
   /** Revives the success body (dates, big integers). */
   revive?: Reviver;
+  /** Prepares the request body for the wire (int64 given as strings sent as numbers); gets a copy. */
+  prepare?: Reviver;
+  /** The operation carries int64 values kept exact (`int64: 'bigint' | 'string'`). */
+  preciseIntegers?: boolean;
   /** Validates the request body before sending / the success body after decoding (the `validate` generator option). */
   validateRequest?: ValueCheck;
   validateResponse?: ValueCheck;
@@ -78,24 +101,31 @@ export function requestOf(op: OperationSpec, args: object | undefined): RequestS
   if (a.headers !== undefined) spec.headers = a.headers;
   if (a.cookies !== undefined) spec.cookies = a.cookies;
   if (op.body !== undefined) {
-    if (a.body !== undefined && op.validateRequest) {
-      const problems = op.validateRequest(a.body);
+    const body = a.body !== undefined && op.prepare ? op.prepare(a.body) : a.body;
+    if (body !== undefined && op.validateRequest) {
+      // validate what goes on the wire: Dates as text, bigints as numbers
+      const wire = op.preciseIntegers || op.revive || op.prepare ? JSON.parse(stringifyJson(body)) : body;
+      const problems = op.validateRequest(wire);
       if (problems !== undefined) throw new HttpValidationError('request', `${op.method} ${op.path}`, problems);
     }
-    spec.body = a.body;
+    spec.body = body;
     spec.bodyEncoding = op.body;
     if (op.mediaType !== undefined) spec.mediaType = op.mediaType;
   }
   if (op.idempotencyHeader !== undefined) spec.idempotencyHeader = op.idempotencyHeader;
+  if (op.preciseIntegers) spec.preciseIntegers = true;
   return spec;
 }
 
 function checked(op: OperationSpec, data: unknown, check: ValueCheck | undefined, revive: Reviver | undefined): unknown {
-  if (check && data !== undefined) {
-    const problems = check(data);
+  if (data === undefined) return data;
+  if (check) {
+    // validated as decoded JSON (integers kept as text by the precise parser count as numbers)
+    const problems = check(op.preciseIntegers ? unmarkIntegers(structuredClone(data)) : data);
     if (problems !== undefined) throw new HttpValidationError('response', `${op.method} ${op.path}`, problems);
   }
-  return revive && data !== undefined ? revive(data) : data;
+  const revived = revive ? revive(data) : data;
+  return op.preciseIntegers ? unmarkIntegers(revived) : revived;
 }
 
 /** Calls an operation and resolves with the success body (validated and revived when the operation says so). */
@@ -110,7 +140,7 @@ export async function callAccepted<TAccepted, TFinal = unknown>(client: HttpClie
   const op: OperationSpec = { ...extras, method, path };
   const result = await client.call(requestOf(op, args), options);
   result.data = checked(op, result.data, op.validateResponse, op.revive);
-  const handle = acceptedHandle<TAccepted, TFinal>(client, result as HttpResult<TAccepted>, options);
+  const handle = acceptedHandle<TAccepted, TFinal>(client, result as HttpResult<TAccepted>, options, op.preciseIntegers ? { preciseIntegers: true } : {});
   if (!op.reviveFinal && !op.validateFinal) return handle;
   const wait = handle.wait;
   return { ...handle, wait: async (w) => checked(op, await wait(w), op.validateFinal, op.reviveFinal) as TFinal };
@@ -126,14 +156,19 @@ export async function* streamOperation<TEvent>(client: HttpClient, method: strin
 export function paginateOperation<TItem>(client: HttpClient, method: string, path: string, args: object | undefined, options?: CallOptions, extras?: OperationExtras): AsyncGenerator<TItem, void, undefined> {
   const op: OperationSpec = { ...extras, method, path };
   const base = requestOf(op, args);
-  const opts = op.itemsKey !== undefined ? { itemsKey: op.itemsKey } : {};
+  const opts: PaginateOptions = {};
+  if (op.itemsKey !== undefined) opts.itemsKey = op.itemsKey;
+  if (op.offsetParam !== undefined) opts.offsetParam = op.offsetParam;
+  if (op.pageParam !== undefined) opts.pageParam = op.pageParam;
+  const limit = op.limitParam !== undefined ? Number(base.query?.[op.limitParam]) : NaN;
+  if (Number.isFinite(limit) && limit > 0) opts.limit = limit;
   return paginate<TItem>(async (next) => {
     let spec: RequestSpec = base;
     if (next.url !== undefined) spec = { method: 'GET', url: next.url };
     else if (next.cursor !== undefined && op.cursorParam !== undefined) spec = { ...base, query: { ...base.query, [op.cursorParam]: next.cursor } };
     else if (next.query !== undefined) spec = { ...base, query: { ...base.query, ...next.query } };
     const page = await client.call(spec, options);
-    if (op.validateResponse || op.revive) page.data = checked(op, page.data, op.validateResponse, op.revive);
+    if (op.validateResponse || op.revive || op.preciseIntegers) page.data = checked(op, page.data, op.validateResponse, op.revive);
     return page;
   }, opts);
 }

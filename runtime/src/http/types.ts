@@ -90,6 +90,8 @@ export interface RequestSpec {
   idempotencyHeader?: string;
   /** Do not read the body (server-sent events, streams): the result carries the Response. */
   stream?: boolean;
+  /** Read integers beyond 2^53 from JSON losslessly (as marked text for a revival plan) and write `bigint`s exactly. */
+  preciseIntegers?: boolean;
 }
 
 /** A completed response with its parsed body. */

@@ -61,6 +61,7 @@ function adversarial(version: '3.0.3' | '3.1.0'): object {
         Never: { type: 'object', additionalProperties: false },
         Tuple: v31 ? { type: ['array', 'null'], items: { type: ['integer', 'string'] } } : { type: 'array', items: {}, nullable: true },
         Delete: { type: 'string', format: 'date-time' },
+        Counter: { type: 'integer', format: 'int64' },
         deleteArgs: { type: 'boolean' },
       },
     },
@@ -73,7 +74,8 @@ describe('adversarial contracts', () => {
       const dir = mkdtempSync(join(tmpdir(), 'ck-adv-'));
       const file = join(dir, 'adversarial.json');
       writeFileSync(file, JSON.stringify(adversarial(version), null, 2));
-      const files = generateRestClient(await loadContract(file, 'adversarial'));
+      const contract = await loadContract(file, 'adversarial');
+      const files = generateRestClient(contract);
       const client = files.find((f) => f.path === 'client.ts')!.content;
       // duplicate and case-only-different operationIds get distinct functions
       const fns = [...client.matchAll(/export (?:async )?function (\w+)\(/g)].map((m) => m[1]);
@@ -81,6 +83,10 @@ describe('adversarial contracts', () => {
       expect(fns).toContain('createHttpClient');
       expect(client).toContain("'https://eu.example.test/v1'");
       expect(typeCheck(writeFiles(files))).toBe('');
+      // every option on: Date and bigint types, revival plans and ajv validators for the same names
+      const typed = generateRestClient(contract, { dateType: 'Date', int64: 'bigint', validate: true });
+      expect(typed.map((f) => f.path).sort()).toEqual(['client.ts', 'index.ts', 'types.ts', 'validators.ts']);
+      expect(typeCheck(writeFiles(typed))).toBe('');
     });
   }
 

@@ -38,7 +38,9 @@ export async function use(): Promise<void> {
   await api.orders.listCustomerOrders({ path: { customerId: 'c' }, query: { status: 'nope' } });
   const handle = await api.exports.createOrderExport({ path: { orderId: 'x' }, body: { format: 'pdf' } });
   const status: number = handle.status;
-  void status;
+  // the final result is typed by the status operation (GET …/exports/{exportId})
+  const done: ExportStatus = await handle.wait();
+  void status, done;
   // @ts-expect-error the factory has no such group
   api.nothing;
   const http = api.client;

@@ -210,6 +210,7 @@ export interface CreateOrderExportArgs {
 }
 export type CreateOrderExportResult = ExportAccepted;
 export type CreateOrderExportError = ProblemDetails;
+export type CreateOrderExportFinal = ExportStatus;
 
 /**
  * Export an order
@@ -219,8 +220,8 @@ export type CreateOrderExportError = ProblemDetails;
  * `POST /api/v1/orders/{orderId}/exports`
  * @throws {HttpProblemError<CreateOrderExportError>} on an error status; HttpTimeoutError, CircuitOpenError on transport failures.
  */
-export function createOrderExport(client: HttpClient, args: CreateOrderExportArgs, options?: CallOptions): Promise<AcceptedHandle<CreateOrderExportResult>> {
-  return callAccepted<CreateOrderExportResult>(client, 'POST', '/api/v1/orders/{orderId}/exports', args, options, { body: 'json', mediaType: 'application/json', idempotencyHeader: 'Idempotency-Key' });
+export function createOrderExport(client: HttpClient, args: CreateOrderExportArgs, options?: CallOptions): Promise<AcceptedHandle<CreateOrderExportResult, CreateOrderExportFinal>> {
+  return callAccepted<CreateOrderExportResult, CreateOrderExportFinal>(client, 'POST', '/api/v1/orders/{orderId}/exports', args, options, { body: 'json', mediaType: 'application/json', idempotencyHeader: 'Idempotency-Key' });
 }
 
 export interface GetExportStatusArgs {

@@ -1,0 +1,35 @@
+/**
+ * The rest-client generator's options (`generate: [{ target: rest-client,
+ * out, options: { dateType, int64, validate } }]` in contractkit.yaml).
+ */
+import { UsageError } from '../../contracts/errors.js';
+import type { TypedValueOptions } from './revival.js';
+
+/** Options of the rest-client generator. */
+export interface RestClientOptions extends TypedValueOptions {
+  /** Validate request bodies before sending and success bodies after decoding (ajv, compiled at generation time). */
+  validate: boolean;
+}
+
+/** The defaults: `date-time` as string, `int64` as number, no validation. */
+export const DEFAULT_OPTIONS: RestClientOptions = { dateType: 'string', int64: 'number', validate: false };
+
+function pick<T extends string>(raw: Record<string, unknown>, key: string, allowed: readonly T[], fallback: T): T {
+  const v = raw[key];
+  if (v === undefined) return fallback;
+  if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
+  throw new UsageError(`rest-client: option \`${key}\` is ${JSON.stringify(v)}; use one of ${allowed.map((a) => `'${a}'`).join(', ')} (default '${fallback}').`);
+}
+
+/** Reads and checks the options; unknown keys and bad values are UsageErrors that say what is allowed. */
+export function parseRestClientOptions(raw: Record<string, unknown> = {}): RestClientOptions {
+  const known = ['dateType', 'int64', 'validate'];
+  const unknown = Object.keys(raw).filter((k) => !known.includes(k));
+  if (unknown.length) throw new UsageError(`rest-client: unknown option(s) ${unknown.map((k) => `\`${k}\``).join(', ')}; the options are dateType ('string' | 'Date'), int64 ('number' | 'string' | 'bigint') and validate (true | false).`);
+  if (raw.validate !== undefined && typeof raw.validate !== 'boolean') throw new UsageError(`rest-client: option \`validate\` is ${JSON.stringify(raw.validate)}; use true or false.`);
+  return {
+    dateType: pick(raw, 'dateType', ['string', 'Date'] as const, 'string'),
+    int64: pick(raw, 'int64', ['number', 'string', 'bigint'] as const, 'number'),
+    validate: raw.validate === true,
+  };
+}
