@@ -14,6 +14,7 @@
  */
 import { BrokenCircuitError } from 'cockatiel';
 import { authorize } from './auth.js';
+import { createDeadlines } from './deadline.js';
 import { createUrlBuilder, decodeBody, encodeBody, headerRecord } from './encode.js';
 import { CircuitOpenError, HttpProblemError, HttpTimeoutError } from './errors.js';
 import { IDEMPOTENT_METHODS, createHostBreaker, createRetry, isTransientError, type HostBreaker, type Retry } from './policies.js';
@@ -39,6 +40,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const middleware = options.middleware ?? [];
   const send = middleware.reduceRight<(r: Request) => Promise<Response>>((next, mw) => (r) => mw(r, next), (r) => fetchImpl(r));
   const urlOf = createUrlBuilder(options.baseUrl);
+  const deadlines = createDeadlines();
   let baseHost: string | undefined;
 
   function hostOf(spec: RequestSpec, url: string): string {
@@ -64,10 +66,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   async function attempt(spec: RequestSpec, url: string, call: CallOptions, headers: Record<string, string>): Promise<HttpResult> {
     const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? 30_000;
-    // a controller + timer is much cheaper than AbortSignal.timeout on hot paths; cleared once the body is read
-    const timer = timeoutMs > 0 ? new AbortController() : undefined;
-    const handle = timer ? setTimeout(() => timer.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs) : undefined;
-    const timeout = timer?.signal;
+    // attempts starting together share a deadline (one controller and timer); released once the body is read
+    const deadline = timeoutMs > 0 ? deadlines(timeoutMs) : undefined;
+    const timeout = deadline?.signal;
     const signal = call.signal && timeout ? AbortSignal.any([call.signal, timeout]) : (call.signal ?? timeout);
     let target = url;
     try {
@@ -89,7 +90,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (timeout?.aborted && !call.signal?.aborted) throw new HttpTimeoutError(timeoutMs, new URL(target).href);
       throw error;
     } finally {
-      clearTimeout(handle);
+      deadline?.release();
     }
   }
 
