@@ -58,7 +58,7 @@ it('without a config the clients of all three kinds are generated into the saga 
     cpSync(join(committed, 'place-order.steps.ts'), join(out, 'place-order.steps.ts'));
     const { files } = await generateSaga(sagaFile, out, { clients: 'embedded' });
     const paths = files.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['clients/orders/client.ts', 'clients/payments/payments/v1/payments_grpc.ts', 'clients/events/producers.ts', 'clients/events/validators.js']));
+    expect(paths).toEqual(expect.arrayContaining(['clients/orders/client.ts', 'clients/payments/payments/v1/payments_grpc.ts', 'clients/events/producers.ts', 'clients/events/validators.ts']));
     writeAll(out, files);
     const wiring = readFileSync(join(out, 'place-order.participants.ts'), 'utf8');
     expect(wiring).toContain("from './clients/orders/index.js'");
