@@ -30,6 +30,7 @@ interface GenerateArgs extends GlobalArgs {
   check: boolean;
   watch: boolean;
   cache: boolean;
+  path?: string[];
 }
 
 type Job = { spec: ReturnType<typeof selectContracts>[number]; target: GenerateTarget };
@@ -43,6 +44,11 @@ export const generateCommand: CommandModule<GlobalArgs, GenerateArgs> = {
       .positional('target', { type: 'string', choices: [...GENERATOR_NAMES], describe: 'What to generate' })
       .positional('contract', { type: 'string', describe: 'Contract file or directory (without a config)' })
       .option('out', { type: 'string', describe: 'Output directory' })
+      .option('path', {
+        type: 'string',
+        array: true,
+        describe: 'grpc: generate only these .proto files or directories (relative to the proto root, repeatable; like `buf generate --path`)',
+      })
       .option('check', { type: 'boolean', default: false, describe: 'Fail if committed output is stale; write nothing' })
       .option('watch', { type: 'boolean', default: false, describe: 'Regenerate when a contract file changes (Ctrl-C stops)' })
       .option('cache', { type: 'boolean', default: true, describe: 'Skip targets whose inputs and outputs are unchanged (.contractkit-cache; --no-cache to bypass)' }) as Argv<GenerateArgs>,
@@ -53,10 +59,17 @@ export const generateCommand: CommandModule<GlobalArgs, GenerateArgs> = {
       if (args.target) {
         if (!args.contract) throw new UsageError(`generate ${args.target}: name the contract to generate from (a file or directory), e.g. \`contractkit generate ${args.target} api.yaml --out src/generated\`.`);
         if (!args.out) throw new UsageError(`generate ${args.target}: --out <dir> is required.`);
+        if (args.path?.length && args.target !== 'grpc') {
+          throw new UsageError(`generate ${args.target}: --path selects proto files and applies to the grpc target only.`);
+        }
+        const options = args.path?.length ? { paths: args.path } : {};
         for (const spec of selectContracts(ctx, [args.contract])) {
-          jobs.push({ spec, target: { target: args.target as GenerateTarget['target'], out: resolve(ctx.cwd, args.out), options: {} } });
+          jobs.push({ spec, target: { target: args.target as GenerateTarget['target'], out: resolve(ctx.cwd, args.out), options } });
         }
       } else {
+        if (args.path?.length) {
+          throw new UsageError('generate: --path goes with an explicit target (`contractkit generate grpc <proto root> --path <dir> --out <dir>`); in contractkit.yaml, set `options.paths` on the grpc target.');
+        }
         for (const c of ctx.config.contracts) for (const t of c.generate) jobs.push({ spec: c, target: t });
         if (jobs.length === 0) {
           throw new UsageError(

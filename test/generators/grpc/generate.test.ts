@@ -88,6 +88,21 @@ describe('options and bad input', () => {
     await expect(generateGrpc(await loadContract('examples/orders/proto'), { paths: ['nope/v1'] })).rejects.toThrow(/no proto file .* matches paths nope\/v1/);
   });
 
+  it('the CLI takes --path (repeatable) for the grpc target and refuses it elsewhere', () => {
+    const out = scratchDir('ck-grpc-path-');
+    const r = runCli(['generate', 'grpc', 'examples/orders/proto', '--path', 'payments/v1', '--path', 'money/v1/money.proto', '--out', out, '--no-cache'], root);
+    expect(r.stderr).toContain('grpc');
+    expect(r.code).toBe(0);
+    expect(readdirSync(out, { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).sort()).toEqual([
+      'money/v1/money_pb.ts',
+      'payments/v1/payments_grpc.ts',
+      'payments/v1/payments_pb.ts',
+    ]);
+    const elsewhere = runCli(['generate', 'rest-client', 'examples/orders/openapi/orders.yaml', '--path', 'x', '--out', out], root);
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.stderr).toContain('--path selects proto files and applies to the grpc target only');
+  });
+
   it('an unsupported service fails with findings naming each element and its line', async () => {
     const contract = await loadContract('test/fixtures/grpc/unsupported');
     const error = await generateGrpc(contract).then(
