@@ -52,7 +52,12 @@ export function createContext(args: GlobalArgs, cwd = process.cwd()): CommandCon
     failOn: args['fail-on'] ?? 'error',
     loadOptions: {
       cwd,
-      rootDir: gitTopLevel(config.dir) ?? config.dir,
+      // asked of git only when a loader needs it (proto and AsyncAPI): a cached `generate` should not spawn git
+      get rootDir() {
+        const value = gitTopLevel(config.dir) ?? config.dir;
+        Object.defineProperty(this, 'rootDir', { value, enumerable: true });
+        return value;
+      },
       allowRemoteRefs: args['allow-remote-refs'] === true || config.allowRemoteRefs,
     },
     out: (text) => process.stdout.write(text.endsWith('\n') || text === '' ? text : text + '\n'),

@@ -2,22 +2,41 @@
 /**
  * The contractkit CLI: the root yargs program. Commands live in commands/<name>/.
  */
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
-import { initCommand } from './commands/init/index.js';
-import { lintCommand } from './commands/lint/index.js';
-import { breakingCommand } from './commands/breaking/index.js';
-import { generateCommand } from './commands/generate/index.js';
-import { diagramCommand } from './commands/diagram/index.js';
-import { rulesCommand } from './commands/rules/index.js';
-import { sagaCommand } from './commands/saga/index.js';
+import yargs, { type CommandModule } from 'yargs';
+import { hideBin, Parser } from 'yargs/helpers';
 import { FORMATS } from './context.js';
 import { toolVersion } from './version.js';
 import { EXIT } from './report.js';
 
+type AnyCommand = CommandModule<never, never>;
+
+/**
+ * The commands, loaded on demand: a run imports only the command it runs (a
+ * pre-commit hook or a cached `generate` should not pay for the lint rules,
+ * the breaking engines and the generators it does not use).
+ */
+const COMMANDS: Record<string, () => Promise<AnyCommand>> = {
+  init: async () => (await import('./commands/init/index.js')).initCommand as AnyCommand,
+  lint: async () => (await import('./commands/lint/index.js')).lintCommand as AnyCommand,
+  breaking: async () => (await import('./commands/breaking/index.js')).breakingCommand as AnyCommand,
+  generate: async () => (await import('./commands/generate/index.js')).generateCommand as AnyCommand,
+  diagram: async () => (await import('./commands/diagram/index.js')).diagramCommand as AnyCommand,
+  rules: async () => (await import('./commands/rules/index.js')).rulesCommand as AnyCommand,
+  saga: async () => (await import('./commands/saga/index.js')).sagaCommand as AnyCommand,
+};
+
+/** The command modules `argv` needs: the one it names, or all of them (root help, a typo, no command). */
+export async function commandsFor(argv: string[]): Promise<AnyCommand[]> {
+  const parsed = Parser(argv, { string: ['config', 'format', 'fail-on'], configuration: { 'boolean-negation': true } });
+  const name = String(parsed._[0] ?? '');
+  const names = name in COMMANDS ? [name] : Object.keys(COMMANDS);
+  return Promise.all(names.map((n) => COMMANDS[n]!()));
+}
+
 /** Builds the CLI for `argv` (without node and script). */
-export function createCli(argv: string[]) {
-  return yargs(argv)
+export async function createCli(argv: string[]) {
+  const commands = await commandsFor(argv);
+  const cli = yargs(argv)
     .scriptName('contractkit')
     .usage('$0 <command> [options]\n\nLint, check for breaking changes and generate code from OpenAPI, Protocol Buffers and AsyncAPI contracts.')
     .option('config', { type: 'string', describe: 'Path to contractkit.yaml (default: found upward from the current directory)' })
@@ -27,13 +46,7 @@ export function createCli(argv: string[]) {
     .option('debug', { type: 'boolean', default: false, describe: 'Print stack traces for errors' })
     .option('fail-on', { choices: ['error', 'warning', 'info'] as const, describe: 'Lowest severity that fails the run (exit 1); default error' })
     .option('allow-remote-refs', { type: 'boolean', describe: 'Fetch http(s) $refs (off by default)' })
-    .command(initCommand as never)
-    .command(lintCommand as never)
-    .command(breakingCommand as never)
-    .command(generateCommand as never)
-    .command(diagramCommand as never)
-    .command(rulesCommand as never)
-    .command(sagaCommand as never)
+    .command(commands as never)
     .demandCommand(1, 'Name a command: init, lint, breaking, generate, diagram or rules.')
     .strict()
     .version(toolVersion())
@@ -46,6 +59,7 @@ export function createCli(argv: string[]) {
       process.exit(EXIT.usage);
     })
     .parserConfiguration({ 'boolean-negation': true });
+  return cli;
 }
 
-await createCli(hideBin(process.argv)).parseAsync();
+await (await createCli(hideBin(process.argv))).parseAsync();

@@ -4,7 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { Ajv } from 'ajv';
+import { createRequire } from 'node:module';
+import type { ErrorObject } from 'ajv';
 import { ConfigError } from '../../contracts/errors.js';
 import { setSourceText } from '../../contracts/source/positions.js';
 import { schemaErrorsToFindings } from '../../contracts/source/schema-errors.js';
@@ -15,14 +16,32 @@ import type { Config, ConfiguredContract, RuleConfig } from './types.js';
 /** File names looked for, in order, in each directory from cwd upward. */
 export const CONFIG_FILE_NAMES = ['contractkit.yaml', 'contractkit.yml'];
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+type ConfigValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+/** The ajv options of the config validator, compiled at build time or now (they must agree). */
+export const CONFIG_AJV_OPTIONS = { allErrors: true, strict: false } as const;
+
+let validator: ConfigValidator | undefined;
+
+/**
+ * The validator compiled at build time (compile-validator.ts, beside the built
+ * file), or compiled now when running from sources (under vitest).
+ */
+function configValidator(): ConfigValidator {
+  if (validator) return validator;
+  const require = createRequire(import.meta.url);
+  try {
+    validator = require('./config-validator.cjs') as ConfigValidator;
+  } catch {
+    const { Ajv } = require('ajv') as typeof import('ajv');
+    validator = new Ajv(CONFIG_AJV_OPTIONS).compile(readPackageJson<Record<string, unknown>>('schema', 'contractkit.schema.json'));
+  }
+  return validator;
+}
 
 function validate(data: unknown) {
-  if (!validator) {
-    const schema = readPackageJson<Record<string, unknown>>('schema', 'contractkit.schema.json');
-    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
-  }
-  return { ok: validator(data) as boolean, errors: validator.errors ?? [] };
+  const v = configValidator();
+  return { ok: v(data), errors: v.errors ?? [] };
 }
 
 /** Finds the nearest config file from `cwd` upward; undefined if there is none. */
