@@ -2,7 +2,7 @@
  * The generate cache: fresh only while every input and output file keeps its
  * content hash, keyed by version, code, target and contract.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +65,32 @@ describe('generate cache', () => {
     cache.store(contractInputs([proto]), []);
     expect(cache.fresh()).toBe(true);
     writeFileSync(join(root, 'b.proto'), 'syntax = "proto3";\n');
+    expect(cache.fresh()).toBe(false);
+  });
+
+  it('trusts size and modification time of files older than the entry, and hashes the rest', () => {
+    const t = setup();
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(t.api, old, old);
+    utimesSync(t.shared, old, old);
+    const cache = createGenerateCache(t.cacheDir, '1', 'c', t.target);
+    cache.store(contractInputs([t.contract]), [{ path: 'client.ts', content: 'export {};\n' }]);
+    expect(cache.fresh()).toBe(true);
+
+    // same size, same mtime: not read again (the stat is what git's index trusts too)
+    writeFileSync(t.shared, 'components: []\n');
+    utimesSync(t.shared, old, old);
+    expect(cache.fresh()).toBe(true);
+    // a new mtime with the same size is read and hashed
+    writeFileSync(t.shared, 'components: []\n');
+    expect(statSync(t.shared).mtimeMs).toBeGreaterThan(old.getTime());
+    expect(cache.fresh()).toBe(false);
+
+    // the output was written just before the store ("racy"): it is always hashed, so an edit of the same size shows
+    cache.store(contractInputs([t.contract]), [{ path: 'client.ts', content: 'export {};\n' }]);
+    writeFileSync(join(t.out, 'client.ts'), 'export {};\n');
+    expect(cache.fresh()).toBe(true);
+    writeFileSync(join(t.out, 'client.ts'), 'export  1;\n');
     expect(cache.fresh()).toBe(false);
   });
 });

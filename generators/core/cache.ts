@@ -5,7 +5,11 @@
  * options) and the contract; it is valid while every input file (the contract
  * and every file it references; for proto modules every .proto and buf file
  * under the root, so a new file counts) and every file the target wrote still
- * has the content hash recorded. Checking that costs a hash of each file, not a load.
+ * has the content hash recorded. Checking that costs a stat of each file, not
+ * a load: a file whose size and modification time are those recorded is not
+ * read again (as git's index does). A file modified at or after the moment its
+ * hash was recorded could change again within the same clock tick, so such a
+ * file is always hashed ("racy" entries, in git's words).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -30,10 +34,38 @@ interface CacheEntry {
   protoRoots: string[];
   /** Output paths (relative to `out`) and the hashes of what was written. */
   outputs: Record<string, string>;
+  /** Absolute path → `size:mtimeMs` when the entry was stored (files older than `storedAt` only). */
+  stats: Record<string, string>;
+  /** When the entry was stored (ms since the epoch). */
+  storedAt: number;
 }
 
 /** Bumped whenever the entry format changes. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
+
+/** `size:mtimeMs` of a file, or undefined when it cannot be stat'ed. */
+function statKey(path: string): string | undefined {
+  try {
+    const s = statSync(path);
+    return `${s.size}:${s.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stat keys of files last modified before `before` (the others are always hashed). */
+function stableStats(paths: readonly string[], before: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of paths) {
+    try {
+      const s = statSync(p);
+      if (s.mtimeMs < before) out[p] = `${s.size}:${s.mtimeMs}`;
+    } catch {
+      // a missing file has no stat key: it is hashed (as 'missing') on lookup
+    }
+  }
+  return out;
+}
 
 function sha(data: string | Buffer): string {
   return createHash('sha1').update(data).digest('hex');
@@ -47,7 +79,8 @@ function hashFile(path: string): string {
   }
 }
 
-function protoTree(root: string, out: Record<string, string>): void {
+/** Every .proto and buf file under `root` (what a module build reads). */
+function protoFiles(root: string, out: Set<string>): void {
   let entries;
   try {
     entries = readdirSync(root, { withFileTypes: true });
@@ -56,9 +89,15 @@ function protoTree(root: string, out: Record<string, string>): void {
   }
   for (const e of entries) {
     const p = join(root, e.name);
-    if (e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.')) protoTree(p, out);
-    else if (e.isFile() && (e.name.endsWith('.proto') || /^buf(\.work)?\.(yaml|lock)$/.test(e.name))) out[p] = hashFile(p);
+    if (e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.')) protoFiles(p, out);
+    else if (e.isFile() && (e.name.endsWith('.proto') || /^buf(\.work)?\.(yaml|lock)$/.test(e.name))) out.add(p);
   }
+}
+
+function protoTree(root: string, out: Record<string, string>): void {
+  const files = new Set<string>();
+  protoFiles(root, files);
+  for (const p of files) out[p] = hashFile(p);
 }
 
 /** Content hashes of every file `contracts` were read from (plus `extra` files such as the config). */
@@ -115,11 +154,17 @@ export function createGenerateCache(dir: string, version: string, code: string, 
       try {
         const entry = JSON.parse(readFileSync(file, 'utf8')) as CacheEntry;
         if (entry.key !== key) return false;
-        for (const [path, hash] of Object.entries(entry.inputs)) if (hashFile(path) !== hash) return false;
-        const now: Record<string, string> = {};
-        for (const root of entry.protoRoots) protoTree(root, now);
-        if (Object.keys(now).some((p) => !(p in entry.inputs))) return false;
-        for (const [path, hash] of Object.entries(entry.outputs)) if (hashFile(confinedPath(target.out, path)) !== hash) return false;
+        const unchanged = (path: string, hash: string) => {
+          const recorded = entry.stats[path];
+          return (recorded !== undefined && statKey(path) === recorded) || hashFile(path) === hash;
+        };
+        for (const [path, hash] of Object.entries(entry.inputs)) if (!unchanged(path, hash)) return false;
+        if (entry.protoRoots.length) {
+          const now = new Set<string>();
+          for (const root of entry.protoRoots) protoFiles(root, now);
+          for (const p of now) if (!(p in entry.inputs)) return false;
+        }
+        for (const [path, hash] of Object.entries(entry.outputs)) if (!unchanged(confinedPath(target.out, path), hash)) return false;
         return true;
       } catch {
         return false;
@@ -138,7 +183,16 @@ export function createGenerateCache(dir: string, version: string, code: string, 
       try {
         mkdirSync(dir, { recursive: true });
         if (!existsSync(join(dir, '.gitignore'))) writeFileSync(join(dir, '.gitignore'), '*\n');
-        const entry: CacheEntry = { key, inputs: inputs.files, protoRoots: inputs.protoRoots, outputs: Object.fromEntries(outputs.map((f) => [f.path, sha(f.content)])) };
+        const storedAt = Date.now();
+        const paths = [...Object.keys(inputs.files), ...outputs.map((f) => confinedPath(target.out, f.path))];
+        const entry: CacheEntry = {
+          key,
+          inputs: inputs.files,
+          protoRoots: inputs.protoRoots,
+          outputs: Object.fromEntries(outputs.map((f) => [f.path, sha(f.content)])),
+          stats: stableStats(paths, storedAt),
+          storedAt,
+        };
         const tmp = `${file}.${process.pid}.tmp`;
         writeFileSync(tmp, JSON.stringify(entry));
         renameSync(tmp, file);
