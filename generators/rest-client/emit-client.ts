@@ -37,6 +37,7 @@ export function emitClient(contract: OpenApiContract, schemas: SchemaTypes, scop
   const extras = createOpExtras(contract, options, file, scope);
   const factory = scope.claim(`create${pascalCase(contract.title || contract.name)}Client`);
   file.declare(factory);
+  const groupsName = file.declare(scope.claim('operationGroups'));
   const namespaces = new Map<string, { key: string; members: ReturnType<typeof createNameScope>; ops: Named[] }>();
   const nsScope = createNameScope(['client']);
   const named: Named[] = contract.operations.map((op) => {
@@ -70,7 +71,7 @@ export function emitClient(contract: OpenApiContract, schemas: SchemaTypes, scop
 
   const ref = (name: string) => file.importType(name, './types.js');
   for (const n of named) printOperation(file, n, schemas, ref, extras.of(n.fn, n.view, n.final?.schema));
-  printFactory(file, contract, factory, [...namespaces.entries()]);
+  printFactory(file, contract, factory, groupsName, [...namespaces.entries()]);
   extras.finish();
   return [file.toGeneratedFile(), ...extras.files()];
 }
@@ -188,7 +189,7 @@ function serverUrl(contract: OpenApiContract): string | undefined {
   });
 }
 
-function printFactory(file: TsFile, contract: OpenApiContract, factory: string, namespaces: [string, { key: string; ops: Named[] }][]): void {
+function printFactory(file: TsFile, contract: OpenApiContract, factory: string, groupsName: string, namespaces: [string, { key: string; ops: Named[] }][]): void {
   const options = file.importType('HttpClientOptions', RUNTIME);
   const create = file.importValue('createHttpClient', RUNTIME);
   const bind = file.importValue('bindOperations', RUNTIME);
@@ -196,10 +197,10 @@ function printFactory(file: TsFile, contract: OpenApiContract, factory: string, 
   const tags = new Map<string, string>();
   if (Array.isArray(contract.document.tags)) for (const t of contract.document.tags as { name?: unknown; description?: unknown }[]) if (typeof t.name === 'string' && typeof t.description === 'string') tags.set(t.name, t.description);
   const groups = namespaces.map(([tag, ns]) => ({
-    jsdoc: docComment([tags.get(tag)?.trim()], '    '),
+    jsdoc: docComment([tags.get(tag)?.trim()], '  '),
     prop: ns.key,
     ops: ns.ops.map((n) => ({
-      jsdoc: docComment([n.view.op.summary?.trim(), n.allFn ? '`.all(args)` iterates every item of every page.' : undefined, n.view.op.deprecated ? '@deprecated' : undefined], '      '),
+      jsdoc: docComment([n.view.op.summary?.trim(), n.allFn ? '`.all(args)` iterates every item of every page.' : undefined, n.view.op.deprecated ? '@deprecated' : undefined], '    '),
       prop: n.member,
       fn: n.fn,
       allFn: n.allFn,
@@ -209,6 +210,7 @@ function printFactory(file: TsFile, contract: OpenApiContract, factory: string, 
     renderTemplate('rest-client', 'factory', {
       jsdoc: docComment([`A client of ${contract.title || contract.name}${contract.apiVersion ? ` ${contract.apiVersion}` : ''}, its operations grouped by tag.`, 'Options: baseUrl, auth, timeoutMs, retry, circuitBreaker, middleware, headers, fetch (see @contractkit/runtime/http).']),
       factory,
+      groupsName,
       optionsType: url === undefined ? options : `Omit<${options}, 'baseUrl'> & { baseUrl?: string }`,
       optionsDefault: url === undefined ? '' : ' = {}',
       create,

@@ -280,46 +280,50 @@ export function listCustomerOrdersAll(client: HttpClient, args: ListCustomerOrde
   return paginateOperation<ListCustomerOrdersItem>(client, 'GET', '/api/v1/customers/{customerId}/orders', args, options, { cursorParam: 'cursor', itemsKey: 'data' });
 }
 
+// The operations of createOrdersAPIClient, grouped by tag: a module constant, so the compiler types the literal once and
+// bindOperations gets its type argument explicitly instead of inferring it from the literal (cheaper for large APIs)
+const operationGroups = {
+  /** Orders and their lifecycle (status changes, cancellation). */
+  orders: {
+    /** Create an order */
+    createOrder: createOrder,
+    /** Get an order */
+    getOrder: getOrder,
+    /** Replace an order */
+    replaceOrder: replaceOrder,
+    /** Delete an order */
+    deleteOrder: deleteOrder,
+    /** Change an order's status */
+    updateOrderStatus: updateOrderStatus,
+    /** Cancel an order */
+    cancelOrder: cancelOrder,
+    /**
+     * List a customer's orders
+     * `.all(args)` iterates every item of every page.
+     */
+    listCustomerOrders: { fn: listCustomerOrders, all: listCustomerOrdersAll },
+  },
+  /** Shipments of an order's goods. */
+  shipments: {
+    /** Create a shipment */
+    createShipment: createShipment,
+    /** Get a shipment */
+    getShipment: getShipment,
+  },
+  /** Documents generated from an order asynchronously (202 Accepted and poll). */
+  exports: {
+    /** Export an order */
+    createOrderExport: createOrderExport,
+    /** Get an export's status */
+    getExportStatus: getExportStatus,
+  },
+};
+
 /**
  * A client of Orders API 1.1.0, its operations grouped by tag.
  * Options: baseUrl, auth, timeoutMs, retry, circuitBreaker, middleware, headers, fetch (see @contractkit/runtime/http).
  */
 export function createOrdersAPIClient(options: Omit<HttpClientOptions, 'baseUrl'> & { baseUrl?: string } = {}) {
   // members are typed lazily by a mapped type (cheap to type-check for large APIs); `client` is the shared HttpClient
-  return bindOperations(createHttpClient({ ...options, baseUrl: options.baseUrl ?? 'https://api.acme-shop.test' }), {
-    /** Orders and their lifecycle (status changes, cancellation). */
-    orders: {
-      /** Create an order */
-      createOrder: createOrder,
-      /** Get an order */
-      getOrder: getOrder,
-      /** Replace an order */
-      replaceOrder: replaceOrder,
-      /** Delete an order */
-      deleteOrder: deleteOrder,
-      /** Change an order's status */
-      updateOrderStatus: updateOrderStatus,
-      /** Cancel an order */
-      cancelOrder: cancelOrder,
-      /**
-       * List a customer's orders
-       * `.all(args)` iterates every item of every page.
-       */
-      listCustomerOrders: { fn: listCustomerOrders, all: listCustomerOrdersAll },
-    },
-    /** Shipments of an order's goods. */
-    shipments: {
-      /** Create a shipment */
-      createShipment: createShipment,
-      /** Get a shipment */
-      getShipment: getShipment,
-    },
-    /** Documents generated from an order asynchronously (202 Accepted and poll). */
-    exports: {
-      /** Export an order */
-      createOrderExport: createOrderExport,
-      /** Get an export's status */
-      getExportStatus: getExportStatus,
-    },
-  });
+  return bindOperations<typeof operationGroups>(createHttpClient({ ...options, baseUrl: options.baseUrl ?? 'https://api.acme-shop.test' }), operationGroups);
 }
