@@ -1,8 +1,9 @@
 /**
  * @contractkit/runtime/events: the envelope, CloudEvents mapping, upcasters,
  * consumers and producers, transports (in-memory, RabbitMQ, NATS JetStream,
- * MQTT, Kafka), processed-event stores and the PostgreSQL outbox. Broker and
- * database clients are optional peer dependencies loaded by their adapter.
+ * MQTT, Kafka), processed-event stores and the PostgreSQL outbox (also as a
+ * transport wrapper). Broker and database clients are optional peer
+ * dependencies loaded by their adapter.
  */
 export { createEnvelope, envelopeHeaders, nowIso, envelopeProblem, type EnvelopeHeaders, type EnvelopeMeta, type EventEnvelope } from './envelope.js';
 export { envelopeField, type AmqpBindings, type AmqpExchangeBinding, type AmqpQueueBinding, type EventBindings, type KafkaBindings, type MqttBindings, type NatsBindings } from './bindings.js';
@@ -17,6 +18,7 @@ export { createMemoryProcessedStore, createRedisProcessedStore, type ProcessedEv
 export { inTransaction, migrate, migrationSql, type PgClientLike, type PgPoolClientLike, type PgPoolLike, type PgTables } from './pg.js';
 export { createPgProcessedStore, type PgProcessedStoreOptions } from './pg-processed-store.js';
 export { createOutboxRelay, enqueueOutboxEvent, migrateOutbox, type OutboxRelay, type OutboxRelayOptions } from './outbox.js';
+export { createOutboxTransport, type OutboxTransport, type OutboxTransportOptions } from './outbox-transport.js';
 export { createMemoryTransport, type MemoryDeadLetter, type MemoryTransport } from './transports/memory.js';
 export { createRabbitMqTransport, type RabbitMqOptions, type RabbitMqTransport } from './transports/rabbitmq.js';
 export { amqpProperties } from './transports/rabbitmq-delivery.js';

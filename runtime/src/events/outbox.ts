@@ -11,7 +11,7 @@ import type { EventBindings } from './bindings.js';
 import type { EventEnvelope } from './envelope.js';
 import { migrate, tableName, type PgClientLike, type PgPoolLike } from './pg.js';
 import { encodeEvent } from './producer.js';
-import type { Transport } from './transport.js';
+import type { OutgoingMessage, Transport } from './transport.js';
 import { checkEvent, EventValidationError, type EventVersionSpec } from './validation.js';
 
 /** Adds an event to the outbox inside the caller's transaction (validated first). */
@@ -42,13 +42,26 @@ const KEY = '$key';
 
 function storedHeaders(envelope: EventEnvelope, headers: Record<string, string> | undefined, bindings: EventBindings | undefined): Record<string, unknown> {
   if (!bindings) return headers ?? {};
+  return { ...headers, [BINDINGS]: bindingsData(bindings), [KEY]: bindings.kafka?.key ? bindings.kafka.key(envelope) : envelope.aggregateId };
+}
+
+/** Bindings as stored: their data, without the Kafka key function (its result is stored apart). */
+function bindingsData(bindings: EventBindings): EventBindings {
   const { kafka, ...rest } = bindings;
   const data: EventBindings = { ...rest };
   if (kafka) {
     const { key, ...k } = kafka;
     data.kafka = k;
   }
-  return { ...headers, [BINDINGS]: data, [KEY]: kafka?.key ? kafka.key(envelope) : envelope.aggregateId };
+  return data;
+}
+
+/** The headers column of an outbox row for a message already encoded for a transport (its headers, bindings and key). */
+export function storedMessageHeaders(message: OutgoingMessage): Record<string, unknown> {
+  const stored: Record<string, unknown> = { ...message.headers };
+  if (message.bindings) stored[BINDINGS] = bindingsData(message.bindings);
+  if (message.key !== undefined) stored[KEY] = message.key;
+  return stored;
 }
 
 /** An outbox row's headers column → the message's headers, bindings and key. */
@@ -75,6 +88,8 @@ export interface OutboxRelay {
   relayOnce(): Promise<number>;
   /** Polls until stopped. */
   start(): void;
+  /** Polls now instead of waiting out the interval (after a commit that added rows); no-op when not started. */
+  wake(): void;
   /** Stops after the current batch. */
   stop(): Promise<void>;
 }
@@ -90,6 +105,28 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const batch = options.batchSize ?? 100;
   let running = false;
   let loop: Promise<void> | undefined;
+  // the wait between polls ends early on wake() or stop(); a wake during a batch makes the next wait zero
+  let cutShort: (() => void) | undefined;
+  let woken = false;
+  const pause = () =>
+    new Promise<void>((resolve) => {
+      if (woken || !running) {
+        woken = false;
+        resolve();
+        return;
+      }
+      const timer = setTimeout(done, options.pollIntervalMs ?? 200);
+      function done() {
+        clearTimeout(timer);
+        cutShort = undefined;
+        resolve();
+      }
+      cutShort = done;
+    });
+  const wake = () => {
+    if (cutShort) cutShort();
+    else woken = true;
+  };
 
   async function relayOnce(): Promise<number> {
     await migrate(options.pool, { outbox: table });
@@ -125,20 +162,25 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     start() {
       if (running) return;
       running = true;
+      woken = false;
       loop = (async () => {
         while (running) {
           try {
             const n = await relayOnce();
-            if (n === 0) await new Promise((r) => setTimeout(r, options.pollIntervalMs ?? 200));
+            if (n === 0) await pause();
           } catch (err) {
             options.onError?.(err);
-            await new Promise((r) => setTimeout(r, options.pollIntervalMs ?? 200));
+            await pause();
           }
         }
       })();
     },
+    wake() {
+      if (running) wake();
+    },
     async stop() {
       running = false;
+      cutShort?.();
       await loop;
     },
   };
