@@ -28,6 +28,15 @@ export interface SagaEvent {
   attempt?: number;
   error?: string;
   at: Date;
+  /**
+   * Names this occurrence: `<sagaId>:<type>` for `saga.started`,
+   * `saga.completed` and `saga.compensated` (once per instance), plus
+   * `:<step>:<do|undo>:<tries of that call in all>` for step events and
+   * `saga.failed` (which may recur after a resume). The same occurrence
+   * reported again after a crash has the same key, so an eventId derived from
+   * it (`sagaEventId(key)`) lets brokers and consumers drop the repeat.
+   */
+  key: string;
 }
 
 /** Receives lifecycle events; a throwing handler is reported to `onError` and does not affect the saga. */

@@ -16,3 +16,4 @@ export { openSagaStore } from './open-store.js';
 export { createSagaRuntime, type SagaRuntime, type SagaRuntimeOptions, type SagaStartResult } from './runtime.js';
 export { sagaEventId, SAGA_EVENT_ID_NAMESPACE, uuidV5 } from './event-id.js';
 export { createReplyInbox, SagaReplyFailedError, type ReplyEnvelope, type ReplyExpectation, type ReplyInbox, type ReplyInboxOptions } from './replies.js';
+export { createSagaLifecyclePublisher, SAGA_LIFECYCLE_ADDRESS, SAGA_LIFECYCLE_EVENT_TYPES, sagaLifecycleEnvelope, type SagaLifecyclePayload, type SagaLifecyclePublisherOptions } from './lifecycle-publisher.js';

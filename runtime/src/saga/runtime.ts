@@ -85,10 +85,12 @@ export function createSagaRuntime(options: SagaRuntimeOptions): SagaRuntime {
   for (const s of options.sagas) if ((latest.get(s.name)?.version ?? 0) < s.version) latest.set(s.name, s);
   const kinds = [...byKind.keys()];
 
-  async function emit(type: SagaEventType, i: Pick<SagaInstance, 'id' | 'saga' | 'version'>, status: SagaStatus, extra: Partial<SagaEvent> = {}) {
+  /** `call` (`<step>:<do|undo>`) and its tries in all name step events and `saga.failed`; the others happen once per instance. */
+  async function emit(type: SagaEventType, i: Pick<SagaInstance, 'id' | 'saga' | 'version'>, status: SagaStatus, extra: Partial<SagaEvent> = {}, call?: { key: string; tries: number }) {
     if (!options.onEvent) return;
     try {
-      await options.onEvent({ type, sagaId: i.id, saga: i.saga, version: i.version, status, at: new Date(clock()), ...extra });
+      const key = call ? `${i.id}:${type}:${call.key}:${call.tries}` : `${i.id}:${type}`;
+      await options.onEvent({ type, sagaId: i.id, saga: i.saga, version: i.version, status, at: new Date(clock()), ...extra, key });
     } catch (err) {
       options.onError?.(err);
     }
@@ -164,7 +166,7 @@ export function createSagaRuntime(options: SagaRuntimeOptions): SagaRuntime {
             const u: SagaInstanceUpdate = { status: done ? 'completed' : 'running', step: next, stepName: def.steps[next]?.name ?? '', data: out === undefined ? s.data : out, attempt: 0, attempts, lastError: null };
             if (done) u.release = { retryInMs: 0 };
             if (!(await commit(u))) return;
-            await emit('saga.step.completed', s, s.status, { step: step.name, attempt });
+            await emit('saga.step.completed', s, s.status, { step: step.name, attempt }, { key, tries: attempts[key]! });
             if (done) {
               await emit('saga.completed', s, 'completed');
               return;
@@ -174,10 +176,10 @@ export function createSagaRuntime(options: SagaRuntimeOptions): SagaRuntime {
             const afterPivot = s.step > def.pivotIndex;
             const policy = step.retry ?? (afterPivot ? { ...forwardRetry, attempts: 'unlimited' as const } : ONE_TRY);
             const permanent = isNonRetryable(err);
-            await emit('saga.step.failed', s, s.status, { step: step.name, attempt, error });
+            await emit('saga.step.failed', s, s.status, { step: step.name, attempt, error }, { key, tries: attempts[key]! });
             if (afterPivot) {
               if (permanent) {
-                if (await commit({ ...base(), status: 'failed', attempt, attempts, lastError: error, release: { retryInMs: 0 } })) await emit('saga.failed', s, 'failed', { step: step.name, error });
+                if (await commit({ ...base(), status: 'failed', attempt, attempts, lastError: error, release: { retryInMs: 0 } })) await emit('saga.failed', s, 'failed', { step: step.name, error }, { key, tries: attempts[key]! });
                 return;
               }
               await commit({ ...base(), attempt, attempts, lastError: error, release: { retryInMs: backoffMs(policy, attempt, random) } });
@@ -207,14 +209,14 @@ export function createSagaRuntime(options: SagaRuntimeOptions): SagaRuntime {
             const out = await call((c) => step.compensate!(s.data, c), ctx, step.timeoutMs);
             const next = undoFrom(i - 1);
             if (!(await commit({ ...base(), step: next, stepName: def.steps[next]?.name ?? '', data: out === undefined ? s.data : out, attempt: 0, attempts }))) return;
-            await emit('saga.step.compensated', s, 'compensating', { step: step.name, attempt });
+            await emit('saga.step.compensated', s, 'compensating', { step: step.name, attempt }, { key, tries: attempts[key]! });
           } catch (err) {
             // keep the error that started the compensation visible beside the compensation's own
             const error = `compensate ${step.name}: ${describeError(err)}${s.lastError ? ` (compensating after: ${s.lastError})` : ''}`;
-            await emit('saga.step.failed', s, 'compensating', { step: step.name, attempt, error });
+            await emit('saga.step.failed', s, 'compensating', { step: step.name, attempt, error }, { key, tries: attempts[key]! });
             if (attempt >= compLimit) {
               if (await commit({ ...base(), step: i, stepName: step.name, status: 'compensation_failed', attempt, attempts, lastError: error, release: { retryInMs: 0 } })) {
-                await emit('saga.failed', s, 'compensation_failed', { step: step.name, error });
+                await emit('saga.failed', s, 'compensation_failed', { step: step.name, error }, { key, tries: attempts[key]! });
               }
               return;
             }
