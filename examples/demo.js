@@ -9,7 +9,8 @@
 //   DEMO_DB=postgres://127.0.0.1:5432/test DEMO_TRANSPORT=rabbitmq npm run demo
 //   DEMO_DB=postgres://127.0.0.1:5432/test DEMO_TRANSPORT=nats npm run demo
 // (DEMO_BROKER_URL overrides amqp://guest:guest@127.0.0.1:5672 or 127.0.0.1:4222;
-// on PostgreSQL the saga tables go to the schema contractkit_demo.)
+// on PostgreSQL the saga tables go to the schema contractkit_demo, and the saga's
+// commands go out through the transactional outbox contractkit_demo.contractkit_outbox.)
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

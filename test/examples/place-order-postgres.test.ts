@@ -1,7 +1,8 @@
 /**
  * The place-order saga end to end on the example services, on the local
  * PostgreSQL (127.0.0.1:5432, db test, a schema of its own per run) and the
- * in-memory transport. The parked instance is resumed with the CLI,
+ * in-memory transport, the saga's commands through the outbox (a table in
+ * the run's schema). The parked instance is resumed with the CLI,
  * `contractkit saga retry --db`, as an operator would.
  */
 import { spawnSync } from 'node:child_process';
@@ -28,5 +29,14 @@ placeOrderSuite('PostgreSQL', {
   async retry(sagaId) {
     const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'contractkit.js'), 'saga', 'retry', sagaId, '--db', URL, '--schema', schema], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
+  },
+  async outboxRows(table, messageId) {
+    const c = new pg.Client({ connectionString: URL });
+    await c.connect();
+    try {
+      return (await c.query(`SELECT sent_at IS NOT NULL AS sent FROM ${table} WHERE message_id = $1`, [messageId])).rows;
+    } finally {
+      await c.end();
+    }
   },
 });

@@ -23,8 +23,8 @@ export const draft = (productId = 'sku-1', quantity = 1): OrderDraft => ({
 let n = 0;
 const nextId = (label: string) => `${label}-${process.pid}-${++n}`;
 
-/** Runs the suite on a store (`db`), resuming parked instances with `retry` (the runtime's, or the CLI's). */
-export function placeOrderSuite(name: string, options: { db: () => string; schema?: string; retry?: (sagaId: string) => Promise<void> }) {
+/** Runs the suite on a store (`db`), resuming parked instances with `retry` (the runtime's, or the CLI's); `outboxRows` reads the outbox rows of a message id where commands go through the outbox (PostgreSQL). */
+export function placeOrderSuite(name: string, options: { db: () => string; schema?: string; retry?: (sagaId: string) => Promise<void>; outboxRows?: (table: string, messageId: string) => Promise<{ sent: boolean }[]> }) {
   describe(`place-order end to end on ${name}`, () => {
     let system: PlaceOrderSystem;
     const trail = new Map<string, string[]>();
@@ -92,6 +92,18 @@ export function placeOrderSuite(name: string, options: { db: () => string; schem
       expect(system.payments.effects.count('charge', `${id}:process-payment:do`)).toBe(1);
       expect(system.inventory.effects.count('reserve', sagaEventId(`${id}:reserve-inventory:do`))).toBe(1);
       expect(system.orders.effects.count('createShipment', `${id}:create-shipment:do`)).toBe(1);
+    });
+
+    it.runIf(!!options.outboxRows)('sends the event command through the outbox: one row for its eventId, sent by the relay', async () => {
+      const { id, instance } = await run('outbox');
+      expect(instance.status).toBe('completed');
+      expect(system.outboxTable).toBeDefined();
+      const eventId = sagaEventId(`${id}:reserve-inventory:do`);
+      // the relay marks a batch sent when it commits, which may be just after the reply came back
+      const rowsNow = () => options.outboxRows!(system.outboxTable!, eventId);
+      let rows = await rowsNow();
+      for (const end = Date.now() + 10_000; !rows.every((r) => r.sent) && Date.now() < end; rows = await rowsNow()) await new Promise((r) => setTimeout(r, 10));
+      expect(rows).toEqual([{ sent: true }]);
     });
 
     it('runs a local step with its idempotency key and compensates it last', async () => {

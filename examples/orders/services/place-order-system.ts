@@ -3,13 +3,16 @@
  * and inventory (events) services, the generated clients, and the generated
  * place-order saga on the saga runtime. Embedded defaults: the in-memory
  * transport and PGlite in a temporary directory; or the local PostgreSQL and
- * RabbitMQ or NATS (`db`, `transport`).
+ * RabbitMQ or NATS (`db`, `transport`). On PostgreSQL the saga's commands go
+ * out through the transactional outbox (a table beside the saga tables and a
+ * relay onto the broker); replies arrive through the idempotent consumers.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMemoryProcessedStore, createMemoryTransport, createNatsTransport, createRabbitMqTransport, type Consumer, type Transport } from '@contractkit/runtime/events';
+import pg from 'pg';
+import { createMemoryProcessedStore, createMemoryTransport, createNatsTransport, createOutboxTransport, createRabbitMqTransport, type Consumer, type Transport } from '@contractkit/runtime/events';
 import { createHttpClient } from '@contractkit/runtime/http';
 import { createReplyInbox, createSagaRuntime, openSagaStore, type SagaDefinition, type SagaEventHandler, type SagaInstance, type SagaRuntime, type SagaRuntimeOptions, type SagaStore } from '@contractkit/runtime/saga';
 import { createPaymentServiceClient, type PaymentServiceClient } from '../generated/grpc/payments/v1/payments_grpc.js';
@@ -29,6 +32,8 @@ export interface PlaceOrderSystemOptions {
   transport?: 'memory' | 'rabbitmq' | 'nats';
   /** Broker URL (default `amqp://guest:guest@127.0.0.1:5672` or `127.0.0.1:4222`). */
   brokerUrl?: string;
+  /** Send the saga's commands through the transactional outbox (`<schema>.contractkit_outbox` and a relay); PostgreSQL only, default true there. */
+  outbox?: boolean;
   /** Saga runtime settings (poll interval, compensation limit…). */
   runtime?: Partial<Omit<SagaRuntimeOptions, 'store' | 'sagas'>>;
   /** Saga lifecycle events (step completed, compensated…). */
@@ -46,7 +51,12 @@ export interface PlaceOrderSystem {
   readonly inventory: InventoryService;
   readonly runtime: SagaRuntime;
   readonly store: SagaStore;
+  /** The broker's transport (the services and the outbox relay publish on it). */
   readonly transport: Transport;
+  /** The transport the saga's participants send commands on: the outbox transport on PostgreSQL, else `transport`. */
+  readonly commands: Transport;
+  /** The outbox table the commands go through (PostgreSQL), e.g. `public.contractkit_outbox`. */
+  readonly outboxTable?: string;
   readonly paymentsClient: PaymentServiceClient;
   /** The generated participants on the generated clients. */
   readonly participants: PlaceOrderParticipants;
@@ -90,13 +100,19 @@ export async function startPlaceOrderSystem(o: PlaceOrderSystemOptions = {}): Pr
   const store = await openSagaStore(db, o.schema ? { schema: o.schema } : {});
   await store.init(); // a database that is down fails here, before anything starts
   const transport = await openTransport(o, run);
+  // on PostgreSQL the saga's commands are outbox rows beside the saga tables, relayed onto the broker
+  const outboxTable = /^postgres/.test(db) && o.outbox !== false ? `${o.schema ?? 'public'}.contractkit_outbox` : undefined;
+  const outboxPool = outboxTable ? new pg.Pool({ connectionString: db, max: 2 }) : undefined;
+  outboxPool?.on('error', () => undefined); // a dropped idle connection is replaced on next use
+  const outbox = outboxPool ? createOutboxTransport({ pool: outboxPool, inner: transport, table: outboxTable, pollIntervalMs: 100, onError: (err) => console.error('outbox relay:', err) }) : undefined;
+  const commands = outbox ?? transport;
   const [orders, payments, inventory] = await Promise.all([startOrdersService(), startPaymentsService(), startInventoryService(transport, { group: `inventory.${run}` })]);
 
   // the saga's own retry policies are the only retries here, so what the saga does is what you see
   const http = createHttpClient({ baseUrl: orders.url, retry: false, circuitBreaker: false, timeoutMs: 5000 });
   const paymentsClient = createPaymentServiceClient(payments.target, { retry: false, breaker: false });
   const replies = createReplyInbox();
-  const clients: PlaceOrderClients = { orders: http, payments: { paymentService: paymentsClient }, events: { transport, replies } };
+  const clients: PlaceOrderClients = { orders: http, payments: { paymentService: paymentsClient }, events: { transport: commands, replies } };
   // replies through the events runtime's consumers, de-duplicated by eventId
   const consumers: Consumer[] = await startPlaceOrderReplies(clients, { store: createMemoryProcessedStore(), group: `place-order.${run}` });
   const participants = createPlaceOrderParticipants(clients);
@@ -107,6 +123,7 @@ export async function startPlaceOrderSystem(o: PlaceOrderSystemOptions = {}): Pr
   runtime.run();
 
   const kind = /^postgres/.test(db) ? `PostgreSQL ${db.replace(/\/\/[^@/]*@/, '//')}${o.schema ? ` (schema ${o.schema})` : ''}` : db === 'memory:' ? 'in-memory store' : `PGlite in ${db}`;
+  const via = outboxTable ? `, commands through the outbox ${outboxTable}` : '';
   return {
     orders,
     payments,
@@ -114,10 +131,12 @@ export async function startPlaceOrderSystem(o: PlaceOrderSystemOptions = {}): Pr
     runtime,
     store,
     transport,
+    commands,
+    ...(outboxTable ? { outboxTable } : {}),
     paymentsClient,
     participants,
     clients,
-    description: `${kind}, ${transport.name} transport`,
+    description: `${kind}, ${transport.name} transport${via}`,
     async placeOrder(order, sagaId) {
       const input: PlaceOrderData & { order: OrderDraft } = { order };
       return (await runtime.start('place-order', input, sagaId ? { sagaId } : {})).sagaId;
@@ -138,10 +157,12 @@ export async function startPlaceOrderSystem(o: PlaceOrderSystemOptions = {}): Pr
       paymentsClient.close();
       await Promise.all([orders.close(), payments.close()]);
       // this run's exchange and queues (RabbitMQ) or streams (NATS) are removed with it
+      await outbox?.relay.stop(); // after its current batch: nothing more is published
       const broker = transport as Partial<{ deleteTopology(): Promise<void>; deleteStreams(): Promise<void> }>;
       await broker.deleteTopology?.().catch(() => undefined);
       await broker.deleteStreams?.().catch(() => undefined);
-      await transport.close();
+      await commands.close(); // the outbox transport closes the broker's
+      await outboxPool?.end();
       await store.close();
       if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     },
