@@ -151,7 +151,7 @@ function eventsGroup(c: Ctx, src: ClientSource, methods: CallView[], plan: Event
   const inbox = replies ? `; replies: ${c.f.importType('ReplyInbox', SAGA)}` : '';
   return {
     type: `{ transport: ${transport}${inbox} }`,
-    doc: `Events of \`${src.alias}\`: the transport${replies ? ' and the inbox the replies arrive in (`createReplyInbox()`, fed by `start…Replies`)' : ''}.`,
+    doc: `Events of \`${src.alias}\`: the transport (\`createOutboxTransport({ pool, inner })\` sends the commands through the PostgreSQL outbox)${replies ? ' and the inbox the replies arrive in (`createReplyInbox()`, fed by `start…Replies`)' : ''}.`,
     setup: [`  const ${producer} = ${factory}(clients.${alias}.transport);\n`],
     methods: out,
     replyConsumers: [...consumers].map((fn) => `${fn}(clients.${alias}.transport, { ...options, group: options.group === undefined ? undefined : options.group + ${stringLiteral(`.${fn}`)}, handler: async (event) => void clients.${alias}.replies.deliver(event) })`),

@@ -14,7 +14,7 @@ export interface PlaceOrderClients {
   orders: HttpClient;
   /** gRPC clients of `payments` (`create<Service>Client(target)` of the generated grpc output). */
   payments: { paymentService: PaymentServiceClient };
-  /** Events of `events`: the transport and the inbox the replies arrive in (`createReplyInbox()`, fed by `start…Replies`). */
+  /** Events of `events`: the transport (`createOutboxTransport({ pool, inner })` sends the commands through the PostgreSQL outbox) and the inbox the replies arrive in (`createReplyInbox()`, fed by `start…Replies`). */
   events: { transport: Transport; replies: ReplyInbox };
 }
 
