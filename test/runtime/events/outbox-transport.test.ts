@@ -161,10 +161,11 @@ describe('outbox transport', () => {
     expect(() => createOutboxTransport({ pool: undefined as never, inner: createMemoryTransport() })).toThrow(/`pool` must be a pg Pool/);
   });
 
-  it('on RabbitMQ with the relay running: each command arrives once, the rows end sent', async () => {
+  it('on RabbitMQ with the relay running: each command arrives once (a publish wakes the relay), the rows end sent', async () => {
     const t = table();
     const rabbit = await createRabbitMqTransport({ url: AMQP, exchange: `ck-test-${run}-outbox-tr` });
-    const outbox = createOutboxTransport({ pool, inner: rabbit, table: t, pollIntervalMs: 50 });
+    // an interval no test would wait out: the publishes wake the relay, and stop() cuts its wait short
+    const outbox = createOutboxTransport({ pool, inner: rabbit, table: t, pollIntervalMs: 3_600_000 });
     const sub = await collect(outbox, 'reserve.inventory');
     const sent = Array.from({ length: 20 }, () => command());
     for (const e of sent) await publishEvent(outbox, 'reserve.inventory', e, undefined);
