@@ -6,7 +6,7 @@
  */
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../../../contracts/errors.js';
-import { openSagaStore, SAGA_STATUSES, type SagaStatus, type SagaStore } from '../../../runtime/src/saga/index.js';
+import { openSagaStore, SAGA_STATUSES, SagaStoreUnavailableError, type SagaStatus, type SagaStore } from '../../../runtime/src/saga/index.js';
 import { runAction } from '../../run.js';
 import { EXIT } from '../../report.js';
 import type { CommandContext, GlobalArgs } from '../../context.js';
@@ -32,6 +32,11 @@ const dbOptions = <T>(y: Argv<T>) =>
     .option('schema', { type: 'string', describe: 'Schema of the saga tables (default public)' })
     .option('table', { type: 'string', describe: 'Instance table (default contractkit_sagas)' });
 
+/** The URL as it may be printed: a password becomes `***`. */
+function withoutPassword(db: string): string {
+  return db.replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/, '$1:***@');
+}
+
 /** Opens the store and checks it answers, turning connection failures into a clear usage error. */
 async function withStore<T>(args: SagaArgs, work: (store: SagaStore) => Promise<T>): Promise<T> {
   let store: SagaStore | undefined;
@@ -40,8 +45,11 @@ async function withStore<T>(args: SagaArgs, work: (store: SagaStore) => Promise<
     await store.init();
   } catch (err) {
     await store?.close().catch(() => undefined);
-    const reason = (err as Error)?.message || String(err);
-    throw new UsageError(`Cannot open the saga store ${JSON.stringify(args.db)}: ${reason}. Check that the database is up and the URL (or PGlite directory) is right.`);
+    const where = JSON.stringify(withoutPassword(args.db));
+    // the PostgreSQL store names host and port and says what to check; other failures get the general advice
+    if (err instanceof SagaStoreUnavailableError) throw new UsageError(`Cannot open the saga store ${where}: ${err.reason}`);
+    const reason = ((err as Error)?.message || String(err)).replace(/\s+/g, ' ').trim().replace(/\.$/, '');
+    throw new UsageError(`Cannot open the saga store ${where}: ${reason}. Check that the database is up and the URL (or PGlite directory) is right.`);
   }
   try {
     return await work(store);

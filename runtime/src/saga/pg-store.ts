@@ -3,6 +3,7 @@
  * only). Several orchestrator processes share one database.
  */
 import { createHash } from 'node:crypto';
+import { pgConnectionError, pgTarget, type SagaStoreUnavailableError } from './pg-errors.js';
 import { createSqlSagaStore, type SqlRunner } from './sql-store.js';
 import type { SagaTableNames } from './migrations.js';
 import type { SagaStore } from './store.js';
@@ -21,6 +22,16 @@ export interface PgSagaStoreOptions extends Partial<SagaTableNames> {
   connectionString?: string;
   /** Pool size when the store creates the pool (default 10). */
   max?: number;
+  /**
+   * Give up connecting after this long (default 10 s), so a host that drops
+   * packets fails with an error instead of a hang (pool the store creates).
+   */
+  connectTimeoutMs?: number;
+  /**
+   * `application_name` of the store's connections (default `contractkit-saga`):
+   * operators find them in `pg_stat_activity` (pool the store creates).
+   */
+  applicationName?: string;
   /** Called with errors of idle pooled connections (a dropped connection); the pool reconnects on next use. */
   onError?: (err: Error) => void;
 }
@@ -36,15 +47,22 @@ function statementName(text: string): string {
   return name;
 }
 
-/** Wraps a pg pool as an {@link SqlRunner}. `ownsPool`: close ends the pool. */
-export function pgRunner(pool: PgPoolLike, ownsPool: boolean): SqlRunner {
+/**
+ * Wraps a pg pool as an {@link SqlRunner}. `ownsPool`: close ends the pool.
+ * Connection failures become a {@link SagaStoreUnavailableError} naming
+ * `target` (`host:port/database`, default: read from the pool's options).
+ */
+export function pgRunner(pool: PgPoolLike, ownsPool: boolean, target: string = pgTarget((pool as { options?: Parameters<typeof pgTarget>[0] }).options)): SqlRunner {
+  const fail = (err: unknown): never => {
+    throw pgConnectionError(err, target);
+  };
   return {
     async query(text, values) {
-      const r = await pool.query({ name: statementName(text), text, values });
+      const r = await pool.query({ name: statementName(text), text, values }).catch(fail);
       return { rows: r.rows, rowCount: r.rowCount ?? 0 };
     },
     async transaction(work) {
-      const c = await pool.connect();
+      const c = await pool.connect().catch(fail);
       try {
         await c.query('BEGIN');
         const result = await work({
@@ -59,7 +77,7 @@ export function pgRunner(pool: PgPoolLike, ownsPool: boolean): SqlRunner {
       } catch (err) {
         await c.query('ROLLBACK').catch(() => undefined);
         c.release(err as Error);
-        throw err;
+        return fail(err);
       }
     },
     close: async () => {
@@ -69,8 +87,10 @@ export function pgRunner(pool: PgPoolLike, ownsPool: boolean): SqlRunner {
 }
 
 /**
- * Creates a PostgreSQL {@link SagaStore}. Migrations run on first use; a
- * database that is down fails that first call with the driver's error.
+ * Creates a PostgreSQL {@link SagaStore}. Nothing connects until first use,
+ * which runs the migrations (call `store.init()` to check the database at
+ * start); a database that is down or refuses the login fails with a
+ * {@link SagaStoreUnavailableError} naming host, port and what to check.
  */
 export async function createPgSagaStore(options: PgSagaStoreOptions): Promise<SagaStore> {
   let pool = options.pool;
@@ -83,10 +103,18 @@ export async function createPgSagaStore(options: PgSagaStoreOptions): Promise<Sa
     } catch {
       throw new Error('The PostgreSQL saga store needs the `pg` package: npm install pg');
     }
-    const p = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
+    const p = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.max ?? 10,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+      application_name: options.applicationName ?? 'contractkit-saga',
+      // a peer that vanished without closing the socket is noticed instead of waited on forever
+      keepAlive: true,
+    });
     // an idle client losing its connection must not crash the process: the pool replaces it
     p.on('error', (err) => options.onError?.(err));
     pool = p as unknown as PgPoolLike;
   }
-  return createSqlSagaStore(pgRunner(pool, owns), options);
+  const target = options.connectionString ? pgTarget({ connectionString: options.connectionString }) : undefined;
+  return createSqlSagaStore(pgRunner(pool, owns, target), options);
 }

@@ -50,8 +50,14 @@ export interface SagaStartResult {
 export interface SagaRuntime {
   /** Starts an instance of the latest registered version of `saga`; idempotent on `sagaId`. */
   start(saga: string, input: unknown, options?: { sagaId?: string }): Promise<SagaStartResult>;
-  /** Starts the worker loops. */
-  run(): void;
+  /**
+   * Starts the worker loops once the store answers (its migrations run
+   * first). Rejects, and starts nothing, when the store cannot be reached at
+   * start — for PostgreSQL a `SagaStoreUnavailableError` naming host, port and
+   * what to check. Store errors after that (a connection lost mid-run) go to
+   * `onError` while the loops retry.
+   */
+  run(): Promise<void>;
   /** Stops the loops after their current call. */
   stop(): Promise<void>;
   /** Claims one batch and works it to its next wait; resolves to the number of instances worked. */
@@ -231,6 +237,7 @@ export function createSagaRuntime(options: SagaRuntimeOptions): SagaRuntime {
   }
 
   let running = false;
+  let starting: Promise<void> | undefined;
   let loops: Promise<void>[] = [];
   let wake: (() => void)[] = [];
   const nap = (ms: number) =>
@@ -312,13 +319,25 @@ export function createSagaRuntime(options: SagaRuntimeOptions): SagaRuntime {
       return { sagaId, created, instance };
     },
     run() {
-      if (running) return;
+      if (running) return starting!;
       running = true;
-      loops = Array.from({ length: concurrency }, () => loop());
+      // a database that is down at start is a clear error for the caller, not a loop retrying in silence
+      starting = store.init().then(
+        () => {
+          if (running) loops = Array.from({ length: concurrency }, () => loop());
+        },
+        (err: unknown) => {
+          running = false;
+          throw err;
+        },
+      );
+      return starting;
     },
     async stop() {
       running = false;
       wakeAll();
+      await starting?.catch(() => undefined);
+      starting = undefined;
       await Promise.all(loops);
       loops = [];
       await claiming?.catch(() => undefined);

@@ -24,11 +24,14 @@ const build = join(root, 'node_modules', '.cache', 'contractkit-saga-crash', Str
 
 /** Transpiles the runtime's saga sources and the worker into `build` (no type check: tsc checks them in the project). */
 function transpile() {
-  mkdirSync(join(build, 'saga'), { recursive: true });
   const opts: ts.CompilerOptions = { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 };
-  const src = join(root, 'runtime', 'src', 'saga');
-  for (const f of readdirSync(src).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
-    writeFileSync(join(build, 'saga', f.replace(/\.ts$/, '.js')), ts.transpileModule(readFileSync(join(src, f), 'utf8'), { compilerOptions: opts }).outputText);
+  // saga, and the events files its lifecycle publisher imports (envelope, producer and theirs; no transports)
+  for (const dir of ['saga', 'events']) {
+    mkdirSync(join(build, dir), { recursive: true });
+    const src = join(root, 'runtime', 'src', dir);
+    for (const f of readdirSync(src).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+      writeFileSync(join(build, dir, f.replace(/\.ts$/, '.js')), ts.transpileModule(readFileSync(join(src, f), 'utf8'), { compilerOptions: opts }).outputText);
+    }
   }
   for (const f of ['crash-worker.ts', 'crash-saga.ts']) {
     const text = readFileSync(join(import.meta.dirname, f), 'utf8').replace('../../../runtime/src/saga/index.js', './saga/index.js');
