@@ -7,10 +7,11 @@
  * pointer, only for findings they print), and the config is built once per
  * rule set.
  */
-import { BaseResolver, Source, lintDocument, makeDocumentFromString, type Document } from '@redocly/openapi-core';
+import { BaseResolver, Source, makeDocumentFromString, type Document, type ResolvedRefMap } from '@redocly/openapi-core';
 import { setSourceText } from '../../../contracts/source/positions.js';
 import type { Finding } from '../../finding.js';
 import { buildRedoclyConfig, type RedoclyConfigInput } from './config.js';
+import { lintResolvedDocument } from './lint-resolved.js';
 import { problemToFinding } from './problems.js';
 
 /** Input of {@link runRedoclyLint}: a loaded document, or its text and absolute path. */
@@ -23,6 +24,8 @@ export interface RedoclyLintInput extends RedoclyConfigInput {
   absoluteRef?: string;
   /** The resolver that loaded `document` (its cache holds the referenced files). */
   externalRefResolver?: BaseResolver;
+  /** The `$ref`s of `document` as its loader resolved them with `externalRefResolver` (skips a second ref pass). */
+  resolvedRefMap?: ResolvedRefMap;
   /** Kind of the findings; detected from the document (`asyncapi` key) when omitted. */
   kind?: 'openapi' | 'asyncapi';
 }
@@ -40,10 +43,11 @@ export async function runRedoclyLint(input: RedoclyLintInput): Promise<Finding[]
   const severities = new Map(input.rules.map((r) => [r.rule.id, r.severity]));
   try {
     const config = await buildRedoclyConfig(input);
-    const problems = await lintDocument({
+    const problems = await lintResolvedDocument({
       document,
       config,
       externalRefResolver: input.externalRefResolver ?? new BaseResolver(config.resolve),
+      ...(input.resolvedRefMap && input.externalRefResolver ? { resolvedRefMap: input.resolvedRefMap } : {}),
     });
     const findings: Finding[] = [];
     const seen = new Set<string>();
