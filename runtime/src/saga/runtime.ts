@@ -72,6 +72,21 @@ export interface SagaRuntime {
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * The outcome of a participant's call, apart from the commit that follows:
+ * only the call's own failure is the step's failure. A store error while
+ * committing (a lost connection) must not pass for one — it would compensate
+ * a step that succeeded — so it propagates to the worker loop, and the
+ * instance is taken up again from its last committed state.
+ */
+async function settle<T>(run: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
 const ONE_TRY: SagaRetryPolicy = { attempts: 1, delayMs: 0 };
 
 /** Creates a saga runtime over `options.store`. */
@@ -164,9 +179,10 @@ export function createSagaRuntime(options: SagaRuntimeOptions): SagaRuntime {
           const attempt = s.attempt + 1;
           const key = `${step.name}:do`;
           const attempts = { ...s.attempts, [key]: (s.attempts[key] ?? 0) + 1 };
-          try {
-            const ctx = { sagaId: s.id, saga: s.saga, version: s.version, step: step.name, idempotencyKey: idempotencyKey(s.id, step.name, 'do'), attempt };
-            const out = await call((c) => step.invoke(s.data, c), ctx, step.timeoutMs);
+          const ctx = { sagaId: s.id, saga: s.saga, version: s.version, step: step.name, idempotencyKey: idempotencyKey(s.id, step.name, 'do'), attempt };
+          const result = await settle(() => call((c) => step.invoke(s.data, c), ctx, step.timeoutMs));
+          if (result.ok) {
+            const out = result.value;
             const next = s.step + 1;
             const done = next >= def.steps.length;
             const u: SagaInstanceUpdate = { status: done ? 'completed' : 'running', step: next, stepName: def.steps[next]?.name ?? '', data: out === undefined ? s.data : out, attempt: 0, attempts, lastError: null };
@@ -177,7 +193,8 @@ export function createSagaRuntime(options: SagaRuntimeOptions): SagaRuntime {
               await emit('saga.completed', s, 'completed');
               return;
             }
-          } catch (err) {
+          } else {
+            const err = result.error;
             const error = `${step.name}: ${describeError(err)}`;
             const afterPivot = s.step > def.pivotIndex;
             const policy = step.retry ?? (afterPivot ? { ...forwardRetry, attempts: 'unlimited' as const } : ONE_TRY);
@@ -210,13 +227,15 @@ export function createSagaRuntime(options: SagaRuntimeOptions): SagaRuntime {
           const attempt = s.attempt + 1;
           const key = `${step.name}:undo`;
           const attempts = { ...s.attempts, [key]: (s.attempts[key] ?? 0) + 1 };
-          try {
-            const ctx = { sagaId: s.id, saga: s.saga, version: s.version, step: step.name, idempotencyKey: idempotencyKey(s.id, step.name, 'undo'), attempt };
-            const out = await call((c) => step.compensate!(s.data, c), ctx, step.timeoutMs);
+          const ctx = { sagaId: s.id, saga: s.saga, version: s.version, step: step.name, idempotencyKey: idempotencyKey(s.id, step.name, 'undo'), attempt };
+          const result = await settle(() => call((c) => step.compensate!(s.data, c), ctx, step.timeoutMs));
+          if (result.ok) {
+            const out = result.value;
             const next = undoFrom(i - 1);
             if (!(await commit({ ...base(), step: next, stepName: def.steps[next]?.name ?? '', data: out === undefined ? s.data : out, attempt: 0, attempts }))) return;
             await emit('saga.step.compensated', s, 'compensating', { step: step.name, attempt }, { key, tries: attempts[key]! });
-          } catch (err) {
+          } else {
+            const err = result.error;
             // keep the error that started the compensation visible beside the compensation's own
             const error = `compensate ${step.name}: ${describeError(err)}${s.lastError ? ` (compensating after: ${s.lastError})` : ''}`;
             await emit('saga.step.failed', s, 'compensating', { step: step.name, attempt, error }, { key, tries: attempts[key]! });
