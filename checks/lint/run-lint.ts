@@ -81,7 +81,7 @@ async function lintOpenApi(
 ): Promise<Finding[]> {
   const read = openApiReadOf(contract);
   return runRedoclyLint({
-    ...(read ? { document: read.document, externalRefResolver: read.resolver, resolvedRefMap: read.resolvedRefMap } : { source: undefined, absoluteRef: contract.file }),
+    ...(read ? { document: read.document, externalRefResolver: read.resolver, resolvedRefMap: await read.refs() } : { source: undefined, absoluteRef: contract.file }),
     kind: 'openapi',
     rules,
     redoclyExtends,

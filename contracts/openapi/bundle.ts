@@ -9,7 +9,7 @@
  * bundler inlines some refs by merging the target into the `$ref` node).
  * A single-file document needs no bundling and is used as is.
  */
-import { BaseResolver, bundleDocument, createConfig, getTypes, type Config, type Document } from '@redocly/openapi-core';
+import { BaseResolver, bundleDocument, createConfig, getTypes, type Config, type Document, type ResolvedRefMap } from '@redocly/openapi-core';
 import type { SourceRef } from '../model/types.js';
 import type { OpenApiDocumentRead } from './read.js';
 
@@ -24,15 +24,16 @@ let bundleConfig: Promise<Config> | undefined;
 
 /** Bundles `read` into one document (see the module comment). */
 export async function bundleForModel(read: OpenApiDocumentRead): Promise<BundledDocument> {
-  if (read.documents.size <= 1 && onlyLocalRefs(read)) {
+  if (read.localRefsOnly) {
     return { document: read.document.parsed as Record<string, unknown>, originOf: () => undefined };
   }
+  const resolvedRefMap = await read.refs();
   const origins = new WeakMap<object, SourceRef>();
   const refTargets = new WeakMap<object, SourceRef>();
   const resolver = new BaseResolver();
   let root: Document | undefined;
   for (const [file, doc] of read.documents) {
-    const copy: Document = { source: doc.source, parsed: copyTracked(doc.parsed, file, '', { origins, refTargets, read }) };
+    const copy: Document = { source: doc.source, parsed: copyTracked(doc.parsed, file, '', { origins, refTargets, resolvedRefMap }) };
     resolver.cache.set(file, Promise.resolve(copy));
     if (file === read.file) root = copy;
   }
@@ -50,16 +51,10 @@ export async function bundleForModel(read: OpenApiDocumentRead): Promise<Bundled
   };
 }
 
-/** True when every `$ref` is `#…` (a self-file ref such as `api.yaml#/x` still needs the bundler to rewrite it). */
-function onlyLocalRefs(read: OpenApiDocumentRead): boolean {
-  for (const refId of read.resolvedRefMap.keys()) if (!refId.includes('::#')) return false;
-  return true;
-}
-
 interface CopyState {
   origins: WeakMap<object, SourceRef>;
   refTargets: WeakMap<object, SourceRef>;
-  read: OpenApiDocumentRead;
+  resolvedRefMap: ResolvedRefMap;
 }
 
 function copyTracked(node: unknown, file: string, pointer: string, state: CopyState): unknown {
@@ -74,7 +69,7 @@ function copyTracked(node: unknown, file: string, pointer: string, state: CopySt
     }
     copy = record;
     if (typeof record.$ref === 'string') {
-      const target = state.read.resolvedRefMap.get(`${file}::${record.$ref}`);
+      const target = state.resolvedRefMap.get(`${file}::${record.$ref}`);
       if (target?.resolved && target.node !== undefined) {
         state.refTargets.set(copy, { file: target.document.source.absoluteRef, pointer: refPointer(target.nodePointer) });
       }

@@ -50,14 +50,27 @@ export function clearSourceCache(): void {
   cache.clear();
 }
 
-/** Splits a JSON pointer (`/paths/~1orders/get`) into unescaped segments. */
+// the same `$ref` pointers are followed again and again (a shared schema is referenced thousands of times)
+const segmentCache = new Map<string, readonly string[]>();
+
+/** Splits a JSON pointer (`/paths/~1orders/get`) into unescaped segments (a fresh array the caller may keep). */
 export function pointerSegments(pointer: string): string[] {
-  const p = pointer.startsWith('#') ? pointer.slice(1) : pointer;
-  if (p === '' || p === '/') return p === '/' ? [''] : [];
-  return p
-    .slice(1)
-    .split('/')
-    .map((s) => safeDecode(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+  let segments = segmentCache.get(pointer);
+  if (segments === undefined) {
+    const p = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+    segments =
+      p === '' || p === '/'
+        ? p === '/'
+          ? ['']
+          : []
+        : p
+            .slice(1)
+            .split('/')
+            .map((s) => (s.includes('%') ? safeDecode(s) : s).replace(/~1/g, '/').replace(/~0/g, '~'));
+    if (segmentCache.size > 100_000) segmentCache.clear();
+    segmentCache.set(pointer, segments);
+  }
+  return [...segments];
 }
 
 // URI-fragment pointers are percent-encoded; plain ones may hold a lone `%`

@@ -27,7 +27,7 @@ describe('lintResolvedDocument', () => {
     const { read } = await readOpenApiDocument({ path: root + spec }, { rootDir: root, allowRemoteRefs: false });
     expect(read).toBeDefined();
     const config = await buildRedoclyConfig({ rules: openApiRulesForPreset('strict'), ...redoclyRulesForPreset('strict') });
-    const ours = await lintResolvedDocument({ document: read!.document, config, externalRefResolver: read!.resolver, resolvedRefMap: read!.resolvedRefMap });
+    const ours = await lintResolvedDocument({ document: read!.document, config, externalRefResolver: read!.resolver, resolvedRefMap: await read!.refs() });
     const theirs = await lintDocument({ document: read!.document, config, externalRefResolver: read!.resolver });
     const key = (p: (typeof ours)[number]) => `${p.ruleId} ${p.severity} ${p.message} ${JSON.stringify(p.location.map((l) => [l.source.absoluteRef, l.pointer, l.reportOnKey]))}`;
     expect(ours.map(key).sort()).toEqual(theirs.map(key).sort());
