@@ -64,7 +64,12 @@ async function worker() {
   const rt = createSagaRuntime({ store, sagas: [noop], concurrency, pollMs: 10 });
   process.stdout.write('ready\n');
   // start together: the parent says go on stdin
-  process.stdin.once('data', () => rt.run());
+  process.stdin.once('data', () => {
+    rt.run().catch((e: unknown) => {
+      console.error(e instanceof Error ? e.message : String(e));
+      process.exit(2);
+    });
+  });
   process.on('SIGTERM', async () => {
     await rt.stop();
     await store.close();
@@ -115,7 +120,7 @@ async function pgliteRun(sagas: number, concurrency: number): Promise<number> {
   await seed(store, sagas);
   const rt = createSagaRuntime({ store, sagas: [noop], concurrency, pollMs: 10 });
   const t0 = performance.now();
-  rt.run();
+  await rt.run();
   await waitAllDone(store, sagas);
   const seconds = (performance.now() - t0) / 1000;
   await rt.stop();

@@ -120,7 +120,7 @@ export async function startPlaceOrderSystem(o: PlaceOrderSystemOptions = {}): Pr
   const saga = o.adjust ? o.adjust(generated) : generated;
   const sagas = [saga, ...(o.extraSagas?.(participants, saga) ?? [])];
   const runtime = createSagaRuntime({ pollMs: 20, leaseMs: 30_000, ...o.runtime, store, sagas, ...(o.onEvent ? { onEvent: o.onEvent } : {}) });
-  runtime.run();
+  await runtime.run();
 
   const kind = /^postgres/.test(db) ? `PostgreSQL ${db.replace(/\/\/[^@/]*@/, '//')}${o.schema ? ` (schema ${o.schema})` : ''}` : db === 'memory:' ? 'in-memory store' : `PGlite in ${db}`;
   const via = outboxTable ? `, commands through the outbox ${outboxTable}` : '';
