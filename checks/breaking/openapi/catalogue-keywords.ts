@@ -1,7 +1,7 @@
 /**
  * The part of oasdiff's catalogue (checker/rules.go) for schema keywords beyond
- * types, bounds and properties, property lifecycle, header-parameter
- * properties, security components and webhooks: `id LEVEL`, one a line, joined
+ * types, bounds and properties, property lifecycle, readOnly/writeOnly,
+ * header-parameter properties, security components and webhooks: `id LEVEL`, one a line, joined
  * to the table of catalogue.ts.
  */
 export const KEYWORD_TABLE = `
@@ -65,6 +65,35 @@ response-body-default-value-changed INFO
 response-property-default-value-added INFO
 response-property-default-value-removed INFO
 response-property-default-value-changed INFO
+request-optional-property-became-read-only INFO
+request-optional-property-became-not-read-only INFO
+request-optional-property-became-write-only INFO
+request-optional-property-became-not-write-only INFO
+request-required-property-became-read-only INFO
+request-required-property-became-not-read-only INFO
+request-required-property-became-write-only INFO
+request-required-property-became-not-write-only INFO
+response-optional-property-became-read-only INFO
+response-optional-property-became-not-read-only INFO
+response-optional-property-became-write-only INFO
+response-optional-property-became-not-write-only INFO
+response-required-property-became-read-only INFO
+response-required-property-became-not-read-only INFO
+response-required-property-became-write-only INFO
+response-required-property-became-not-write-only WARN
+response-optional-write-only-property-removed INFO
+response-optional-write-only-property-added INFO
+response-required-write-only-property-removed INFO
+response-required-write-only-property-added INFO
+response-write-only-property-became-optional INFO
+response-write-only-property-became-required INFO
+response-write-only-property-enum-value-added INFO
+request-read-only-property-enum-value-removed INFO
+request-read-only-property-max-decreased INFO
+request-read-only-property-exclusive-max-decreased INFO
+request-read-only-property-max-length-decreased INFO
+request-read-only-property-min-increased INFO
+request-read-only-property-exclusive-min-increased INFO
 ${both('request', [
   ['discriminator-added', 'INFO'],
   ['discriminator-removed', 'INFO'],

@@ -106,6 +106,19 @@ const CASES: Record<string, string[]> = {
   'media-type-schema-changed': ['request-body-media-type-schema-added error', 'response-body-media-type-schema-removed error'],
   'request-parameter-sunset-changed': ['request-parameter-sunset-deleted error', 'request-parameter-sunset-date-changed-too-small error'],
   'response-header-added': ['response-header-added info'],
+  'read-write-only-changed': [
+    'request-required-property-became-read-only info',
+    'request-optional-property-became-not-read-only info',
+    'request-optional-property-became-write-only info',
+    'request-read-only-property-enum-value-removed info',
+    'request-read-only-property-max-length-decreased info',
+    'response-required-property-became-not-write-only warning',
+    'response-optional-property-became-read-only info',
+    'response-optional-write-only-property-removed info',
+    'response-write-only-property-became-required info',
+    'response-write-only-property-enum-value-added info',
+    'response-optional-write-only-property-added info',
+  ],
 };
 
 describe('diffOpenApi: schema keywords, lifecycle and components (one fixture pair each)', () => {
@@ -158,6 +171,18 @@ describe('diffOpenApi: details of the keyword checks', () => {
         'response-property-multiple-of-unset error',
       ].sort(),
     );
+  });
+
+  it('reports a readOnly / writeOnly flip at the property, worded and pointing into the current document', () => {
+    const found = diffPair('read-write-only-changed');
+    const flip = found.find((f) => f.ruleId === 'response-required-property-became-not-write-only')!;
+    expect(flip.message).toBe('Response property `token` of POST /v1/items 200 became not write-only');
+    expect(flip.pointer).toBe('/paths/~1v1~1items/post/responses/200/content/application~1json/schema/properties/token');
+    const enumRemoved = found.find((f) => f.ruleId === 'request-read-only-property-enum-value-removed')!;
+    expect(enumRemoved.message).toBe('Request property `code` of POST /v1/items had the enum value `b` removed');
+    // A property hidden on this side in both versions gives only its read-only / write-only variant.
+    expect(found.map((f) => f.ruleId)).not.toContain('request-property-enum-value-removed');
+    expect(found.map((f) => f.ruleId)).not.toContain('response-property-enum-value-added');
   });
 
   it('words a 3.0 boolean exclusive bound with the bound it excludes', () => {

@@ -15,10 +15,12 @@
  * without judging them: the reporter joins the suffix to the scope
  * (`request-property`, `response-body`, …) and the catalogue decides whether
  * that is an oasdiff change at all. So direction only matters here for
- * readOnly/writeOnly properties, which one side never sees.
+ * readOnly/writeOnly properties, which one side never sees (schema-mutability.ts).
  */
 import { deref, isObject, child, type DiffContext, type Json } from './context.js';
 import { compareKeywords } from './schema-keywords.js';
+import { compareFlags, hiddenPropertyAddedOrRemoved, hiddenPropertyChanged, isHidden, mutabilityOf } from './schema-mutability.js';
+import { verb } from './schema-report.js';
 
 /** Request (what clients send) or response (what clients read). */
 export type Direction = 'request' | 'response';
@@ -228,13 +230,6 @@ function requiredSet(s: Json): Set<string> {
   return new Set(Array.isArray(s.required) ? s.required.filter((x): x is string => typeof x === 'string') : []);
 }
 
-/** True when the property is invisible in this direction (readOnly in requests, writeOnly in responses). */
-function hidden(ctx: DiffContext, side: 'prev' | 'curr', raw: unknown, ptr: string, dir: Direction): boolean {
-  const r = deref(side === 'prev' ? ctx.prev : ctx.curr, raw, ptr).node;
-  if (!r) return false;
-  return dir === 'request' ? r.readOnly === true : r.writeOnly === true;
-}
-
 /**
  * oasdiff's "oneOf wrapping": a concrete object (properties, no oneOf) became a
  * oneOf with no type or properties of its own, and some of its properties live
@@ -260,14 +255,24 @@ function compareProperties(ctx: DiffContext, memo: SchemaMemo, node: SchemaNode,
   const creq = requiredSet(c);
   for (const name of Object.keys(pprops)) {
     const pptr = child(pp, 'properties', name);
-    if (hidden(ctx, 'prev', pprops[name], pptr, dir)) continue;
+    const pm = mutabilityOf(ctx, 'prev', pprops[name], pptr);
     if (!(name in cprops)) {
-      if (moved?.has(name)) continue;
-      add(node, preq.has(name) ? 'required-property-removed' : 'optional-property-removed', pptr, undefined, {}, name);
+      if (isHidden(pm, dir)) hiddenPropertyAddedOrRemoved(node, name, preq.has(name), true, pptr, dir);
+      else if (moved?.has(name)) continue;
+      else add(node, preq.has(name) ? 'required-property-removed' : 'optional-property-removed', pptr, undefined, {}, name);
       continue;
     }
     const cptr = child(cp, 'properties', name);
-    if (hidden(ctx, 'curr', cprops[name], cptr, dir)) continue;
+    const cm = mutabilityOf(ctx, 'curr', cprops[name], cptr);
+    compareFlags(node, name, pm, cm, dir === 'request' ? preq.has(name) && creq.has(name) : preq.has(name), pptr, cptr);
+    if (isHidden(pm, dir) || isHidden(cm, dir)) {
+      // Invisible on this side in one version: the flip says it all. In both: only oasdiff's read-only / write-only variants.
+      if (isHidden(pm, dir) && isHidden(cm, dir)) {
+        const sub = compareSchemas(ctx, memo, pprops[name], cprops[name], pptr, cptr, dir);
+        hiddenPropertyChanged(node, name, !preq.has(name) && creq.has(name), preq.has(name) && !creq.has(name), sub, pptr, cptr, dir, verb);
+      }
+      continue;
+    }
     if (!preq.has(name) && creq.has(name)) add(node, hasDefault(ctx, cprops[name], cptr) ? 'became-required-with-default' : 'became-required', pptr, cptr, {}, name);
     if (preq.has(name) && !creq.has(name)) add(node, 'became-optional', pptr, cptr, {}, name);
     const sub = compareSchemas(ctx, memo, pprops[name], cprops[name], pptr, cptr, dir);
@@ -276,7 +281,10 @@ function compareProperties(ctx: DiffContext, memo: SchemaMemo, node: SchemaNode,
   for (const name of Object.keys(cprops)) {
     if (name in pprops) continue;
     const cptr = child(cp, 'properties', name);
-    if (hidden(ctx, 'curr', cprops[name], cptr, dir)) continue;
+    if (isHidden(mutabilityOf(ctx, 'curr', cprops[name], cptr), dir)) {
+      hiddenPropertyAddedOrRemoved(node, name, creq.has(name), false, cptr, dir);
+      continue;
+    }
     const suffix = creq.has(name) ? (hasDefault(ctx, cprops[name], cptr) ? 'required-property-added-with-default' : 'required-property-added') : 'optional-property-added';
     add(node, suffix, undefined, cptr, {}, name);
   }

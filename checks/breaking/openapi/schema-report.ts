@@ -7,6 +7,7 @@ import { OPENAPI_LEVELS } from './catalogue.js';
 import { report, wants, type DiffContext } from './context.js';
 import type { Direction, LocalChange, SchemaNode } from './schema-compare.js';
 import { PROPERTY_ONLY_SUFFIXES } from './schema-keywords.js';
+import { MUTABILITY_SUFFIXES } from './schema-mutability.js';
 
 /** What a compared schema belongs to. */
 export interface SchemaScope {
@@ -68,6 +69,7 @@ export function idFor(scope: SchemaScope, suffix: string, atRoot: boolean): stri
   if (scope.root === 'parameter' && scope.paramIn === 'header' && !atRoot && suffix in HEADER_PROPERTY_IDS) return HEADER_PROPERTY_IDS[suffix];
   const propertyIds = scope.dir === 'request' ? REQUEST_PROPERTY_IDS : RESPONSE_PROPERTY_IDS;
   if (suffix in propertyIds) return scope.root === 'body' ? propertyIds[suffix] : undefined;
+  if (MUTABILITY_SUFFIXES.has(suffix)) return scope.root === 'body' && !atRoot ? checked(`${scope.dir}-${suffix}`) : undefined;
   if (PROPERTY_ONLY_SUFFIXES.has(suffix)) return scope.root === 'body' && !atRoot ? checked(`${scope.dir}-property-${suffix}`) : undefined;
   // Only a body has a wrapped-in-one-of id; below it, oasdiff reports the wrapping as one-of-added.
   if (suffix === 'wrapped-in-one-of' && !atRoot) suffix = 'one-of-added';
