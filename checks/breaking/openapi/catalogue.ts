@@ -56,6 +56,8 @@ request-parameter-sunset-parse ERR
 request-parameter-removed-before-sunset ERR
 new-required-request-parameter ERR
 new-optional-request-parameter INFO
+new-required-request-default-parameter-to-existing-path ERR
+new-optional-request-default-parameter-to-existing-path INFO
 new-request-path-parameter ERR
 request-parameter-became-required ERR
 request-parameter-became-optional INFO

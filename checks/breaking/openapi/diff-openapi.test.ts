@@ -38,6 +38,10 @@ const CASES: Record<string, string[]> = {
   'request-parameter-became-required': ['request-parameter-became-required error'],
   'new-required-request-parameter': ['new-required-request-parameter error'],
   'new-optional-request-parameter': ['new-optional-request-parameter info'],
+  'path-level-parameter-added': [
+    ...times(2, 'new-required-request-default-parameter-to-existing-path error'),
+    ...times(3, 'new-optional-request-default-parameter-to-existing-path info'),
+  ],
   'request-parameter-removed': ['request-parameter-removed warning'],
   'request-parameter-enum-value-removed': ['request-parameter-enum-value-removed error'],
   'request-parameter-max-decreased': ['request-parameter-max-decreased error'],
@@ -69,4 +73,20 @@ describe('diffOpenApi: one fixture pair per rule', () => {
       expect(ids(name)).toEqual(want.sort());
     });
   }
+});
+
+describe('diffOpenApi: parameters added on the path item', () => {
+  it('reports each operation of the path, pointing at the parameter as written (through its $ref)', () => {
+    const found = diffPair('path-level-parameter-added').filter((f) => f.ruleId === 'new-required-request-default-parameter-to-existing-path');
+    expect(found.map((f) => f.message).sort()).toEqual([
+      'Required header parameter `X-Tenant` was added to the path /v1/items/{itemId}, which DELETE /v1/items/{itemId} inherits',
+      'Required header parameter `X-Tenant` was added to the path /v1/items/{itemId}, which GET /v1/items/{itemId} inherits',
+    ]);
+    expect(found[0].pointer).toBe('/components/parameters/Tenant');
+  });
+
+  it('does not report a parameter an operation already had on its own', () => {
+    const locale = diffPair('path-level-parameter-added').filter((f) => f.message.includes('`locale`'));
+    expect(locale.map((f) => f.message)).toEqual(['Optional query parameter `locale` was added to the path /v1/items/{itemId}, which DELETE /v1/items/{itemId} inherits']);
+  });
 });

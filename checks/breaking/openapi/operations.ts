@@ -17,6 +17,8 @@ export interface OpParameter {
   pointer: string;
   /** Match key: `in:name`, or for path parameters `path:#<position in the template>`. */
   key: string;
+  /** Written on the path item (shared by its operations) or on the operation itself. */
+  level: 'path' | 'operation';
 }
 
 /** One operation of one side. */
@@ -53,7 +55,7 @@ function templateNames(path: string): Map<string, number> {
   return names;
 }
 
-function collectParameters(side: Side, list: unknown, basePointer: string, positions: Map<string, number>, into: Map<string, OpParameter>): void {
+function collectParameters(side: Side, list: unknown, basePointer: string, positions: Map<string, number>, into: Map<string, OpParameter>, level: OpParameter['level']): void {
   if (!Array.isArray(list)) return;
   list.forEach((raw, i) => {
     const r = deref(side, raw, child(basePointer, 'parameters', i));
@@ -61,7 +63,7 @@ function collectParameters(side: Side, list: unknown, basePointer: string, posit
     if (!p || typeof p.name !== 'string' || typeof p.in !== 'string') return;
     const pos = p.in === 'path' ? positions.get(p.name) : undefined;
     const key = pos !== undefined ? `path:#${pos}` : `${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`;
-    into.set(key, { name: p.name, in: p.in, node: p, pointer: r.pointer, key });
+    into.set(key, { name: p.name, in: p.in, node: p, pointer: r.pointer, key, level });
   });
 }
 
@@ -79,8 +81,8 @@ export function collectOperations(side: Side): Map<string, Op> {
       if (!isObject(node)) continue;
       const pointer = child(item.pointer, method);
       const params = new Map<string, OpParameter>();
-      collectParameters(side, item.node.parameters, item.pointer, positions, params);
-      collectParameters(side, node.parameters, pointer, positions, params);
+      collectParameters(side, item.node.parameters, item.pointer, positions, params, 'path');
+      collectParameters(side, node.parameters, pointer, positions, params, 'operation');
       const key = opKey(method, path);
       if (!out.has(key)) out.set(key, { method, path, normalized: normalizePath(path), node, pointer, parameters: [...params.values()] });
     }

@@ -36,10 +36,24 @@ export function checkParameters(ctx: DiffContext, memo: SchemaMemo, prev: Op, cu
     if (prevByKey.has(c.key)) continue;
     const name = describeParam(c);
     if (c.in === 'path') report(ctx, 'new-request-path-parameter', `Path parameter \`${c.name}\` was added to ${label}`, 'curr', c.pointer);
+    else if (c.level === 'path') addedToPath(ctx, c, curr, label);
     else if (c.node.required === true)
       report(ctx, 'new-required-request-parameter', `Required ${name} was added to ${label}`, 'curr', c.pointer, 'Add the parameter as optional (with a server-side default), or publish a new major version.');
     else report(ctx, 'new-optional-request-parameter', `Optional ${name} was added to ${label}`, 'curr', c.pointer);
   }
+}
+
+/**
+ * A parameter added on the path item of a path that already existed: oasdiff
+ * reports it, once per operation of the path, under its own ids (the operation
+ * inherits it without having changed itself).
+ */
+function addedToPath(ctx: DiffContext, c: OpParameter, curr: Op, label: string): void {
+  const name = describeParam(c);
+  const subject = `${name} was added to the path ${curr.path}, which ${label} inherits`;
+  if (c.node.required === true)
+    report(ctx, 'new-required-request-default-parameter-to-existing-path', `Required ${subject}`, 'curr', c.pointer, 'Add the parameter as optional (with a server-side default), or publish a new major version.');
+  else report(ctx, 'new-optional-request-default-parameter-to-existing-path', `Optional ${subject}`, 'curr', c.pointer);
 }
 
 /** Deprecation and sunset changes of a kept parameter, as oasdiff checks them for endpoints. */
