@@ -3,7 +3,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
 import { ConfigError } from '../../contracts/errors.js';
@@ -95,6 +94,8 @@ export function loadConfig(cwd: string, explicit?: string): Config {
     ]);
   }
   setSourceText(file, text);
+  // yaml is loaded only when there is a config file to parse
+  const { LineCounter, parseDocument } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   if (doc.errors.length > 0) {

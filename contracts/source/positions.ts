@@ -6,7 +6,8 @@
  * `yaml` (keeping its CST ranges) and cached.
  */
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node, Document } from 'yaml';
 import { locateJsonPointer, locateJsonPointers, type TextRange } from './json-locate.js';
 
 /** A 1-based position range. */
@@ -167,8 +168,15 @@ export function prefetchPositions(file: string, requests: readonly { pointer?: s
   }
 }
 
+let yaml: typeof import('yaml') | undefined;
+function yamlModule(): typeof import('yaml') {
+  return (yaml ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+}
+
 function locateYamlPointer(file: string, text: string, segments: string[], onKey: boolean): TextRange | undefined {
   const src = cache.get(file)!;
+  // loaded here, not at the top: a run that reports nothing in YAML (a cached generate, a JSON contract) skips it
+  const { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair } = yamlModule();
   if (!src.yaml) {
     src.yaml = parseDocument(text, { keepSourceTokens: false, lineCounter: new LineCounter(), uniqueKeys: false });
   }
