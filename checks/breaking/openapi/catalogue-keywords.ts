@@ -1,6 +1,6 @@
 /**
  * The part of oasdiff's catalogue (checker/rules.go) for schema keywords beyond
- * types, bounds and properties, property lifecycle, readOnly/writeOnly,
+ * types, bounds and properties, property lifecycle, readOnly/writeOnly, lists of types,
  * header-parameter properties, security components and webhooks: `id LEVEL`, one a line, joined
  * to the table of catalogue.ts.
  */
@@ -94,6 +94,18 @@ request-read-only-property-exclusive-max-decreased INFO
 request-read-only-property-max-length-decreased INFO
 request-read-only-property-min-increased INFO
 request-read-only-property-exclusive-min-increased INFO
+request-body-list-of-types-widened INFO
+request-body-list-of-types-narrowed ERR
+request-property-list-of-types-widened INFO
+request-property-list-of-types-narrowed ERR
+request-parameter-list-of-types-widened INFO
+request-parameter-list-of-types-narrowed ERR
+request-parameter-property-list-of-types-widened INFO
+request-parameter-property-list-of-types-narrowed ERR
+response-body-list-of-types-widened ERR
+response-body-list-of-types-narrowed INFO
+response-property-list-of-types-widened ERR
+response-property-list-of-types-narrowed INFO
 ${both('request', [
   ['discriminator-added', 'INFO'],
   ['discriminator-removed', 'INFO'],

@@ -119,6 +119,15 @@ const CASES: Record<string, string[]> = {
     'response-write-only-property-enum-value-added info',
     'response-optional-write-only-property-added info',
   ],
+  'list-of-types-changed': [
+    'request-parameter-list-of-types-widened info',
+    'request-property-list-of-types-widened info',
+    'request-property-list-of-types-narrowed error',
+    'response-property-list-of-types-widened error',
+    'response-property-list-of-types-narrowed info',
+    // Response headers have no list-of-types id: the plain type change stands.
+    'response-header-type-generalized error',
+  ],
 };
 
 describe('diffOpenApi: schema keywords, lifecycle and components (one fixture pair each)', () => {
@@ -183,6 +192,15 @@ describe('diffOpenApi: details of the keyword checks', () => {
     // A property hidden on this side in both versions gives only its read-only / write-only variant.
     expect(found.map((f) => f.ruleId)).not.toContain('request-property-enum-value-removed');
     expect(found.map((f) => f.ruleId)).not.toContain('response-property-enum-value-added');
+  });
+
+  it('reports a list of types once, worded with the types added or removed', () => {
+    const found = diffPair('list-of-types-changed');
+    expect(found.find((f) => f.ruleId === 'request-property-list-of-types-widened')!.message).toBe('Request property `amount` of POST /v1/items had the type integer added to its list of types');
+    expect(found.find((f) => f.ruleId === 'request-property-list-of-types-narrowed')!.message).toBe('Request property `ref` of POST /v1/items had the type integer removed from its list of types');
+    // Not also a type change, nor oneOf/anyOf members added or removed.
+    expect(found.filter((f) => /type-(changed|generalized|specialized)|-(one|any)-of-/.test(f.ruleId)).map((f) => f.ruleId)).toEqual(['response-header-type-generalized']);
+    expect(found.find((f) => f.ruleId === 'response-header-type-generalized')!.message).toMatch(/was widened from integer to any$/);
   });
 
   it('words a 3.0 boolean exclusive bound with the bound it excludes', () => {

@@ -15,10 +15,12 @@
  * without judging them: the reporter joins the suffix to the scope
  * (`request-property`, `response-body`, …) and the catalogue decides whether
  * that is an oasdiff change at all. So direction only matters here for
- * readOnly/writeOnly properties, which one side never sees (schema-mutability.ts).
+ * readOnly/writeOnly properties, which one side never sees (schema-mutability.ts),
+ * and for lists of types (schema-types.ts).
  */
 import { deref, isObject, child, type DiffContext, type Json } from './context.js';
 import { compareKeywords } from './schema-keywords.js';
+import { compareTypes } from './schema-types.js';
 import { compareFlags, hiddenPropertyAddedOrRemoved, hiddenPropertyChanged, isHidden, mutabilityOf } from './schema-mutability.js';
 import { verb } from './schema-report.js';
 
@@ -88,7 +90,8 @@ function fill(ctx: DiffContext, memo: SchemaMemo, node: SchemaNode, p: Json, c: 
   // A body wrapped into a oneOf is one change (oasdiff #702): its raw type change to
   // "any", its added alternatives and the properties that moved into them are not.
   if (moved) add(node, 'wrapped-in-one-of', pp, child(cp, 'oneOf'), { count: String((c.oneOf as unknown[]).length) });
-  else compareTypes(node, p, c, pp, cp);
+  // A list of types that gained or lost one is one change too: its oneOf/anyOf members are not compared.
+  const list = compareTypes(ctx, node, p, c, pp, cp, dir, !moved);
   compareEnums(node, p, c, pp, cp);
   compareBounds(node, p, c, pp, cp);
   comparePattern(node, p, c, pp, cp);
@@ -98,46 +101,10 @@ function fill(ctx: DiffContext, memo: SchemaMemo, node: SchemaNode, p: Json, c: 
     const sub = compareSchemas(ctx, memo, p.items, c.items, child(pp, 'items'), child(cp, 'items'), dir);
     if (sub !== EMPTY) node.children.push({ segment: 'items', node: sub });
   }
-  for (const kw of ['oneOf', 'anyOf', 'allOf'] as const) if (!(moved && kw === 'oneOf')) compareComposition(ctx, memo, node, kw, p, c, pp, cp, dir);
-}
-
-// ------------------------------------------------------------------ types
-
-function typeSet(s: Json): Set<string> {
-  const t = s.type;
-  const list = Array.isArray(t) ? t : typeof t === 'string' ? [t] : [];
-  return new Set(list.filter((x): x is string => typeof x === 'string' && x !== 'null'));
-}
-
-function nullable(s: Json): boolean {
-  return s.nullable === true || (Array.isArray(s.type) && s.type.includes('null'));
-}
-
-function covered(t: string, set: Set<string>): boolean {
-  return set.has(t) || (t === 'integer' && set.has('number'));
-}
-
-function label(types: Set<string>, format: unknown): string {
-  const t = types.size ? [...types].sort().join('|') : 'any';
-  return typeof format === 'string' ? `${t}/${format}` : t;
-}
-
-function compareTypes(node: SchemaNode, p: Json, c: Json, pp: string, cp: string): void {
-  const pt = typeSet(p);
-  const ct = typeSet(c);
-  const args = { from: label(pt, p.format), to: label(ct, c.format) };
-  const same = pt.size === ct.size && [...pt].every((t) => ct.has(t));
-  if (!same) {
-    const widened = pt.size > 0 && (ct.size === 0 || [...pt].every((t) => covered(t, ct)));
-    const narrowed = ct.size > 0 && (pt.size === 0 || [...ct].every((t) => covered(t, pt)));
-    add(node, widened ? 'type-generalized' : narrowed ? 'type-specialized' : 'type-changed', pp, cp, args);
-  } else if (p.format !== c.format && (pt.size > 0 || ct.size > 0)) {
-    const suffix = p.format !== undefined && c.format === undefined ? 'type-generalized' : p.format === undefined ? 'type-specialized' : 'type-changed';
-    add(node, suffix, pp, cp, args);
+  for (const kw of ['oneOf', 'anyOf', 'allOf'] as const) {
+    if ((moved && kw === 'oneOf') || (list && kw !== 'allOf')) continue;
+    compareComposition(ctx, memo, node, kw, p, c, pp, cp, dir);
   }
-  const pn = nullable(p);
-  const cn = nullable(c);
-  if (pn !== cn) add(node, cn ? 'became-nullable' : 'became-not-nullable', pp, cp);
 }
 
 // ------------------------------------------------------------------ values

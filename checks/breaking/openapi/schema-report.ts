@@ -187,10 +187,17 @@ export function reportSchemaChanges(ctx: DiffContext, scope: SchemaScope, node: 
     for (const { node: n, path } of level) {
       for (const change of n.changes) {
         const full = change.prop !== undefined ? [...path, change.prop] : path;
-        const id = idFor(scope, change.suffix, full.length === 0);
+        const atRoot = full.length === 0;
+        let id = idFor(scope, change.suffix, atRoot);
+        let text = verb(change);
+        // A change with no id in this scope may stand for a plainer one that has one (a list of types in a response header).
+        if (!id && change.args.fallback !== undefined) {
+          id = idFor(scope, change.args.fallback, atRoot);
+          text = change.args.fallbackText ?? text;
+        }
         if (!id || !wants(ctx, id)) continue;
         const where = change.curr !== undefined ? 'curr' : 'prev';
-        report(ctx, id, `${subject(scope, full)} ${verb(change)}`, where, (where === 'curr' ? change.curr : change.prev) ?? '');
+        report(ctx, id, `${subject(scope, full)} ${text}`, where, (where === 'curr' ? change.curr : change.prev) ?? '');
       }
       if (path.length >= MAX_DEPTH) continue;
       for (const ch of n.children) {
