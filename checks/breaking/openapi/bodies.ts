@@ -1,11 +1,14 @@
 /**
  * Request bodies and responses of a matched operation: bodies added, removed
- * or made required, media types, response status codes, response headers,
+ * or made required, media types (added, removed, renamed in a response),
+ * response status codes, response headers,
  * and the schemas of each (queued for reporting once the schema graph is
  * complete).
  */
 import { child, deref, isObject, report, type DiffContext, type Json } from './context.js';
 import { opLabel, type Op } from './operations.js';
+import { OPENAPI_LEVELS } from './catalogue.js';
+import { classifyMediaTypeRename, pairRenamedMediaTypes } from './media-type-names.js';
 import { compareSchemas, type SchemaMemo, type SchemaNode } from './schema-compare.js';
 import type { SchemaScope } from './schema-report.js';
 
@@ -48,25 +51,37 @@ export function checkRequestBody(ctx: DiffContext, memo: SchemaMemo, prev: Op, c
       continue;
     }
     if (!isObject(pm)) continue;
-    if (schemaPresence(ctx, 'request', pm, cm, child(p.pointer, 'content', mt), child(c.pointer, 'content', mt), `the request body of ${label}`, mt)) continue;
-    const node = compareSchemas(ctx, memo, pm.schema, cm.schema, child(p.pointer, 'content', mt, 'schema'), child(c.pointer, 'content', mt, 'schema'), 'request');
-    pending.push({ scope: { dir: 'request', root: 'body', where: mediaLabel(label, mt) }, node });
+    compareMediaType(ctx, memo, 'request', pm, cm, child(p.pointer, 'content', mt), child(c.pointer, 'content', mt), `the request body of ${label}`, mt, mediaLabel(label, mt), pending);
   }
   for (const mt of Object.keys(cc)) if (!(mt in pc)) report(ctx, 'request-body-media-type-added', `Media type ${mt} was added to the request body of ${label}`, 'curr', child(c.pointer, 'content', mt));
 }
 
 /**
- * A schema appearing in (or vanishing from) a media type that stays: a request
- * that accepted anything now constrains it; a response that promised a shape no
- * longer does. Returns true when there is nothing left to compare.
+ * The schemas of a media type present in both versions (under the same name, or
+ * renamed): its `schema` and its OpenAPI 3.2 `itemSchema` (the schema of each
+ * item of a sequential body such as `application/jsonl`).
+ *
+ * A schema appearing in (or vanishing from) the media type: a request that
+ * accepted anything now constrains it; a response that promised a shape no
+ * longer does. Otherwise the two `schema`s are compared; as in oasdiff, the
+ * contents of two `itemSchema`s are not.
  */
-function schemaPresence(ctx: DiffContext, dir: 'request' | 'response', pm: Json, cm: Json, pp: string, cp: string, what: string, mt: string): boolean {
-  if (pm.schema !== undefined && cm.schema !== undefined) return false;
+function compareMediaType(ctx: DiffContext, memo: SchemaMemo, dir: 'request' | 'response', pm: Json, cm: Json, pp: string, cp: string, what: string, mt: string, where: string, pending: PendingSchema[]): void {
   if (pm.schema === undefined && cm.schema !== undefined)
     report(ctx, `${dir}-body-media-type-schema-added`, `A schema was added to media type ${mt} of ${what}`, 'curr', child(cp, 'schema'));
   else if (pm.schema !== undefined && cm.schema === undefined)
     report(ctx, `${dir}-body-media-type-schema-removed`, `The schema of media type ${mt} of ${what} was removed`, 'prev', child(pp, 'schema'));
-  return true;
+  else if (pm.schema !== undefined && cm.schema !== undefined) {
+    const node = compareSchemas(ctx, memo, pm.schema, cm.schema, child(pp, 'schema'), child(cp, 'schema'), dir);
+    pending.push({ scope: { dir, root: 'body', where }, node });
+  }
+  if (pm.itemSchema === undefined && cm.itemSchema !== undefined)
+    report(ctx, `${dir}-body-media-type-item-schema-added`, `An item schema was added to media type ${mt} of ${what}`, 'curr', child(cp, 'itemSchema'));
+  else if (pm.itemSchema !== undefined && cm.itemSchema === undefined) {
+    // With no schema left either, nothing types the body at all any more (oasdiff's -untyped variant).
+    const id = dir === 'response' && cm.schema === undefined ? 'response-body-media-type-item-schema-removed-untyped' : `${dir}-body-media-type-item-schema-removed`;
+    report(ctx, id, `The item schema of media type ${mt} of ${what} was removed`, 'prev', child(pp, 'itemSchema'));
+  }
 }
 
 function isSuccess(status: string): boolean {
@@ -98,19 +113,32 @@ export function checkResponses(ctx: DiffContext, memo: SchemaMemo, prev: Op, cur
 function compareResponse(ctx: DiffContext, memo: SchemaMemo, p: Json, c: Json, pp: string, cp: string, where: string, pending: PendingSchema[]): void {
   const pc = isObject(p.content) ? p.content : {};
   const cc = isObject(c.content) ? c.content : {};
+  // A media type removed and a related one added are one renamed media type, as in oasdiff.
+  const renames = new Map(
+    pairRenamedMediaTypes(
+      Object.keys(pc).filter((mt) => !isObject(cc[mt])),
+      Object.keys(cc).filter((mt) => !(mt in pc)),
+    ),
+  );
+  const renamedTo = new Set(renames.values());
   for (const mt of Object.keys(pc)) {
     const pm = pc[mt];
-    const cm = cc[mt];
-    if (!isObject(cm)) {
+    const to = isObject(cc[mt]) ? mt : renames.get(mt);
+    if (to === undefined) {
       report(ctx, 'response-media-type-removed', `Media type ${mt} of response ${where} was removed`, 'prev', child(pp, 'content', mt), 'Clients may ask for this media type: keep serving it.');
       continue;
     }
+    const cm = cc[to] as Json;
+    if (to !== mt) {
+      for (const change of classifyMediaTypeRename(mt, to)) {
+        const id = `response-media-type-${change.suffix}`;
+        report(ctx, id, `Media type ${mt} of response ${where} ${change.text}`, 'curr', child(cp, 'content', to), OPENAPI_LEVELS.get(id) === 'error' ? `Clients parse the response as ${mt}: keep serving it.` : undefined);
+      }
+    }
     if (!isObject(pm)) continue;
-    if (schemaPresence(ctx, 'response', pm, cm, child(pp, 'content', mt), child(cp, 'content', mt), `response ${where}`, mt)) continue;
-    const node = compareSchemas(ctx, memo, pm.schema, cm.schema, child(pp, 'content', mt, 'schema'), child(cp, 'content', mt, 'schema'), 'response');
-    pending.push({ scope: { dir: 'response', root: 'body', where: mediaLabel(where, mt) }, node });
+    compareMediaType(ctx, memo, 'response', pm, cm, child(pp, 'content', mt), child(cp, 'content', to), `response ${where}`, to, mediaLabel(where, to), pending);
   }
-  for (const mt of Object.keys(cc)) if (!(mt in pc)) report(ctx, 'response-media-type-added', `Media type ${mt} was added to response ${where}`, 'curr', child(cp, 'content', mt));
+  for (const mt of Object.keys(cc)) if (!(mt in pc) && !renamedTo.has(mt)) report(ctx, 'response-media-type-added', `Media type ${mt} was added to response ${where}`, 'curr', child(cp, 'content', mt));
   compareHeaders(ctx, memo, p, c, pp, cp, where, pending);
 }
 

@@ -1,6 +1,7 @@
 /**
  * The part of oasdiff's catalogue (checker/rules.go) for schema keywords beyond
  * types, bounds and properties, property lifecycle, readOnly/writeOnly, lists of types,
+ * media type names and parameters, OpenAPI 3.2 itemSchema,
  * header-parameter properties, security components and webhooks: `id LEVEL`, one a line, joined
  * to the table of catalogue.ts.
  */
@@ -106,6 +107,17 @@ response-body-list-of-types-widened ERR
 response-body-list-of-types-narrowed INFO
 response-property-list-of-types-widened ERR
 response-property-list-of-types-narrowed INFO
+response-media-type-name-changed WARN
+response-media-type-name-generalized ERR
+response-media-type-name-specialized INFO
+response-media-type-parameter-added INFO
+response-media-type-parameter-removed ERR
+response-media-type-parameter-changed ERR
+request-body-media-type-item-schema-added ERR
+request-body-media-type-item-schema-removed INFO
+response-body-media-type-item-schema-added INFO
+response-body-media-type-item-schema-removed ERR
+response-body-media-type-item-schema-removed-untyped ERR
 ${both('request', [
   ['discriminator-added', 'INFO'],
   ['discriminator-removed', 'INFO'],

@@ -128,6 +128,21 @@ const CASES: Record<string, string[]> = {
     // Response headers have no list-of-types id: the plain type change stands.
     'response-header-type-generalized error',
   ],
+  'response-media-type-name-changed': [
+    'response-media-type-name-generalized error',
+    // The renamed media type's schemas are compared with each other.
+    'response-property-max-increased error',
+    'response-media-type-name-specialized info',
+    'response-media-type-parameter-removed error',
+    'response-media-type-parameter-added info',
+    'response-media-type-parameter-changed error',
+    // A wildcard is no rename in oasdiff: removed and added.
+    'response-media-type-removed error',
+    'response-media-type-added info',
+    'response-body-media-type-item-schema-removed-untyped error',
+    'response-body-media-type-item-schema-removed error',
+    'request-body-media-type-item-schema-added error',
+  ],
 };
 
 describe('diffOpenApi: schema keywords, lifecycle and components (one fixture pair each)', () => {
@@ -201,6 +216,22 @@ describe('diffOpenApi: details of the keyword checks', () => {
     // Not also a type change, nor oneOf/anyOf members added or removed.
     expect(found.filter((f) => /type-(changed|generalized|specialized)|-(one|any)-of-/.test(f.ruleId)).map((f) => f.ruleId)).toEqual(['response-header-type-generalized']);
     expect(found.find((f) => f.ruleId === 'response-header-type-generalized')!.message).toMatch(/was widened from integer to any$/);
+  });
+
+  it('reports a renamed response media type once, worded and pointing at the new name', () => {
+    const found = diffPair('response-media-type-name-changed');
+    const generalized = found.find((f) => f.ruleId === 'response-media-type-name-generalized')!;
+    expect(generalized.message).toBe('Media type application/vnd.items+json of response GET /v1/items 200 was generalized to application/json');
+    expect(generalized.pointer).toBe('/paths/~1v1~1items/get/responses/200/content/application~1json');
+    expect(found.find((f) => f.ruleId === 'response-media-type-parameter-removed')!.message).toBe(
+      'Media type text/plain; charset=utf-8 of response GET /v1/items/{id} 200 lost the parameter `charset=utf-8`',
+    );
+    expect(found.find((f) => f.ruleId === 'response-property-max-increased')!.message).toMatch(/^Response property `count` of GET \/v1\/items 200 /);
+    // Neither side of a rename is also a removal or an addition.
+    expect(found.filter((f) => /^response-media-type-(removed|added)$/.test(f.ruleId)).map((f) => f.message)).toEqual([
+      'Media type image/png of response GET /v1/items/{id} 200 was removed',
+      'Media type image/* was added to response GET /v1/items/{id} 200',
+    ]);
   });
 
   it('words a 3.0 boolean exclusive bound with the bound it excludes', () => {
