@@ -141,6 +141,16 @@ export const SCENARIOS: Scenario[] = [
     setup: () => needs(github, bin('openapi-typescript'))() || prepareTscBench(),
   },
   {
+    name: 'rest-client-github-tsc-js-dts',
+    description:
+      "The same tsc --noEmit, with the client generated with `target: 'js+dts'` (JavaScript + declarations, as protoc-gen-es's target=js+dts; skipLibCheck as in most projects) vs openapi-typescript's types through openapi-fetch.",
+    cwd: root,
+    ours: { tool: 'contractkit', label: 'tsc on contractkit client (js+dts)', cmd: process.execPath, args: [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(benchOut, 'ck-tsc-dts', 'tsconfig.json')] },
+    peers: [{ tool: 'openapi-ts', label: 'tsc on openapi-typescript types', cmd: process.execPath, args: [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(benchOut, 'oats-tsc', 'tsconfig.json')] }],
+    target: 'wall ≤ 1.0×',
+    setup: () => needs(github, bin('openapi-typescript'))() || prepareTscBench() || prepareJsDtsBench(),
+  },
+  {
     name: 'rest-client-runtime-throughput',
     description:
       '20,000 GETs on loopback at concurrency 64: the http runtime (timeout, retry policy, breaker) vs plain fetch and openapi-fetch. `node dist/bench/rest-client-throughput.js interleaved` compares the three in alternating rounds in one process (steadier on a busy machine).',
@@ -171,6 +181,21 @@ export const SCENARIOS: Scenario[] = [
     setup: needs(join(root, 'node_modules', 'protobufjs-cli', 'bin', 'pbjs')),
   },
 ];
+
+/** Generates the GitHub client with `target: 'js+dts'` (through a config, where generator options live) and a tsconfig like the others. */
+function prepareJsDtsBench(): string | undefined {
+  const dir = join(benchOut, 'ck-tsc-dts');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'contractkit.yaml'), `contracts:\n  github:\n    openapi: ${JSON.stringify(github)}\n    generate:\n      - target: rest-client\n        out: .\n        options: { target: js+dts }\n`);
+  const r = spawnSync(process.execPath, [ck, 'generate'], { cwd: dir, encoding: 'utf8' });
+  if (r.status !== 0) return `contractkit generate (js+dts) failed: ${r.stderr}`;
+  writeFileSync(join(dir, 'use.ts'), "import { createGitHubSOfficialOpenAPISpecOctokitExtensionClient } from './index.js';\nexport const client = createGitHubSOfficialOpenAPISpecOctokitExtensionClient();\n");
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: ['node'], typeRoots: [join(root, 'node_modules/@types')], baseUrl: '.', paths: { '@contractkit/runtime/http': [join(root, 'runtime/dist/http/index.d.ts')] } }, include: ['*.ts'] }),
+  );
+  return undefined;
+}
 
 /** Generates both outputs once and writes a strict tsconfig beside each (runtime resolved to its sources). */
 function prepareTscBench(): string | undefined {

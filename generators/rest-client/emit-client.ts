@@ -71,7 +71,7 @@ export function emitClient(contract: OpenApiContract, schemas: SchemaTypes, scop
 
   const ref = (name: string) => file.importType(name, './types.js');
   for (const n of named) printOperation(file, n, schemas, ref, extras.of(n.fn, n.view, n.final?.schema));
-  printFactory(file, contract, factory, groupsName, [...namespaces.entries()]);
+  printFactory(file, contract, factory, groupsName, [...namespaces.entries()], options.target === 'js+dts' ? file.declare(scope.claim('ClientOperationGroups')) : undefined);
   extras.finish();
   return [file.toGeneratedFile(), ...extras.files()];
 }
@@ -189,7 +189,11 @@ function serverUrl(contract: OpenApiContract): string | undefined {
   });
 }
 
-function printFactory(file: TsFile, contract: OpenApiContract, factory: string, groupsName: string, namespaces: [string, { key: string; ops: Named[] }][]): void {
+/**
+ * Prints the grouped factory. With `groupsType` (the `js+dts` target) the groups and the factory get explicit
+ * types, so each file's declarations can be emitted on their own (TypeScript's isolated declarations).
+ */
+function printFactory(file: TsFile, contract: OpenApiContract, factory: string, groupsName: string, namespaces: [string, { key: string; ops: Named[] }][], groupsType?: string): void {
   const options = file.importType('HttpClientOptions', RUNTIME);
   const create = file.importValue('createHttpClient', RUNTIME);
   const bind = file.importValue('bindOperations', RUNTIME);
@@ -217,6 +221,8 @@ function printFactory(file: TsFile, contract: OpenApiContract, factory: string, 
       bind,
       baseUrl: url === undefined ? 'options.baseUrl' : `options.baseUrl ?? ${stringLiteral(url)}`,
       groups,
+      groupsType,
+      returnType: groupsType ? `${file.importType('BoundGroups', RUNTIME)}<${groupsType}> & { client: ${file.importType('HttpClient', RUNTIME)} }` : undefined,
     }),
   );
 }

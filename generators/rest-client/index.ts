@@ -1,7 +1,8 @@
 /**
  * The `rest-client` generator: a typed TypeScript client per OpenAPI 3.x
  * contract, on the resilient `@contractkit/runtime/http` runtime.
- * Output: `types.ts` (schemas), `client.ts` (operations and the factory), `index.ts`.
+ * Output: `types.ts` (schemas), `client.ts` (operations and the factory), `index.ts`;
+ * with the `js+dts` target each as `.js` + `.d.ts`.
  */
 import { UsageError } from '../../contracts/errors.js';
 import { contractsOfKind, type OpenApiContract } from '../../contracts/model/types.js';
@@ -10,6 +11,7 @@ import { defineGenerator, type GeneratedFile } from '../core/registry.js';
 import { createTsFile } from '../core/ts-file.js';
 import { emitClient } from './emit-client.js';
 import { DEFAULT_OPTIONS, parseRestClientOptions, type RestClientOptions } from './options.js';
+import { toJsAndDeclarations } from './js-dts.js';
 import { createSchemaTypes } from './schema-types.js';
 
 // Locals of generated functions and globals generated code uses: top-level names must not shadow them.
@@ -33,7 +35,8 @@ export function generateRestClient(contract: OpenApiContract, options: RestClien
   const emitted = emitClient(contract, schemas, scope, options);
   const index = createTsFile('index.ts');
   index.print(`export * from './types.js';\nexport * from './client.js';\n`);
-  return [types.toGeneratedFile(), ...emitted, index.toGeneratedFile()];
+  const files = [types.toGeneratedFile(), ...emitted, index.toGeneratedFile()];
+  return options.target === 'js+dts' ? toJsAndDeclarations(files) : files;
 }
 
 /** The registered generator: one client per OpenAPI contract of the model, under `<out>/` (or `<out>/<contract>/` when there are several). */

@@ -9,10 +9,15 @@ import type { TypedValueOptions } from './revival.js';
 export interface RestClientOptions extends TypedValueOptions {
   /** Validate request bodies before sending and success bodies after decoding (ajv, compiled at generation time). */
   validate: boolean;
+  /**
+   * `ts` (default): TypeScript sources. `js+dts`: JavaScript with declaration files beside it (as protoc-gen-es's
+   * `target=js+dts`); a project with `skipLibCheck` then type-checks the client's declarations without checking them.
+   */
+  target: 'ts' | 'js+dts';
 }
 
 /** The defaults: `date-time` as string, `int64` as number, no validation. */
-export const DEFAULT_OPTIONS: RestClientOptions = { dateType: 'string', int64: 'number', validate: false };
+export const DEFAULT_OPTIONS: RestClientOptions = { dateType: 'string', int64: 'number', validate: false, target: 'ts' };
 
 function pick<T extends string>(raw: Record<string, unknown>, key: string, allowed: readonly T[], fallback: T): T {
   const v = raw[key];
@@ -23,13 +28,14 @@ function pick<T extends string>(raw: Record<string, unknown>, key: string, allow
 
 /** Reads and checks the options; unknown keys and bad values are UsageErrors that say what is allowed. */
 export function parseRestClientOptions(raw: Record<string, unknown> = {}): RestClientOptions {
-  const known = ['dateType', 'int64', 'validate'];
+  const known = ['dateType', 'int64', 'validate', 'target'];
   const unknown = Object.keys(raw).filter((k) => !known.includes(k));
-  if (unknown.length) throw new UsageError(`rest-client: unknown option(s) ${unknown.map((k) => `\`${k}\``).join(', ')}; the options are dateType ('string' | 'Date'), int64 ('number' | 'string' | 'bigint') and validate (true | false).`);
+  if (unknown.length) throw new UsageError(`rest-client: unknown option(s) ${unknown.map((k) => `\`${k}\``).join(', ')}; the options are dateType ('string' | 'Date'), int64 ('number' | 'string' | 'bigint'), validate (true | false) and target ('ts' | 'js+dts').`);
   if (raw.validate !== undefined && typeof raw.validate !== 'boolean') throw new UsageError(`rest-client: option \`validate\` is ${JSON.stringify(raw.validate)}; use true or false.`);
   return {
     dateType: pick(raw, 'dateType', ['string', 'Date'] as const, 'string'),
     int64: pick(raw, 'int64', ['number', 'string', 'bigint'] as const, 'number'),
     validate: raw.validate === true,
+    target: pick(raw, 'target', ['ts', 'js+dts'] as const, 'ts'),
   };
 }
