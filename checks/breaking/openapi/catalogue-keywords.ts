@@ -53,6 +53,8 @@ response-body-media-type-schema-removed ERR
 response-header-added INFO
 request-body-wrapped-in-one-of ERR
 response-body-wrapped-in-one-of ERR
+request-body-wrapped-in-one-of-original-preserved WARN
+response-body-wrapped-in-one-of-original-preserved WARN
 request-property-pattern-generalized INFO
 request-body-default-value-added INFO
 request-body-default-value-removed INFO

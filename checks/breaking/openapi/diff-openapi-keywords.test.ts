@@ -71,6 +71,8 @@ const CASES: Record<string, string[]> = {
     'response-property-pattern-changed warning',
   ],
   'body-wrapped-in-one-of': ['request-body-wrapped-in-one-of error', 'response-body-wrapped-in-one-of error'],
+  // One alternative is the previous schema (annotations aside): a warning, not an error.
+  'body-wrapped-in-one-of-original-preserved': ['request-body-wrapped-in-one-of-original-preserved warning', 'response-body-wrapped-in-one-of-original-preserved warning'],
   'property-deprecated-and-stability': [
     'request-property-deprecated info',
     'request-property-deprecated-with-sunset info',
@@ -167,6 +169,14 @@ describe('diffOpenApi: details of the keyword checks', () => {
     expect(found).toHaveLength(1);
     expect(found[0].message).toBe('Request body of POST /v1/items was restructured into a oneOf of 2 alternatives');
     expect(found[0].pointer).toBe('/paths/~1v1~1items/post/requestBody/content/application~1json/schema/oneOf');
+  });
+
+  it('words a oneOf wrapping that keeps the previous schema as an alternative', () => {
+    const f = diffPair('body-wrapped-in-one-of-original-preserved').find((x) => x.ruleId === 'response-body-wrapped-in-one-of-original-preserved')!;
+    expect(f.message).toBe(
+      'Response body of POST /v1/items 200 was restructured into a oneOf of 2 alternatives, one of them the previous schema (a payload matching another one too is now rejected)',
+    );
+    expect(f.pointer).toBe('/paths/~1v1~1items/post/responses/200/content/application~1json/schema/oneOf');
   });
 
   it('names the header parameter and points at the property', () => {

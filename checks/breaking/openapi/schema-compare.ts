@@ -89,7 +89,12 @@ function fill(ctx: DiffContext, memo: SchemaMemo, node: SchemaNode, p: Json, c: 
   const moved = wrappedInOneOf(ctx, p, c, cp);
   // A body wrapped into a oneOf is one change (oasdiff #702): its raw type change to
   // "any", its added alternatives and the properties that moved into them are not.
-  if (moved) add(node, 'wrapped-in-one-of', pp, child(cp, 'oneOf'), { count: String((c.oneOf as unknown[]).length) });
+  // When an alternative is the previous schema itself, every payload valid before still
+  // matches it (a warning: oneOf rejects one that also matches another alternative).
+  if (moved) {
+    const suffix = originalPreserved(ctx, memo, p, c, pp, cp, dir) ? 'wrapped-in-one-of-original-preserved' : 'wrapped-in-one-of';
+    add(node, suffix, pp, child(cp, 'oneOf'), { count: String((c.oneOf as unknown[]).length) });
+  }
   // A list of types that gained or lost one is one change too: its oneOf/anyOf members are not compared.
   const list = compareTypes(ctx, node, p, c, pp, cp, dir, !moved);
   compareEnums(node, p, c, pp, cp);
@@ -213,6 +218,38 @@ function wrappedInOneOf(ctx: DiffContext, p: Json, c: Json, cp: string): Set<str
     if (isObject(props)) for (const n of names) if (n in props) moved.add(n);
   });
   return moved.size ? moved : undefined;
+}
+
+/** Changes that leave what a schema accepts as it was (annotations, lifecycle). */
+const ANNOTATION_ONLY = /^(default-value-|discriminator-|deprecated|reactivated|sunset-|stability-)/;
+
+/**
+ * Whether one alternative of the new oneOf has the validation contract of the
+ * previous schema: compared with it, nothing but annotations changed, down to
+ * its deepest sub-schema.
+ */
+function originalPreserved(ctx: DiffContext, memo: SchemaMemo, p: Json, c: Json, pp: string, cp: string, dir: Direction): boolean {
+  return (c.oneOf as unknown[]).some((alt, i) => {
+    const ptr = child(cp, 'oneOf', i);
+    if (!deref(ctx.curr, alt, ptr).node) return false;
+    return !differs(compareSchemas(ctx, memo, p, alt, pp, ptr, dir));
+  });
+}
+
+/** Whether a change other than an annotation is reachable from `node` (cycle-safe). */
+function differs(node: SchemaNode): boolean {
+  const seen = new Set<SchemaNode>([node]);
+  const stack = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.changes.some((ch) => !ANNOTATION_ONLY.test(ch.suffix))) return true;
+    for (const ch of n.children) {
+      if (seen.has(ch.node)) continue;
+      seen.add(ch.node);
+      stack.push(ch.node);
+    }
+  }
+  return false;
 }
 
 function compareProperties(ctx: DiffContext, memo: SchemaMemo, node: SchemaNode, p: Json, c: Json, pp: string, cp: string, dir: Direction, moved?: Set<string>): void {

@@ -72,7 +72,7 @@ export function idFor(scope: SchemaScope, suffix: string, atRoot: boolean): stri
   if (MUTABILITY_SUFFIXES.has(suffix)) return scope.root === 'body' && !atRoot ? checked(`${scope.dir}-${suffix}`) : undefined;
   if (PROPERTY_ONLY_SUFFIXES.has(suffix)) return scope.root === 'body' && !atRoot ? checked(`${scope.dir}-property-${suffix}`) : undefined;
   // Only a body has a wrapped-in-one-of id; below it, oasdiff reports the wrapping as one-of-added.
-  if (suffix === 'wrapped-in-one-of' && !atRoot) suffix = 'one-of-added';
+  if (suffix.startsWith('wrapped-in-one-of') && !atRoot) suffix = 'one-of-added';
   const candidates: string[] = [];
   if (scope.dir === 'request') {
     const prefix = scope.root === 'parameter' ? (atRoot ? 'request-parameter' : 'request-parameter-property') : atRoot ? 'request-body' : 'request-property';
@@ -145,6 +145,8 @@ export function verb(change: LocalChange): string {
       return `had its pattern \`${a.from}\` removed`;
     case 'wrapped-in-one-of':
       return `was restructured into a oneOf of ${a.count} alternatives`;
+    case 'wrapped-in-one-of-original-preserved':
+      return `was restructured into a oneOf of ${a.count} alternatives, one of them the previous schema (a payload matching another one too is now rejected)`;
     case 'pattern-generalized':
       return `had its pattern \`${a.from}\` generalized to \`${a.to}\``;
     case 'pattern-changed':
