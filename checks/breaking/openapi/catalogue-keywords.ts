@@ -55,6 +55,14 @@ request-body-wrapped-in-one-of ERR
 response-body-wrapped-in-one-of ERR
 request-body-wrapped-in-one-of-original-preserved WARN
 response-body-wrapped-in-one-of-original-preserved WARN
+request-body-all-of-added-annotation-only INFO
+request-body-all-of-removed-annotation-only INFO
+request-property-all-of-added-annotation-only INFO
+request-property-all-of-removed-annotation-only INFO
+response-body-all-of-added-annotation-only INFO
+response-body-all-of-removed-annotation-only INFO
+response-property-all-of-added-annotation-only INFO
+response-property-all-of-removed-annotation-only INFO
 request-property-pattern-generalized INFO
 request-body-default-value-added INFO
 request-body-default-value-removed INFO

@@ -130,6 +130,13 @@ const CASES: Record<string, string[]> = {
     // Response headers have no list-of-types id: the plain type change stands.
     'response-header-type-generalized error',
   ],
+  // allOf members holding annotations only (title, description, examples, $comment, x-…): info, both ways.
+  'all-of-annotation-only': [
+    'request-body-all-of-removed-annotation-only info',
+    'request-property-all-of-added-annotation-only info',
+    'response-body-all-of-added-annotation-only info',
+    'response-property-all-of-removed-annotation-only info',
+  ],
   'response-media-type-name-changed': [
     'response-media-type-name-generalized error',
     // The renamed media type's schemas are compared with each other.
@@ -177,6 +184,12 @@ describe('diffOpenApi: details of the keyword checks', () => {
       'Response body of POST /v1/items 200 was restructured into a oneOf of 2 alternatives, one of them the previous schema (a payload matching another one too is now rejected)',
     );
     expect(f.pointer).toBe('/paths/~1v1~1items/post/responses/200/content/application~1json/schema/oneOf');
+  });
+
+  it('words an annotation-only allOf member and points at it', () => {
+    const f = diffPair('all-of-annotation-only').find((x) => x.ruleId === 'request-property-all-of-added-annotation-only')!;
+    expect(f.message).toBe('Request property `tag` of POST /v1/items had the annotation-only allOf member `#1` added');
+    expect(f.pointer).toBe('/paths/~1v1~1items/post/requestBody/content/application~1json/schema/properties/tag/allOf/1');
   });
 
   it('names the header parameter and points at the property', () => {

@@ -18,7 +18,7 @@
  * readOnly/writeOnly properties, which one side never sees (schema-mutability.ts),
  * and for lists of types (schema-types.ts).
  */
-import { deref, isObject, child, type DiffContext, type Json } from './context.js';
+import { deref, isObject, child, type DiffContext, type Json, type Side } from './context.js';
 import { compareKeywords } from './schema-keywords.js';
 import { compareTypes } from './schema-types.js';
 import { compareFlags, hiddenPropertyAddedOrRemoved, hiddenPropertyChanged, isHidden, mutabilityOf } from './schema-mutability.js';
@@ -316,15 +316,30 @@ function compareComposition(ctx: DiffContext, memo: SchemaMemo, node: SchemaNode
   const stem = kw === 'oneOf' ? 'one-of' : kw === 'anyOf' ? 'any-of' : 'all-of';
   const pm = members(p[kw]);
   const cm = members(c[kw]);
+  // An allOf member holding only annotations accepts everything: oasdiff names it apart (info).
+  const note = (side: Side, raw: unknown, ptr: string): string => (kw === 'allOf' && annotationOnly(side, raw, ptr) ? '-annotation-only' : '');
   for (const [k, v] of pm) {
     const w = cm.get(k);
-    if (!w) add(node, `${stem}-removed`, child(pp, kw, v.index), undefined, { member: k, keyword: kw });
+    const ptr = child(pp, kw, v.index);
+    if (!w) add(node, `${stem}-removed${note(ctx.prev, v.raw, ptr)}`, ptr, undefined, { member: k, keyword: kw });
     else {
-      const sub = compareSchemas(ctx, memo, v.raw, w.raw, child(pp, kw, v.index), child(cp, kw, w.index), dir);
+      const sub = compareSchemas(ctx, memo, v.raw, w.raw, ptr, child(cp, kw, w.index), dir);
       if (sub !== EMPTY) node.children.push({ segment: `${kw}[${k}]`, node: sub });
     }
   }
-  for (const [k, w] of cm) if (!pm.has(k)) add(node, `${stem}-added`, undefined, child(cp, kw, w.index), { member: k, keyword: kw });
+  for (const [k, w] of cm) {
+    const ptr = child(cp, kw, w.index);
+    if (!pm.has(k)) add(node, `${stem}-added${note(ctx.curr, w.raw, ptr)}`, undefined, ptr, { member: k, keyword: kw });
+  }
+}
+
+/** Keywords that describe a schema without constraining what it accepts. */
+const ANNOTATION_KEYWORDS = new Set(['title', 'description', 'example', 'examples', 'default', 'externalDocs', '$comment', 'deprecated']);
+
+/** Whether a schema (through its `$ref`) holds annotations only, so accepts what `{}` accepts. */
+function annotationOnly(side: Side, raw: unknown, ptr: string): boolean {
+  const node = deref(side, raw, ptr).node;
+  return node !== undefined && Object.keys(node).every((k) => ANNOTATION_KEYWORDS.has(k) || k.startsWith('x-'));
 }
 
 /** Marks every node from which a change is reachable (reverse reachability, linear, cycle-safe). */

@@ -166,6 +166,7 @@ export function verb(change: LocalChange): string {
     case 'became-optional':
       return 'became optional';
   }
+  if (s.endsWith('-annotation-only')) return `had the annotation-only ${a.keyword} member \`${a.member}\` ${s.includes('-added') ? 'added' : 'removed'}`;
   if (s.endsWith('-added') || s.endsWith('-removed')) return `had the ${a.keyword} member \`${a.member}\` ${s.endsWith('-added') ? 'added' : 'removed'}`;
   if (s.endsWith('-set')) return `had ${a.keyword} set to ${a.to}`;
   if (s.endsWith('-unset')) return `had its ${a.keyword} of ${a.from} removed`;
