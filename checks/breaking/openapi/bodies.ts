@@ -18,6 +18,12 @@ export interface PendingSchema {
   node: SchemaNode;
 }
 
+/** JSON tells a number from a string; other media types (XML, text, forms) carry text (oasdiff's isStronglyTyped). */
+function isJsonMediaType(mediaType: string): boolean {
+  const bare = mediaType.split(';')[0].trim().toLowerCase();
+  return bare === 'application/json' || bare.endsWith('+json');
+}
+
 function mediaLabel(label: string, mediaType: string): string {
   return mediaType === 'application/json' ? label : `${label} (${mediaType})`;
 }
@@ -73,7 +79,7 @@ function compareMediaType(ctx: DiffContext, memo: SchemaMemo, dir: 'request' | '
     report(ctx, `${dir}-body-media-type-schema-removed`, `The schema of media type ${mt} of ${what} was removed`, 'prev', child(pp, 'schema'));
   else if (pm.schema !== undefined && cm.schema !== undefined) {
     const node = compareSchemas(ctx, memo, pm.schema, cm.schema, child(pp, 'schema'), child(cp, 'schema'), dir);
-    pending.push({ scope: { dir, root: 'body', where }, node });
+    pending.push({ scope: { dir, root: 'body', where, looselyTyped: !isJsonMediaType(mt) }, node });
   }
   if (pm.itemSchema === undefined && cm.itemSchema !== undefined)
     report(ctx, `${dir}-body-media-type-item-schema-added`, `An item schema was added to media type ${mt} of ${what}`, 'curr', child(cp, 'itemSchema'));
@@ -164,7 +170,7 @@ function compareHeaders(ctx: DiffContext, memo: SchemaMemo, p: Json, c: Json, pp
     if (pr.node.required === true && cr.node.required !== true) report(ctx, 'response-header-became-optional', `Response header \`${name}\` of ${where} became optional`, 'curr', cr.pointer);
     if (pr.node.schema !== undefined && cr.node.schema !== undefined) {
       const node = compareSchemas(ctx, memo, pr.node.schema, cr.node.schema, pr.pointer + '/schema', cr.pointer + '/schema', 'response');
-      pending.push({ scope: { dir: 'response', root: 'header', where, name: `response header \`${name}\`` }, node });
+      pending.push({ scope: { dir: 'response', root: 'header', where, name: `response header \`${name}\``, looselyTyped: true }, node });
     }
   }
   for (const [key, { name, raw }] of ch) {

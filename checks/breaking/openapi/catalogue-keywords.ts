@@ -55,6 +55,11 @@ request-body-wrapped-in-one-of ERR
 response-body-wrapped-in-one-of ERR
 request-body-wrapped-in-one-of-original-preserved WARN
 response-body-wrapped-in-one-of-original-preserved WARN
+request-body-type-compatible INFO
+request-property-type-compatible INFO
+response-body-type-compatible INFO
+response-property-type-compatible INFO
+response-header-type-compatible INFO
 request-body-all-of-added-annotation-only INFO
 request-body-all-of-removed-annotation-only INFO
 request-property-all-of-added-annotation-only INFO

@@ -137,6 +137,16 @@ const CASES: Record<string, string[]> = {
     'response-body-all-of-added-annotation-only info',
     'response-property-all-of-removed-annotation-only info',
   ],
+  // Where values travel as text (XML, text/plain, headers) a swap to string (requests) or from string (responses) is compatible.
+  'type-compatible': [
+    'request-property-type-compatible info',
+    'request-property-type-changed error',
+    // The same swap in JSON stays a type change.
+    'request-property-type-changed error',
+    'response-body-type-compatible info',
+    'response-header-type-compatible info',
+    'response-header-type-changed error',
+  ],
   'response-media-type-name-changed': [
     'response-media-type-name-generalized error',
     // The renamed media type's schemas are compared with each other.
@@ -190,6 +200,11 @@ describe('diffOpenApi: details of the keyword checks', () => {
     const f = diffPair('all-of-annotation-only').find((x) => x.ruleId === 'request-property-all-of-added-annotation-only')!;
     expect(f.message).toBe('Request property `tag` of POST /v1/items had the annotation-only allOf member `#1` added');
     expect(f.pointer).toBe('/paths/~1v1~1items/post/requestBody/content/application~1json/schema/properties/tag/allOf/1');
+  });
+
+  it('words a compatible type swap', () => {
+    const f = diffPair('type-compatible').find((x) => x.ruleId === 'request-property-type-compatible')!;
+    expect(f.message).toBe('Request property `qty` of POST /v1/items (application/xml) changed type from integer to string (compatible: its values travel as text)');
   });
 
   it('names the header parameter and points at the property', () => {

@@ -20,6 +20,8 @@ export interface SchemaScope {
   name?: string;
   /** For parameters: where the parameter is sent (`header` has ids of its own for properties). */
   paramIn?: string;
+  /** Values travel as text (a non-JSON body, a response header): some type swaps are `type-compatible`. */
+  looselyTyped?: boolean;
 }
 
 /** Deepest property path walked. */
@@ -117,6 +119,8 @@ export function verb(change: LocalChange): string {
   switch (s) {
     case 'type-changed':
       return `changed type from ${a.from} to ${a.to}`;
+    case 'type-compatible':
+      return `changed type from ${a.from} to ${a.to} (compatible: its values travel as text)`;
     case 'type-generalized':
       return `was widened from ${a.from} to ${a.to}`;
     case 'type-specialized':
@@ -191,8 +195,10 @@ export function reportSchemaChanges(ctx: DiffContext, scope: SchemaScope, node: 
       for (const change of n.changes) {
         const full = change.prop !== undefined ? [...path, change.prop] : path;
         const atRoot = full.length === 0;
-        let id = idFor(scope, change.suffix, atRoot);
-        let text = verb(change);
+        const loose = scope.looselyTyped && change.suffix === 'type-changed' && change.args[scope.dir === 'request' ? 'looseRequest' : 'looseResponse'] !== undefined;
+        const shown = loose ? { ...change, suffix: 'type-compatible' } : change;
+        let id = idFor(scope, shown.suffix, atRoot);
+        let text = verb(shown);
         // A change with no id in this scope may stand for a plainer one that has one (a list of types in a response header).
         if (!id && change.args.fallback !== undefined) {
           id = idFor(scope, change.args.fallback, atRoot);

@@ -88,6 +88,26 @@ function label(types: Set<string>, format: unknown): string {
   return typeof format === 'string' ? `${t}/${format}` : t;
 }
 
+/**
+ * oasdiff's "compatible" type swaps: where values travel as text (a body whose
+ * media type is not JSON, a response header), anything can become a string.
+ * A request may swap to string (clients' old values still parse); a response
+ * may swap from string (clients reading a string still can). Marked on a plain
+ * type change for the reporter, which knows the location; a format change too
+ * keeps it a type change.
+ */
+function looseSwap(pt: Set<string>, ct: Set<string>, pf: unknown, cf: unknown): Record<string, string> {
+  if (pt.size === 0 || ct.size === 0 || pf !== cf) return {};
+  const toString = (from: Set<string>, to: Set<string>) => {
+    const gained = [...to].filter((t) => !from.has(t));
+    return gained.length === 0 || (gained.length === 1 && gained[0] === 'string');
+  };
+  const out: Record<string, string> = {};
+  if (toString(pt, ct)) out.looseRequest = 'compatible';
+  if (toString(ct, pt)) out.looseResponse = 'compatible';
+  return out;
+}
+
 /** The type (or format) change between two schemas, if any. */
 function typeChange(p: Json, c: Json, pp: string, cp: string): LocalChange | undefined {
   const pt = typeSet(p);
@@ -97,7 +117,8 @@ function typeChange(p: Json, c: Json, pp: string, cp: string): LocalChange | und
   if (!same) {
     const widened = pt.size > 0 && (ct.size === 0 || [...pt].every((t) => covered(t, ct)));
     const narrowed = ct.size > 0 && (pt.size === 0 || [...ct].every((t) => covered(t, pt)));
-    return { suffix: widened ? 'type-generalized' : narrowed ? 'type-specialized' : 'type-changed', args, prev: pp, curr: cp };
+    if (widened || narrowed) return { suffix: widened ? 'type-generalized' : 'type-specialized', args, prev: pp, curr: cp };
+    return { suffix: 'type-changed', args: { ...args, ...looseSwap(pt, ct, p.format, c.format) }, prev: pp, curr: cp };
   }
   if (p.format !== c.format && (pt.size > 0 || ct.size > 0)) {
     const suffix = p.format !== undefined && c.format === undefined ? 'type-generalized' : p.format === undefined ? 'type-specialized' : 'type-changed';
