@@ -147,6 +147,21 @@ const CASES: Record<string, string[]> = {
     'response-header-type-compatible info',
     'response-header-type-changed error',
   ],
+  // The boolean schema `false` (3.1) accepts nothing: becoming it narrows, ceasing to be it widens.
+  'schema-became-false': [
+    'request-parameter-schema-became-false error',
+    'request-parameter-property-schema-became-false error',
+    'request-property-schema-became-false error',
+    'request-property-schema-became-not-false info',
+    // items appearing as `false` (a closed tuple).
+    'request-property-schema-became-false error',
+    'request-body-schema-became-false error',
+    'response-header-schema-became-false info',
+    'response-header-schema-became-not-false error',
+    'response-property-schema-became-false info',
+    'response-property-schema-became-not-false error',
+    'response-body-schema-became-not-false info',
+  ],
   'response-media-type-name-changed': [
     'response-media-type-name-generalized error',
     // The renamed media type's schemas are compared with each other.
@@ -205,6 +220,15 @@ describe('diffOpenApi: details of the keyword checks', () => {
   it('words a compatible type swap', () => {
     const f = diffPair('type-compatible').find((x) => x.ruleId === 'request-property-type-compatible')!;
     expect(f.message).toBe('Request property `qty` of POST /v1/items (application/xml) changed type from integer to string (compatible: its values travel as text)');
+  });
+
+  it('words a schema that became `false` and points at it', () => {
+    const found = diffPair('schema-became-false');
+    const items = found.find((x) => x.ruleId === 'request-property-schema-became-false' && x.message.includes('tags/items'))!;
+    expect(items.message).toBe('Request property `tags/items` of POST /v1/items became the `false` schema (no value is valid any more)');
+    expect(items.pointer).toBe('/paths/~1v1~1items/post/requestBody/content/application~1json/schema/properties/tags/items');
+    // Through a $ref too, pointing where it is written.
+    expect(found.find((x) => x.ruleId === 'request-body-schema-became-false')!.pointer).toBe('/paths/~1v1~1items/post/requestBody/content/application~1x-legacy/schema');
   });
 
   it('names the header parameter and points at the property', () => {

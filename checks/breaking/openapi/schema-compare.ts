@@ -18,7 +18,7 @@
  * readOnly/writeOnly properties, which one side never sees (schema-mutability.ts),
  * and for lists of types (schema-types.ts).
  */
-import { deref, isObject, child, type DiffContext, type Json, type Side } from './context.js';
+import { deref, isObject, child, lookup, type DiffContext, type Json, type Side } from './context.js';
 import { compareKeywords } from './schema-keywords.js';
 import { compareTypes } from './schema-types.js';
 import { compareFlags, hiddenPropertyAddedOrRemoved, hiddenPropertyChanged, isHidden, mutabilityOf } from './schema-mutability.js';
@@ -68,6 +68,10 @@ export function compareSchemas(
   currPtr: string,
   dir: Direction,
 ): SchemaNode {
+  // The boolean schema `false` (OpenAPI 3.1) accepts nothing: becoming it, or ceasing to be it, is the whole change.
+  const pf = isFalseSchema(ctx.prev, prevRaw);
+  const cf = isFalseSchema(ctx.curr, currRaw);
+  if (pf !== cf) return falseSchemaNode(memo, pf, cf, prevPtr, currPtr, dir);
   const p = deref(ctx.prev, prevRaw, prevPtr);
   const c = deref(ctx.curr, currRaw, currPtr);
   if (!p.node || !c.node) return EMPTY;
@@ -78,6 +82,22 @@ export function compareSchemas(
   memo.nodes.set(key, node);
   memo.all.push(node);
   fill(ctx, memo, node, p.node, c.node, p.pointer, c.pointer, dir);
+  return node;
+}
+
+/** Whether a schema (through a `$ref`) is the boolean schema `false`. */
+function isFalseSchema(side: Side, raw: unknown): boolean {
+  if (raw === false) return true;
+  return isObject(raw) && typeof raw.$ref === 'string' && lookup(side, raw.$ref) === false;
+}
+
+function falseSchemaNode(memo: SchemaMemo, pf: boolean, cf: boolean, prevPtr: string, currPtr: string, dir: Direction): SchemaNode {
+  const key = `${dir}\u0000false\u0000${prevPtr}\u0000${currPtr}`;
+  const hit = memo.nodes.get(key);
+  if (hit) return hit;
+  const node: SchemaNode = { changes: [{ suffix: cf ? 'schema-became-false' : 'schema-became-not-false', args: {}, prev: prevPtr, curr: currPtr }], children: [], live: false };
+  memo.nodes.set(key, node);
+  memo.all.push(node);
   return node;
 }
 
@@ -105,7 +125,8 @@ function fill(ctx: DiffContext, memo: SchemaMemo, node: SchemaNode, p: Json, c: 
   if (p.items !== undefined && c.items !== undefined) {
     const sub = compareSchemas(ctx, memo, p.items, c.items, child(pp, 'items'), child(cp, 'items'), dir);
     if (sub !== EMPTY) node.children.push({ segment: 'items', node: sub });
-  }
+  } else if (p.items === undefined && isFalseSchema(ctx.curr, c.items)) add(node, 'schema-became-false', undefined, child(cp, 'items'), {}, 'items');
+  else if (c.items === undefined && isFalseSchema(ctx.prev, p.items)) add(node, 'schema-became-not-false', child(pp, 'items'), undefined, {}, 'items');
   for (const kw of ['oneOf', 'anyOf', 'allOf'] as const) {
     if ((moved && kw === 'oneOf') || (list && kw !== 'allOf')) continue;
     compareComposition(ctx, memo, node, kw, p, c, pp, cp, dir);

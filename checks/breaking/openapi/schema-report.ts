@@ -119,6 +119,10 @@ export function verb(change: LocalChange): string {
   switch (s) {
     case 'type-changed':
       return `changed type from ${a.from} to ${a.to}`;
+    case 'schema-became-false':
+      return 'became the `false` schema (no value is valid any more)';
+    case 'schema-became-not-false':
+      return 'is no longer the `false` schema (values are valid again)';
     case 'type-compatible':
       return `changed type from ${a.from} to ${a.to} (compatible: its values travel as text)`;
     case 'type-generalized':
