@@ -124,6 +124,8 @@ request-read-only-property-exclusive-max-decreased INFO
 request-read-only-property-max-length-decreased INFO
 request-read-only-property-min-increased INFO
 request-read-only-property-exclusive-min-increased INFO
+request-read-only-property-max-items-decreased INFO
+request-read-only-property-max-properties-decreased INFO
 request-body-list-of-types-widened INFO
 request-body-list-of-types-narrowed ERR
 request-property-list-of-types-widened INFO

@@ -31,7 +31,16 @@ export interface Mutability {
 }
 
 /** Request narrowings oasdiff reports, at info, for a property clients never send. */
-const READ_ONLY_NARROWINGS = ['enum-value-removed', 'max-decreased', 'exclusive-max-decreased', 'max-length-decreased', 'min-increased', 'exclusive-min-increased'];
+const READ_ONLY_NARROWINGS = [
+  'enum-value-removed',
+  'max-decreased',
+  'exclusive-max-decreased',
+  'max-length-decreased',
+  'min-increased',
+  'exclusive-min-increased',
+  'max-items-decreased',
+  'max-properties-decreased',
+];
 const READ_ONLY_SET: ReadonlySet<string> = new Set(READ_ONLY_NARROWINGS);
 
 /** Suffixes recorded by this file: reported under `${dir}-${suffix}` on body properties only. */
