@@ -29,13 +29,23 @@ export function placeOrderSuite(name: string, options: { db: () => string; schem
     let system: PlaceOrderSystem;
     const trail = new Map<string, string[]>();
     const localRuns: string[] = [];
+    // terminal lifecycle events delivered per instance (each comes after its step events)
+    const ended = new Map<string, number>();
     const record = (e: SagaEvent) => {
       const short = { 'saga.step.completed': 'do', 'saga.step.compensated': 'undo', 'saga.step.failed': 'fail' }[e.type as string];
       if (short && e.step) trail.set(e.sagaId, [...(trail.get(e.sagaId) ?? []), `${short} ${e.step}`]);
+      if (e.type === 'saga.completed' || e.type === 'saga.compensated' || e.type === 'saga.failed') ended.set(e.sagaId, (ended.get(e.sagaId) ?? 0) + 1);
+    };
+    /** The settled instance, once its `nth` terminal event was delivered too (events follow the commit, so the store
+     * can show the final status a moment before the last events arrive). */
+    const settledWithEvents = async (id: string, nth = 1): Promise<SagaInstance> => {
+      const instance = await system.settled(id);
+      for (const end = Date.now() + 10_000; (ended.get(id) ?? 0) < nth && Date.now() < end; ) await new Promise((r) => setTimeout(r, 5));
+      return instance;
     };
     const run = async (label: string, input: OrderDraft = draft()): Promise<{ id: string; instance: SagaInstance; trail: string[] }> => {
       const id = await system.placeOrder(input, nextId(label));
-      const instance = await system.settled(id);
+      const instance = await settledWithEvents(id);
       return { id, instance, trail: trail.get(id) ?? [] };
     };
 
@@ -194,7 +204,7 @@ export function placeOrderSuite(name: string, options: { db: () => string; schem
       system.payments.fail('charge', Status.UNAVAILABLE, 1000);
       try {
         const started = await system.runtime.start('place-order-deadline', { order: draft() } as PlaceOrderData, { sagaId: nextId('deadline') });
-        const instance = await system.settled(started.sagaId);
+        const instance = await settledWithEvents(started.sagaId);
         expect(instance.status).toBe('compensated');
         expect(instance.lastError).toBe('saga deadline passed');
         expect(trail.get(started.sagaId)!.at(-1)).toBe('undo create-order');
@@ -218,7 +228,7 @@ export function placeOrderSuite(name: string, options: { db: () => string; schem
       expect(system.orders.orders.get((parked.data as PlaceOrderData).orderId!)?.status).toBe('pending'); // not cancelled yet: reverse order holds
       system.payments.fail('refund', Status.UNAVAILABLE, 0);
       await (options.retry ? options.retry(parked.id) : system.runtime.resume(parked.id).then(() => undefined));
-      const done = await system.settled(parked.id);
+      const done = await settledWithEvents(parked.id, 2);
       expect(done.status).toBe('compensated');
       expect(trail.get(parked.id)!.slice(-2)).toEqual(['undo process-payment', 'undo create-order']);
     });

@@ -84,9 +84,12 @@ describe('adversarial contracts', () => {
       expect(client).toContain("'https://eu.example.test/v1'");
       expect(typeCheck(writeFiles(files))).toBe('');
       // every option on: Date and bigint types, revival plans and ajv validators for the same names
-      const typed = generateRestClient(contract, { dateType: 'Date', int64: 'bigint', validate: true });
+      const typed = generateRestClient(contract, { dateType: 'Date', int64: 'bigint', validate: true, target: 'ts' });
       expect(typed.map((f) => f.path).sort()).toEqual(['client.ts', 'index.ts', 'types.ts', 'validators.ts']);
       expect(typeCheck(writeFiles(typed))).toBe('');
+      // the same names through isolated declarations (js+dts): every declaration emits without an error
+      const jsDts = generateRestClient(contract, { dateType: 'string', int64: 'number', validate: false, target: 'js+dts' });
+      expect(jsDts.map((f) => f.path).sort()).toEqual(['client.d.ts', 'client.js', 'index.d.ts', 'index.js', 'types.d.ts', 'types.js']);
     });
   }
 
