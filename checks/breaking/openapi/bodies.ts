@@ -7,6 +7,7 @@
  */
 import { child, deref, isObject, report, type DiffContext, type Json } from './context.js';
 import { opLabel, type Op } from './operations.js';
+import { isJsonMediaType } from '../../../contracts/openapi/media-types.js';
 import { OPENAPI_LEVELS } from './catalogue.js';
 import { classifyMediaTypeRename, pairRenamedMediaTypes } from './media-type-names.js';
 import { compareSchemas, type SchemaMemo, type SchemaNode } from './schema-compare.js';
@@ -16,12 +17,6 @@ import type { SchemaScope } from './schema-report.js';
 export interface PendingSchema {
   scope: SchemaScope;
   node: SchemaNode;
-}
-
-/** JSON tells a number from a string; other media types (XML, text, forms) carry text (oasdiff's isStronglyTyped). */
-function isJsonMediaType(mediaType: string): boolean {
-  const bare = mediaType.split(';')[0].trim().toLowerCase();
-  return bare === 'application/json' || bare.endsWith('+json');
 }
 
 function mediaLabel(label: string, mediaType: string): string {
@@ -79,6 +74,7 @@ function compareMediaType(ctx: DiffContext, memo: SchemaMemo, dir: 'request' | '
     report(ctx, `${dir}-body-media-type-schema-removed`, `The schema of media type ${mt} of ${what} was removed`, 'prev', child(pp, 'schema'));
   else if (pm.schema !== undefined && cm.schema !== undefined) {
     const node = compareSchemas(ctx, memo, pm.schema, cm.schema, child(pp, 'schema'), child(cp, 'schema'), dir);
+    // JSON tells a number from a string; other media types (XML, text, forms) carry text (oasdiff's isStronglyTyped)
     pending.push({ scope: { dir, root: 'body', where, looselyTyped: !isJsonMediaType(mt) }, node });
   }
   if (pm.itemSchema === undefined && cm.itemSchema !== undefined)

@@ -4,6 +4,7 @@
  */
 import type { Location, UserContext } from '@redocly/openapi-core';
 import { resolveAt, type Located, type ResponseInfo } from './operations.js';
+import { isJsonMediaType as isJsonName } from '../../../../contracts/openapi/media-types.js';
 
 /** A response body: media type and its schema. */
 export interface ResponseBody {
@@ -15,9 +16,9 @@ export interface ResponseBody {
   schemaRef?: string;
 }
 
-/** JSON-ish media types (`application/json`, `application/problem+json`, `application/vnd.x.v1+json`). */
+/** Media types whose body the pagination and 202 rules read as JSON: JSON ones, and the any-type wildcard (usually JSON in practice). */
 export function isJsonMediaType(mediaType: string): boolean {
-  return /^application\/(?:[\w.-]+\+)?json\b/i.test(mediaType) || mediaType === '*/*';
+  return isJsonName(mediaType) || mediaType === '*/*';
 }
 
 /** The bodies of a response (OpenAPI 3 `content`; OpenAPI 2 `schema`, as `application/json` unless `produces` says otherwise). */
