@@ -13,7 +13,6 @@ import { publishEvent } from '../events/producer.js';
 import type { Transport } from '../events/transport.js';
 import { sagaEventId } from './event-id.js';
 import type { SagaEvent, SagaEventHandler, SagaEventType } from './events.js';
-import type { SagaStatus } from './store.js';
 
 /** The four lifecycle event types (the default of {@link SagaLifecyclePublisherOptions.types}). */
 export const SAGA_LIFECYCLE_EVENT_TYPES: readonly SagaEventType[] = ['saga.started', 'saga.completed', 'saga.compensated', 'saga.failed'];
@@ -21,21 +20,12 @@ export const SAGA_LIFECYCLE_EVENT_TYPES: readonly SagaEventType[] = ['saga.start
 /** The default address lifecycle events are published to. */
 export const SAGA_LIFECYCLE_ADDRESS = 'saga.lifecycle';
 
-/** The payload of a lifecycle event (envelope `eventVersion` 1). */
-export interface SagaLifecyclePayload {
-  sagaId: string;
-  /** The saga's name and definition version. */
-  saga: string;
-  version: number;
-  /** The instance's status once the outcome was committed (`running` for `saga.started`). */
-  status: SagaStatus;
-  /** The step concerned: the one that failed (`saga.failed`), or the one reported by a step event. */
-  step?: string;
-  /** Tries of that step's call (step events). */
-  attempt?: number;
-  /** Why: the failure (`saga.failed`) or the one that started the compensation (`saga.compensated`). */
-  error?: string;
-}
+/**
+ * The payload of a lifecycle event (envelope `eventVersion` 1): the event's
+ * own fields (its `status` once the outcome was committed, `running` for
+ * `saga.started`; `step`, `attempt` and `error` where the event has them).
+ */
+export type SagaLifecyclePayload = Pick<SagaEvent, 'sagaId' | 'saga' | 'version' | 'status' | 'step' | 'attempt' | 'error'>;
 
 /** Options of {@link createSagaLifecyclePublisher}. */
 export interface SagaLifecyclePublisherOptions {
