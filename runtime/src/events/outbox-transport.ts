@@ -12,7 +12,7 @@
  * command under the same deterministic eventId and must reach the participant
  * again to get its reply (the participant's idempotent consumer applies it once).
  */
-import { createOutboxRelay, storedMessageHeaders, type OutboxRelay } from './outbox.js';
+import { createOutboxRelay, insertOutboxRow, storedMessageHeaders, type OutboxRelay } from './outbox.js';
 import { migrate, tableName, type PgClientLike, type PgPoolLike } from './pg.js';
 import { bodyText, type OutgoingMessage, type Transport } from './transport.js';
 
@@ -65,14 +65,12 @@ export function createOutboxTransport(options: OutboxTransportOptions): OutboxTr
     ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
   });
-  // a re-publish of a sent row arms it again; one still unsent stays as it is
-  const insert = `INSERT INTO ${table} AS o (message_id, event_id, address, envelope, headers) VALUES ($1, $2, $3, $4, $5)
-ON CONFLICT (message_id) DO UPDATE SET sent_at = NULL WHERE o.sent_at IS NOT NULL`;
-
   async function write(client: PgClientLike, address: string, message: OutgoingMessage): Promise<void> {
     await migrate(pool, { outbox: table });
     const envelope = envelopeOf(address, message);
-    await client.query(insert, [message.messageId ?? message.headers['event-id'] ?? envelope.eventId, envelope.eventId, address, JSON.stringify(envelope), JSON.stringify(storedMessageHeaders(message))]);
+    const messageId = message.messageId ?? message.headers['event-id'] ?? envelope.eventId;
+    // a re-publish of a sent row arms it again; one still unsent stays as it is
+    await insertOutboxRow(client, table, { messageId, eventId: envelope.eventId, address, envelope, headers: storedMessageHeaders(message) }, 'rearm');
   }
 
   const transport: OutboxTransport = {

@@ -25,13 +25,38 @@ export async function enqueueOutboxEvent(
     const errors = checkEvent(options.spec, envelope);
     if (errors) throw new EventValidationError(`${envelope.eventType} v${envelope.eventVersion} is invalid: ${errors.join('; ')}`, errors);
   }
-  const table = tableName(options.table ?? 'contractkit_outbox');
-  await tx.query(`INSERT INTO ${table} (message_id, event_id, address, envelope, headers) VALUES ($1, $2, $3, $4, $5)`, [
-    options.messageId ?? envelope.eventId,
-    envelope.eventId,
+  await insertOutboxRow(tx, tableName(options.table ?? 'contractkit_outbox'), {
+    messageId: options.messageId ?? envelope.eventId,
+    eventId: envelope.eventId,
     address,
-    JSON.stringify(envelope),
-    JSON.stringify(storedHeaders(envelope, options.headers, options.bindings)),
+    envelope,
+    headers: storedHeaders(envelope, options.headers, options.bindings),
+  });
+}
+
+/** One outbox row, as both ways of adding events write it. */
+export interface OutboxRow {
+  messageId: string;
+  eventId: string;
+  address: string;
+  envelope: object;
+  /** The headers column: message headers plus stored bindings and key ({@link storedMessageHeaders}). */
+  headers: Record<string, unknown>;
+}
+
+/**
+ * Inserts `row` into `table` (already a checked name). `onConflict`: `error`
+ * (a message id already there is a unique violation) or `rearm` (no second row;
+ * a row already sent is marked unsent so the relay sends it again).
+ */
+export async function insertOutboxRow(tx: PgClientLike, table: string, row: OutboxRow, onConflict: 'error' | 'rearm' = 'error'): Promise<void> {
+  const conflict = onConflict === 'rearm' ? ' ON CONFLICT (message_id) DO UPDATE SET sent_at = NULL WHERE o.sent_at IS NOT NULL' : '';
+  await tx.query(`INSERT INTO ${table} AS o (message_id, event_id, address, envelope, headers) VALUES ($1, $2, $3, $4, $5)${conflict}`, [
+    row.messageId,
+    row.eventId,
+    row.address,
+    JSON.stringify(row.envelope),
+    JSON.stringify(row.headers),
   ]);
 }
 
