@@ -43,26 +43,22 @@ interface CacheEntry {
 /** Bumped whenever the entry format changes. */
 const CACHE_FORMAT = 2;
 
-/** `size:mtimeMs` of a file, or undefined when it cannot be stat'ed. */
-function statKey(path: string): string | undefined {
+/** `size:mtimeMs` of a file and its modification time; undefined when it cannot be stat'ed. */
+function statOf(path: string): { key: string; mtimeMs: number } | undefined {
   try {
     const s = statSync(path);
-    return `${s.size}:${s.mtimeMs}`;
+    return { key: `${s.size}:${s.mtimeMs}`, mtimeMs: s.mtimeMs };
   } catch {
     return undefined;
   }
 }
 
-/** Stat keys of files last modified before `before` (the others are always hashed). */
+/** Stat keys of files last modified before `before` (the others, and missing files, are always hashed). */
 function stableStats(paths: readonly string[], before: number): Record<string, string> {
   const out: Record<string, string> = {};
   for (const p of paths) {
-    try {
-      const s = statSync(p);
-      if (s.mtimeMs < before) out[p] = `${s.size}:${s.mtimeMs}`;
-    } catch {
-      // a missing file has no stat key: it is hashed (as 'missing') on lookup
-    }
+    const s = statOf(p);
+    if (s && s.mtimeMs < before) out[p] = s.key;
   }
   return out;
 }
@@ -156,7 +152,7 @@ export function createGenerateCache(dir: string, version: string, code: string, 
         if (entry.key !== key) return false;
         const unchanged = (path: string, hash: string) => {
           const recorded = entry.stats[path];
-          return (recorded !== undefined && statKey(path) === recorded) || hashFile(path) === hash;
+          return (recorded !== undefined && statOf(path)?.key === recorded) || hashFile(path) === hash;
         };
         for (const [path, hash] of Object.entries(entry.inputs)) if (!unchanged(path, hash)) return false;
         if (entry.protoRoots.length) {
