@@ -16,6 +16,17 @@ export interface BreakingOptions {
   minSunsetDays?: number;
   /** Today, for sunset dates (injectable for tests). */
   today?: Date;
+  /**
+   * Drops accepted findings (notes, the ignore file). Engines apply it before
+   * their versioning rules count breaking changes, so an accepted change does
+   * not ask for a new version; default: keeps everything.
+   */
+  suppress?: (findings: Finding[]) => Finding[];
+}
+
+/** The suppression of `options`, or one that keeps everything. */
+export function suppressorOf(options: { suppress?: (findings: Finding[]) => Finding[] }): (findings: Finding[]) => Finding[] {
+  return options.suppress ?? ((fs) => fs);
 }
 
 /** A breaking-change engine for one kind: decides and reports, given a matched pair. */
@@ -38,10 +49,12 @@ export interface ContractPair {
 /** Compares every pair; returns the findings at or above `options.level`. */
 export async function compareContracts(pairs: readonly ContractPair[], options: BreakingOptions): Promise<Finding[]> {
   const findings: Finding[] = [];
+  const suppress = suppressorOf(options);
+  const push = (f: Finding) => findings.push(...suppress([f]));
   for (const pair of pairs) {
     const { previous, current } = pair;
     if (!previous && current) {
-      findings.push({
+      push({
         ruleId: 'contract-added',
         severity: 'info',
         kind: current.kind,
@@ -51,7 +64,7 @@ export async function compareContracts(pairs: readonly ContractPair[], options: 
         message: `Contract \`${pair.name}\` was added.`,
       });
     } else if (previous && !current) {
-      findings.push({
+      push({
         ruleId: 'contract-removed',
         severity: 'error',
         kind: previous.kind,
@@ -64,7 +77,7 @@ export async function compareContracts(pairs: readonly ContractPair[], options: 
     } else if (previous && current) {
       const engine = engines.get(current.kind);
       if (!engine) {
-        findings.push({
+        push({
           ruleId: 'breaking-unsupported',
           severity: 'warning',
           kind: current.kind,

@@ -8,7 +8,7 @@ import { diffAsyncApi } from './asyncapi/index.js';
 import type { AsyncApiContract, OpenApiContract, ProtoContract } from '../../contracts/model/types.js';
 
 registerBreakingEngine('openapi', (previous, current, options) =>
-  diffOpenApi(previous as OpenApiContract, current as OpenApiContract, { level: options.level }),
+  diffOpenApi(previous as OpenApiContract, current as OpenApiContract, { level: options.level, suppress: options.suppress }),
 );
-registerBreakingEngine('proto', (p, c, o) => diffProto(p as ProtoContract, c as ProtoContract, { category: o.protoCategory as ProtoBreakingCategory | undefined }));
-registerBreakingEngine('asyncapi', (p, c, o) => diffAsyncApi(p as AsyncApiContract, c as AsyncApiContract, { compatibility: o.compatibility, level: o.level }));
+registerBreakingEngine('proto', (p, c, o) => diffProto(p as ProtoContract, c as ProtoContract, { category: o.protoCategory as ProtoBreakingCategory | undefined, suppress: o.suppress }));
+registerBreakingEngine('asyncapi', (p, c, o) => diffAsyncApi(p as AsyncApiContract, c as AsyncApiContract, { compatibility: o.compatibility, level: o.level, suppress: o.suppress }));

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffAsyncApi } from './asyncapi/index.js';
-import { applyAllowBreakingNotes, applyBreakingSuppressions } from './suppress.js';
+import { applyAllowBreakingNotes, applyBreakingSuppressions, createBreakingSuppressor } from './suppress.js';
 import { loadAsyncApi } from '../../contracts/asyncapi/load.js';
 import { packageRoot } from '../../contracts/source/package-files.js';
 import type { AsyncApiContract } from '../../contracts/model/types.js';
@@ -84,11 +84,19 @@ describe('x-contractkit-allow-breaking', () => {
 describe('the ignore file', () => {
   it('suppresses listed findings; an expired entry suppresses nothing and fails the run', async () => {
     const { findings } = await findingsFor(CURRENT);
+    // applied after the differ, the versioning finding stays (the CLI hands the suppressor to the differ instead)
     const out = applyBreakingSuppressions(findings, { files: [CURRENT], ignoreFile: join(DIR, 'ignore.yaml'), level: 'warning', today: new Date('2026-06-01') });
     expect(ids(out)).toEqual(['event-breaking-needs-new-version', 'ignore-expired']);
     const expired = out.find((f) => f.ruleId === 'ignore-expired')!;
     expect(expired.severity).toBe('error');
     expect(expired.message).toContain('expired on 2020-01-31');
+  });
+
+  it('handed to the differ, ignored changes are not counted by the versioning rule', async () => {
+    const [prev, curr] = await Promise.all([load(PREVIOUS), load(CURRENT)]);
+    const suppressor = createBreakingSuppressor({ files: curr.files, ignoreFile: join(DIR, 'ignore.yaml'), level: 'warning', today: new Date('2026-06-01') });
+    const out = [...diffAsyncApi(prev, curr, { level: 'warning', suppress: (fs) => suppressor.filter(fs) }), ...suppressor.extras()];
+    expect(ids(out)).toEqual(['ignore-expired']);
   });
 
   it('a missing ignore file changes nothing', async () => {

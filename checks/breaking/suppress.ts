@@ -47,27 +47,65 @@ interface Note {
   used: boolean;
 }
 
-/** Applies notes, then the ignore file. @throws ConfigError when the ignore file is invalid. */
-export function applyBreakingSuppressions(findings: readonly Finding[], options: BreakingSuppressionOptions): Finding[] {
-  const afterNotes = applyAllowBreakingNotes(findings, options.files, options.level);
+/**
+ * Suppressions of one run, built once: `filter` drops what a note or an ignore
+ * entry covers (engines call it before their versioning rules count breaking
+ * changes, so an accepted change does not ask for a new version), `extras`
+ * lists invalid and unused notes and expired ignore entries, once, at the end.
+ */
+export interface BreakingSuppressor {
+  filter(findings: readonly Finding[]): Finding[];
+  extras(): Finding[];
+}
+
+/** Creates the suppressor of a run. @throws ConfigError when the ignore file is invalid. */
+export function createBreakingSuppressor(options: BreakingSuppressionOptions): BreakingSuppressor {
+  const docs = createDocCache();
+  const notes = new Map<string, Note>();
+  for (const file of options.files) if (/\.(ya?ml|json)$/i.test(file)) collectNotes(file, docs.get(file), [], notes);
   const ignore = options.ignoreFile ? readIgnoreFile(options.ignoreFile) : undefined;
-  return applyIgnoreFile(afterNotes, ignore, options.today);
+  const seen: Finding[] = [];
+  return {
+    filter(findings) {
+      seen.push(...findings);
+      const afterNotes = notes.size === 0 ? [...findings] : findings.filter((f) => !coveredByNote(f, docs, notes));
+      // expired entries are reported by `extras`, once
+      return ignore ? applyIgnoreFile(afterNotes, { ...ignore, entries: ignore.entries.filter((e) => !isExpired(e.expires, options.today)) }) : afterNotes;
+    },
+    extras() {
+      const out = noteFindings(notes, seen, options.level);
+      if (ignore) out.push(...applyIgnoreFile([], { ...ignore, entries: ignore.entries.filter((e) => isExpired(e.expires, options.today)) }, options.today));
+      return out;
+    },
+  };
+}
+
+function isExpired(expires: string | undefined, today = new Date()): boolean {
+  return expires !== undefined && expires < today.toISOString().slice(0, 10);
+}
+
+/** Applies notes, then the ignore file, in one go (for callers without versioning rules to feed). @throws ConfigError when the ignore file is invalid. */
+export function applyBreakingSuppressions(findings: readonly Finding[], options: BreakingSuppressionOptions): Finding[] {
+  const suppressor = createBreakingSuppressor(options);
+  return [...suppressor.filter(findings), ...suppressor.extras()];
 }
 
 /** Drops the findings a valid note covers; adds errors for invalid notes and info for unused ones. */
 export function applyAllowBreakingNotes(findings: readonly Finding[], files: readonly string[], level: Severity = 'info'): Finding[] {
-  const docs = createDocCache();
-  const notes = new Map<string, Note>();
-  for (const file of files) if (/\.(ya?ml|json)$/i.test(file)) collectNotes(file, docs.get(file), [], notes);
-  if (notes.size === 0) return [...findings];
+  const suppressor = createBreakingSuppressor({ files, level });
+  return [...suppressor.filter(findings), ...suppressor.extras()];
+}
+
+function coveredByNote(f: Finding, docs: DocCache, notes: Map<string, Note>): boolean {
+  // findings about removed elements point into the previous version: no note there can acknowledge them
+  const covering = f.sourceFile || f.pointer === undefined ? [] : notesAlong(f.file, f.pointer, docs, notes);
+  const note = covering.find((n) => !n.invalid && (!n.rules || n.rules.includes(f.ruleId)));
+  if (note) note.used = true;
+  return note !== undefined;
+}
+
+function noteFindings(notes: Map<string, Note>, findings: readonly Finding[], level: Severity): Finding[] {
   const out: Finding[] = [];
-  for (const f of findings) {
-    // findings about removed elements point into the previous version: no note there can acknowledge them
-    const covering = f.sourceFile || f.pointer === undefined ? [] : notesAlong(f.file, f.pointer, docs, notes);
-    const note = covering.find((n) => !n.invalid && (!n.rules || n.rules.includes(f.ruleId)));
-    if (note) note.used = true;
-    else out.push(f);
-  }
   for (const n of notes.values()) {
     if (n.invalid) {
       out.push({
@@ -100,7 +138,11 @@ function kindOf(file: string, findings: readonly Finding[]): Finding['kind'] {
   return findings.find((f) => f.file === file)?.kind ?? (/asyncapi|events/i.test(file) ? 'asyncapi' : 'openapi');
 }
 
-function createDocCache(): { get(file: string): unknown } {
+interface DocCache {
+  get(file: string): unknown;
+}
+
+function createDocCache(): DocCache {
   const cache = new Map<string, unknown>();
   return {
     get(file) {
@@ -138,7 +180,7 @@ function readNote(file: string, pointer: string, raw: unknown): Note {
 }
 
 /** The notes on every node from the document root to `pointer`, following `$ref`s into their targets. */
-function notesAlong(file: string, pointer: string, docs: { get(file: string): unknown }, notes: Map<string, Note>): Note[] {
+function notesAlong(file: string, pointer: string, docs: DocCache, notes: Map<string, Note>): Note[] {
   const found: Note[] = [];
   const visit = (f: string, path: string[]): void => {
     const n = notes.get(`${f}#${toPointer(path)}`);

@@ -4,7 +4,7 @@
  */
 import type { Finding, Severity } from '../../finding.js';
 import { atOrAbove } from '../../finding.js';
-import type { AsyncApiContract, SourceRef } from '../../../contracts/model/types.js';
+import type { AsyncApiContract, EventMessage, SourceRef } from '../../../contracts/model/types.js';
 import { ASYNCAPI_LEVELS } from './catalogue.js';
 
 /** Options of {@link diffAsyncApi}. */
@@ -13,6 +13,15 @@ export interface DiffAsyncApiOptions {
   compatibility?: string;
   /** Lowest severity reported (default `warning`). */
   level?: Severity;
+  /** Drops accepted findings before the versioning rule counts breaking changes (see `BreakingOptions.suppress`). */
+  suppress?: (findings: Finding[]) => Finding[];
+}
+
+/** A message whose schemas changed incompatibly: the versioning rule decides once suppressions are known. */
+export interface BrokenMessage {
+  message: EventMessage;
+  /** The incompatibility findings reported for it. */
+  findings: Finding[];
 }
 
 /** The shared state of one comparison. */
@@ -22,11 +31,13 @@ export interface AsyncDiffContext {
   level: Severity;
   compatibility?: string;
   findings: Finding[];
+  /** Messages that changed incompatibly, for the versioning rule. */
+  broken: BrokenMessage[];
 }
 
 /** Creates the context. */
 export function createAsyncDiffContext(prev: AsyncApiContract, curr: AsyncApiContract, options: DiffAsyncApiOptions): AsyncDiffContext {
-  return { prev, curr, level: options.level ?? 'warning', compatibility: options.compatibility, findings: [] };
+  return { prev, curr, level: options.level ?? 'warning', compatibility: options.compatibility, findings: [], broken: [] };
 }
 
 /** Reports under an own rule id at `at` (plus `sub`, a pointer suffix), at the rule's default severity. */
@@ -36,10 +47,10 @@ export function report(ctx: AsyncDiffContext, id: string, message: string, at: S
 }
 
 /** Reports with an explicit severity (schema differences: error or info by mode). */
-export function reportAs(ctx: AsyncDiffContext, id: string, severity: Severity, message: string, at: SourceRef, hint?: string, sub = ''): void {
-  if (!atOrAbove(severity, ctx.level)) return;
+export function reportAs(ctx: AsyncDiffContext, id: string, severity: Severity, message: string, at: SourceRef, hint?: string, sub = ''): Finding | undefined {
+  if (!atOrAbove(severity, ctx.level)) return undefined;
   const where = at.pointer !== undefined ? { pointer: at.pointer + sub } : { line: at.line ?? 1, column: at.column ?? 1 };
-  ctx.findings.push({
+  const finding: Finding = {
     ruleId: id,
     severity,
     kind: 'asyncapi',
@@ -47,7 +58,9 @@ export function reportAs(ctx: AsyncDiffContext, id: string, severity: Severity, 
     ...where,
     message,
     hint: hint ?? defaultHint(severity),
-  });
+  };
+  ctx.findings.push(finding);
+  return finding;
 }
 
 function defaultHint(severity: Severity): string {

@@ -9,7 +9,7 @@ import type { Finding } from '../../finding.js';
 import type { AsyncApiContract } from '../../../contracts/model/types.js';
 import { checkChannels, checkOperations } from './channels-operations.js';
 import { createAsyncDiffContext, type DiffAsyncApiOptions } from './context.js';
-import { checkMessages } from './messages.js';
+import { checkEventVersions, checkMessages } from './messages.js';
 
 export type { DiffAsyncApiOptions } from './context.js';
 export { ASYNCAPI_BREAKING_RULES, EVENT_NEEDS_NEW_VERSION_ID } from './catalogue.js';
@@ -26,5 +26,8 @@ export function diffAsyncApi(previous: AsyncApiContract, current: AsyncApiContra
   const channels = checkChannels(ctx);
   checkOperations(ctx, channels);
   checkMessages(ctx);
-  return ctx.findings;
+  // the versioning rule counts only the incompatible changes nobody accepted (notes, the ignore file)
+  const suppress = options.suppress ?? ((fs: Finding[]) => fs);
+  const kept = suppress(ctx.findings);
+  return [...kept, ...suppress(checkEventVersions(ctx, kept))];
 }

@@ -6,6 +6,7 @@
  * the previous definition and, for `_transitive` modes, every earlier
  * version the documents declare.
  */
+import type { Finding } from '../../finding.js';
 import type { EventMessage } from '../../../contracts/model/types.js';
 import { EVENT_NEEDS_NEW_VERSION_ID } from './catalogue.js';
 import { checkCompatibility, changesBetween, isTransitive, type Incompatibility } from './compatibility.js';
@@ -95,6 +96,7 @@ function checkSchemas(ctx: AsyncDiffContext, curr: EventMessage, same: EventMess
   if (same && canonical([same.payload, same.headers]) === canonical([curr.payload, curr.headers])) return;
   const { mode, why } = modeOf(ctx, curr);
   const broken: Incompatibility[] = [];
+  const reported: Finding[] = [];
   const seen = new Set<string>();
   for (const target of targetsOf(ctx, curr, same, isTransitive(mode))) {
     for (const part of ['payload', 'headers'] as const) {
@@ -104,7 +106,7 @@ function checkSchemas(ctx: AsyncDiffContext, curr: EventMessage, same: EventMess
         if (seen.has(key)) continue;
         seen.add(key);
         broken.push(d);
-        reportAs(
+        const f = reportAs(
           ctx,
           d.type,
           'error',
@@ -115,20 +117,12 @@ function checkSchemas(ctx: AsyncDiffContext, curr: EventMessage, same: EventMess
             : 'The new schema must read events written with the earlier one: make the change additive, or publish a new event version.',
           `/${part}${d.path.length ? '/' + d.path.join('/') : ''}`,
         );
+        if (f) reported.push(f);
       }
     }
   }
   if (broken.length > 0) {
-    const v = versionOf(curr);
-    const major = v?.[0] ?? 1;
-    reportAs(
-      ctx,
-      EVENT_NEEDS_NEW_VERSION_ID,
-      'error',
-      `Message \`${curr.id}\` (${messageKeyOf(curr)})${sharedIn(ctx, curr)} changed incompatibly under event version ${major} (${broken.length} incompatible change${broken.length === 1 ? '' : 's'}): publish the change as a new version of the event — a new message with \`x-event-version: ${major + 1}\` — and keep v${major} until its consumers have moved.`,
-      curr.location,
-      `Add the v${major + 1} message beside v${major}, publish both during the migration window, and add an upcaster v${major} → v${major + 1} for consumers that upcast.`,
-    );
+    ctx.broken.push({ message: curr, findings: reported });
   } else if (same) {
     for (const part of ['payload', 'headers'] as const) {
       for (const d of changesBetween(same[part], curr[part])) {
@@ -143,4 +137,28 @@ function checkSchemas(ctx: AsyncDiffContext, curr: EventMessage, same: EventMess
 /** ` as used by \`order-events\``` when the message is defined outside the document (a shared file several documents use). */
 function sharedIn(ctx: AsyncDiffContext, m: EventMessage): string {
   return m.location.file === ctx.curr.file ? '' : ` as used by \`${ctx.curr.name}\``;
+}
+
+/**
+ * `event-breaking-needs-new-version`, once per message whose incompatible
+ * changes are not all accepted: `kept` is what is left after suppressions.
+ */
+export function checkEventVersions(ctx: AsyncDiffContext, kept: readonly Finding[]): Finding[] {
+  const live = new Set(kept);
+  const out: Finding[] = [];
+  for (const { message: curr, findings } of ctx.broken) {
+    const count = findings.filter((f) => live.has(f)).length;
+    if (count === 0) continue;
+    const major = versionOf(curr)?.[0] ?? 1;
+    out.push({
+      ruleId: EVENT_NEEDS_NEW_VERSION_ID,
+      severity: 'error',
+      kind: 'asyncapi',
+      file: curr.location.file,
+      ...(curr.location.pointer !== undefined ? { pointer: curr.location.pointer } : { line: curr.location.line ?? 1, column: curr.location.column ?? 1 }),
+      message: `Message \`${curr.id}\` (${messageKeyOf(curr)})${sharedIn(ctx, curr)} changed incompatibly under event version ${major} (${count} incompatible change${count === 1 ? '' : 's'}): publish the change as a new version of the event — a new message with \`x-event-version: ${major + 1}\` — and keep v${major} until its consumers have moved.`,
+      hint: `Add the v${major + 1} message beside v${major}, publish both during the migration window, and add an upcaster v${major} → v${major + 1} for consumers that upcast.`,
+    });
+  }
+  return out;
 }

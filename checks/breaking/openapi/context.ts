@@ -27,6 +27,8 @@ export interface DiffOptions {
   minSunsetDays?: number;
   /** Today, for sunset comparisons (tests pin it). */
   now?: Date;
+  /** Drops accepted findings before the versioning rule counts breaking changes (see `BreakingOptions.suppress`). */
+  suppress?: (findings: Finding[]) => Finding[];
 }
 
 /** What every part of the differ shares. */

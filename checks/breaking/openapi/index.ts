@@ -60,8 +60,11 @@ export function diffOpenApi(previous: OpenApiContract, current: OpenApiContract,
   markLive(memo);
   for (const p of pending) reportSchemaChanges(ctx, p.scope, p.node);
 
+  // the versioning rule counts only the breaking changes nobody accepted (notes, the ignore file)
+  const suppress = options.suppress ?? ((fs: Finding[]) => fs);
+  ctx.findings = suppress(ctx.findings);
   const versioning = checkVersioning(ctx);
-  return versioning ? [...ctx.findings, versioning] : ctx.findings;
+  return versioning ? [...ctx.findings, ...suppress([versioning])] : ctx.findings;
 }
 
 function checkRemovedSchemas(ctx: ReturnType<typeof createDiffContext>): void {

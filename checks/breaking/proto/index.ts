@@ -24,6 +24,8 @@ export interface DiffProtoOptions {
    * settings, which default to `FILE` (the strictest) when it has none.
    */
   category?: ProtoBreakingCategory;
+  /** Drops accepted findings before the package-versioning rule counts breaking changes (see `BreakingOptions.suppress`). */
+  suppress?: (findings: Finding[]) => Finding[];
 }
 
 /**
@@ -54,11 +56,15 @@ export async function diffProto(previous: ProtoContract, current: ProtoContract,
     const { issues, other } = bufIssuesOf(run);
     if (run.exitCode === 0) return [];
     if (run.exitCode !== BUF_EXIT_ANNOTATIONS || issues.length === 0) return [bufFailureFinding(current, run, other)];
-    const findings = issues.map((issue) => {
-      const f = bufIssueToFinding(current, issue, hintFor(issue.type));
-      return issue.path ? f : placeDeletedFile(current, f);
-    });
-    return [...findings, ...checkPackageVersions(previous, current, findings)];
+    const suppress = options.suppress ?? ((fs: Finding[]) => fs);
+    const findings = suppress(
+      issues.map((issue) => {
+        const f = bufIssueToFinding(current, issue, hintFor(issue.type));
+        return issue.path ? f : placeDeletedFile(current, f);
+      }),
+    );
+    // the versioning rule counts only the breaking changes nobody accepted
+    return [...findings, ...suppress(checkPackageVersions(previous, current, findings))];
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

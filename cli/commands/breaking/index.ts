@@ -8,7 +8,7 @@ import type { Argv, CommandModule } from 'yargs';
 import type { Finding, Severity } from '../../../checks/finding.js';
 import { compareContracts, type ContractPair } from '../../../checks/breaking/compare.js';
 import '../../../checks/breaking/engines.js';
-import { applyBreakingSuppressions, DEFAULT_BREAKING_IGNORE_FILE } from '../../../checks/breaking/suppress.js';
+import { createBreakingSuppressor, DEFAULT_BREAKING_IGNORE_FILE } from '../../../checks/breaking/suppress.js';
 import { UsageError } from '../../../contracts/errors.js';
 import { checkoutRef, mapFindingsBack, type RefTree } from '../../../contracts/git/at-ref.js';
 import { loadContracts } from '../../../contracts/load/load-all.js';
@@ -53,6 +53,13 @@ export const breakingCommand: CommandModule<GlobalArgs, BreakingArgs> = {
           previous: previous.index[i] === undefined ? undefined : prev.bySpec[previous.index[i]!],
         }));
         const level = args.level ?? ctx.config.breaking.level ?? 'warning';
+        // built before comparing: engines drop accepted findings before their versioning rules count breaking changes
+        const suppressor = createBreakingSuppressor({
+          files: pairs.flatMap((p) => p.current?.files ?? []),
+          ignoreFile: ctx.config.breaking.ignoreFile ?? join(ctx.config.dir, DEFAULT_BREAKING_IGNORE_FILE),
+          level,
+        });
+        const suppress = (fs: Finding[]): Finding[] => suppressor.filter(previous.restore(fs));
         const compared: Finding[] = [];
         // per-contract settings (`contracts.<name>.breaking`) override the global ones
         for (const group of groupBySettings(current, pairs)) {
@@ -62,14 +69,11 @@ export const breakingCommand: CommandModule<GlobalArgs, BreakingArgs> = {
               minSunsetDays: ctx.config.breaking.minSunsetDays,
               compatibility: group.settings.compatibility ?? ctx.config.breaking.compatibility,
               protoCategory: group.settings.protoCategory ?? ctx.config.breaking.protoCategory,
+              suppress,
             })),
           );
         }
-        const findings = applyBreakingSuppressions(previous.restore(compared), {
-          files: pairs.flatMap((p) => p.current?.files ?? []),
-          ignoreFile: ctx.config.breaking.ignoreFile ?? join(ctx.config.dir, DEFAULT_BREAKING_IGNORE_FILE),
-          level,
-        });
+        const findings = [...compared, ...suppressor.extras()];
         printFindings(findings, ctx, 'breaking');
         return exitCodeFor(findings, ctx.failOn);
       } finally {
