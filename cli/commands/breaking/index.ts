@@ -2,20 +2,18 @@
  * `contractkit breaking [paths..] --against <git ref | directory | file>`:
  * what this change breaks for existing clients and consumers.
  */
-import { existsSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import type { Finding, Severity } from '../../../checks/finding.js';
 import { compareContracts, type ContractPair } from '../../../checks/breaking/compare.js';
 import '../../../checks/breaking/engines.js';
 import { createBreakingSuppressor, DEFAULT_BREAKING_IGNORE_FILE } from '../../../checks/breaking/suppress.js';
 import { UsageError } from '../../../contracts/errors.js';
-import { checkoutRef, mapFindingsBack, type RefTree } from '../../../contracts/git/at-ref.js';
+import { resolveSides, type Sides } from './previous-side.js';
 import { loadContracts } from '../../../contracts/load/load-all.js';
 import type { ContractSpec } from '../../../contracts/load/types.js';
 import { runAction } from '../../run.js';
 import { EXIT, exitCodeFor, printFindings } from '../../report.js';
-import { selectContracts } from '../../select-contracts.js';
 import type { CommandContext, GlobalArgs } from '../../context.js';
 
 interface BreakingArgs extends GlobalArgs {
@@ -37,21 +35,26 @@ export const breakingCommand: CommandModule<GlobalArgs, BreakingArgs> = {
     runAction(args, async (ctx) => {
       const against = args.against ?? ctx.config.breaking.against;
       if (!against) throw new UsageError('breaking: say what to compare against: --against origin/main (a git ref, directory or file), or `breaking.against` in contractkit.yaml.');
-      const current = selectContracts(ctx, args.paths);
-      const previous = previousSide(ctx, current, against);
+      const sides = resolveSides(ctx, args.paths, against);
       try {
-        const [cur, prev] = await Promise.all([loadContracts(current, ctx.loadOptions), loadContracts(previous.specs, { ...ctx.loadOptions, rootDir: previous.root })]);
-        const prevFindings = previous.restore(prev.findings).map((f) => ({ ...f, message: `In the previous version (${against}): ${f.message}` }));
+        const [cur, prev] = await Promise.all([loadContracts(sides.current, ctx.loadOptions), loadContracts(sides.previous, { ...ctx.loadOptions, rootDir: sides.root })]);
+        const prevFindings = sides.restore(prev.findings).map((f) => ({ ...f, message: `In the previous version (${against}): ${f.message}` }));
         if (!cur.usable || !prev.usable) {
           // never "no breaking changes" because one side failed to load
           printFindings([...cur.findings, ...prevFindings], ctx, 'breaking');
           return EXIT.usage;
         }
-        const pairs: ContractPair[] = current.map((spec, i) => ({
-          name: spec.name,
-          current: cur.bySpec[i],
-          previous: previous.index[i] === undefined ? undefined : prev.bySpec[previous.index[i]!],
+        if (!sides.pairs.some((p) => p.current !== undefined && p.previous !== undefined)) {
+          // nothing was compared: never "no problems found"
+          printFindings([nothingCompared(ctx, sides, against)], ctx, 'breaking');
+          return EXIT.usage;
+        }
+        const pairs: ContractPair[] = sides.pairs.map((p) => ({
+          name: (p.current !== undefined ? sides.current[p.current] : sides.previous[p.previous!])!.name,
+          current: p.current === undefined ? undefined : cur.bySpec[p.current],
+          previous: p.previous === undefined ? undefined : prev.bySpec[p.previous],
         }));
+        const specs = sides.pairs.map((p) => (p.current !== undefined ? sides.current[p.current] : sides.previous[p.previous!])!);
         const level = args.level ?? ctx.config.breaking.level ?? 'warning';
         // built before comparing: engines drop accepted findings before their versioning rules count breaking changes
         const suppressor = createBreakingSuppressor({
@@ -59,10 +62,10 @@ export const breakingCommand: CommandModule<GlobalArgs, BreakingArgs> = {
           ignoreFile: ctx.config.breaking.ignoreFile ?? join(ctx.config.dir, DEFAULT_BREAKING_IGNORE_FILE),
           level,
         });
-        const suppress = (fs: Finding[]): Finding[] => suppressor.filter(previous.restore(fs));
+        const suppress = (fs: Finding[]): Finding[] => suppressor.filter(sides.restore(fs));
         const compared: Finding[] = [];
         // per-contract settings (`contracts.<name>.breaking`) override the global ones
-        for (const group of groupBySettings(current, pairs)) {
+        for (const group of groupBySettings(specs, pairs)) {
           compared.push(
             ...(await compareContracts(group.pairs, {
               level,
@@ -77,55 +80,28 @@ export const breakingCommand: CommandModule<GlobalArgs, BreakingArgs> = {
         printFindings(findings, ctx, 'breaking');
         return exitCodeFor(findings, ctx.failOn);
       } finally {
-        previous.dispose();
+        sides.dispose();
       }
     }),
 };
 
-interface PreviousSide {
-  /** Specs of the contracts that exist in the previous version. */
-  specs: ContractSpec[];
-  /** For each current spec, the index of its previous version in `specs` (undefined: it is new). */
-  index: (number | undefined)[];
-  root: string;
-  /** Points findings about the previous tree back at the paths users know. */
-  restore(findings: Finding[]): Finding[];
-  dispose(): void;
-}
-
-function previousSide(ctx: CommandContext, current: ContractSpec[], against: string): PreviousSide {
-  const asPath = resolve(ctx.cwd, against);
-  if (existsSync(asPath) && statSync(asPath).isFile()) {
-    if (current.length !== 1) throw new UsageError(`breaking: --against ${against} is a file, so name exactly one contract to compare with it (${current.length} selected).`);
-    return fromMapping(current, () => asPath, ctx.loadOptions.rootDir, () => {});
-  }
-  if (existsSync(asPath) && statSync(asPath).isDirectory() && !looksLikeRef(against)) {
-    // same relative layout under the directory as under the working directory
-    return fromMapping(current, (p) => join(asPath, relative(ctx.cwd, p)), asPath, () => {});
-  }
-  const tree: RefTree = checkoutRef(against, ctx.cwd);
-  return fromMapping(current, (p) => tree.mapPath(p), tree.dir, () => tree.dispose(), (fs) => mapFindingsBack(fs, tree));
-}
-
-function looksLikeRef(s: string): boolean {
-  return /^(origin\/|refs\/|HEAD)/.test(s);
-}
-
-function fromMapping(
-  current: ContractSpec[],
-  map: (p: string) => string,
-  root: string,
-  dispose: () => void,
-  restore: (findings: Finding[]) => Finding[] = (fs) => fs,
-): PreviousSide {
-  const specs: ContractSpec[] = [];
-  const index = current.map((c) => {
-    const path = map(c.path);
-    if (!existsSync(path)) return undefined;
-    specs.push({ ...c, path });
-    return specs.length - 1;
-  });
-  return { specs, index, root, dispose, restore };
+/**
+ * The finding when no contract has a previous version to compare with: a
+ * wrong `--against`, or contracts that are all new. Exit 2, never a pass.
+ */
+function nothingCompared(ctx: CommandContext, sides: Sides, against: string): Finding {
+  const rel = (p: string) => relative(ctx.cwd, p) || '.';
+  const list = (specs: ContractSpec[]) => (specs.length ? specs.map((s) => `${rel(s.path)} (${s.kind})`).join(', ') : 'none');
+  return {
+    ruleId: 'breaking-nothing-compared',
+    severity: 'error',
+    kind: 'config',
+    file: sides.current[0]?.path ?? ctx.cwd,
+    line: 1,
+    column: 1,
+    message: `Nothing was compared: no contract has a previous version in ${against}. Current: ${list(sides.current)}; previous: ${list(sides.previous.map((s) => ({ ...s, path: sides.shownPath(s.path) })))}.`,
+    hint: 'Point --against at the previous version of the same contracts (a git ref, the directory or file that held them). If every contract is new in this change, there is nothing it can break: skip the breaking check for this change.',
+  };
 }
 
 interface SettingsGroup {
