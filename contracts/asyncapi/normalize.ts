@@ -11,6 +11,7 @@ import type { AsyncAPIDocumentInterface, ChannelInterface, MessageInterface, Ope
 import type { EventChannel, EventMessage, EventOperation, JsonSchema, SourceRef } from '../model/types.js';
 import { pointerSegments, toPointer } from '../source/positions.js';
 import { isParserKey, toPlainJson } from './plain-json.js';
+import { unwrapSchema } from './schema-format.js';
 
 /** Maps a pointer in the resolved document to where it was written (follows `$ref`s). */
 export type SourceLocator = (resolvedPointer: string) => SourceRef;
@@ -56,7 +57,7 @@ export interface NormalizedAsyncApi {
 /** Normalizes a parsed document. */
 export function normalizeAsyncApi(doc: AsyncAPIDocumentInterface, locate: SourceLocator): NormalizedAsyncApi {
   const messageIds = new WeakMap<object, string>();
-  const messages = doc.allMessages().all().map((m, i) => toMessage(m, i, locate, messageIds));
+  const messages = doc.allMessages().all().map((m, i) => toMessage(m, i, locate, messageIds, doc.version()));
   const idOf = (m: MessageInterface): string => messageIds.get(m.json() as object) ?? fallbackMessageId(m, locate);
   return {
     specVersion: doc.version(),
@@ -122,14 +123,21 @@ function toOperation(o: OperationInterface, idOf: (m: MessageInterface) => strin
   return op;
 }
 
-function toMessage(m: MessageInterface, index: number, locate: SourceLocator, ids: WeakMap<object, string>): EventMessage {
+function toMessage(m: MessageInterface, index: number, locate: SourceLocator, ids: WeakMap<object, string>, specVersion: string): EventMessage {
   const location = locate(m.meta('pointer'));
   const id = m.id() || componentKey(location) || m.name() || `anonymous-message-${index + 1}`;
   ids.set(m.json() as object, id);
   const extensions = extensionsOf(m);
-  const payload = m.payload() ? (toPlainJson(m.payload()!.json()) as JsonSchema) : undefined;
-  const headers = m.headers() ? (toPlainJson(m.headers()!.json()) as JsonSchema) : undefined;
+  const formats: NonNullable<EventMessage['formats']> = {};
+  const schemaOf = (part: 'payload' | 'headers', json: unknown): JsonSchema => {
+    const unwrapped = unwrapSchema(toPlainJson(json), part, specVersion, (m.json() as { schemaFormat?: string }).schemaFormat);
+    if (unwrapped.format) formats[part] = unwrapped.format;
+    return unwrapped.schema;
+  };
+  const payload = m.payload() ? schemaOf('payload', m.payload()!.json()) : undefined;
+  const headers = m.headers() ? schemaOf('headers', m.headers()!.json()) : undefined;
   const message: EventMessage = { id, extensions, location };
+  if (formats.payload || formats.headers) message.formats = formats;
   if (m.name()) message.name = m.name();
   if (m.title()) message.title = m.title();
   const eventType = eventTypeOf(extensions, payload) ?? m.name();

@@ -221,8 +221,15 @@ export interface EventMessage {
   /** Major version from `x-event-version` or a `const` eventVersion. */
   version?: number;
   contentType?: string;
+  /** The payload schema (unwrapped from a Multi Format Schema Object); in the language `formats.payload` names, if set. */
   payload?: JsonSchema;
   headers?: JsonSchema;
+  /**
+   * Schema formats named in the document (`schemaFormat`), with where each
+   * schema sits under the message (`/payload/schema`). Unset parts are
+   * AsyncAPI Schema (JSON Schema).
+   */
+  formats?: { payload?: { format: string; pointer: string }; headers?: { format: string; pointer: string } };
   extensions: Record<string, unknown>;
   /** Message bindings by protocol (`kafka: { key }`, …). */
   bindings?: Record<string, unknown>;

@@ -28,6 +28,8 @@ const own: [id: string, severity: Severity, description: string][] = [
   ['message-renamed', 'warning', 'A message id changed while its event type and version did not (generated code names change).'],
   ['message-event-type-changed', 'error', 'A message kept its id but its event type changed: consumers routing on the type no longer see it.'],
   ['message-content-type-changed', 'error', 'A message\'s content type changed: consumers decode it with the wrong format.'],
+  ['message-schema-format-changed', 'error', 'A message\'s payload or headers moved to another schema format family (JSON Schema ↔ Avro, …): consumers decode it with the old format.'],
+  ['message-schema-not-compared', 'warning', 'A payload or headers schema changed in a format contractkit cannot compare (Avro, RAML, Protobuf, …): the change was not checked.'],
   ['message-added', 'info', 'A message was added.'],
   ['message-version-added', 'info', 'A new major version of an event was declared beside the earlier ones.'],
   [EVENT_NEEDS_NEW_VERSION_ID, 'error', 'An incompatible payload or header change under the same event version major: publish it as a new version (`x-event-version: N+1`) and add an upcaster.'],

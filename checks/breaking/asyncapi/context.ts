@@ -41,9 +41,9 @@ export function createAsyncDiffContext(prev: AsyncApiContract, curr: AsyncApiCon
 }
 
 /** Reports under an own rule id at `at` (plus `sub`, a pointer suffix), at the rule's default severity. */
-export function report(ctx: AsyncDiffContext, id: string, message: string, at: SourceRef, hint?: string, sub = ''): void {
+export function report(ctx: AsyncDiffContext, id: string, message: string, at: SourceRef, hint?: string, sub = ''): Finding | undefined {
   const severity = ASYNCAPI_LEVELS.get(id) ?? 'error';
-  reportAs(ctx, id, severity, message, at, hint, sub);
+  return reportAs(ctx, id, severity, message, at, hint, sub);
 }
 
 /** Reports with an explicit severity (schema differences: error or info by mode). */

@@ -15,6 +15,7 @@ import { ANNOTATION_DIFFERENCES } from './difference-types.js';
 import { describeDifference, fieldLabel } from './describe.js';
 import { compareVersions, modeOf, versionOf } from './message-mode.js';
 import { canonical } from './schema-kinds.js';
+import { checkFormat, comparable, schemaPointer } from './schema-formats.js';
 
 /** `order.placed v1.1`: what identifies a message across versions of a document. */
 export function messageKeyOf(m: EventMessage): string {
@@ -93,14 +94,23 @@ function targetsOf(ctx: AsyncDiffContext, curr: EventMessage, same: EventMessage
 }
 
 function checkSchemas(ctx: AsyncDiffContext, curr: EventMessage, same: EventMessage | undefined): void {
-  if (same && canonical([same.payload, same.headers]) === canonical([curr.payload, curr.headers])) return;
+  if (same && canonical([same.payload, same.headers, same.formats]) === canonical([curr.payload, curr.headers, curr.formats])) return;
   const { mode, why } = modeOf(ctx, curr);
   const broken: Incompatibility[] = [];
   const reported: Finding[] = [];
   const seen = new Set<string>();
+  let formatBroken = false;
   for (const target of targetsOf(ctx, curr, same, isTransitive(mode))) {
     for (const part of ['payload', 'headers'] as const) {
       const against = target === same ? 'the previous definition' : `${messageKeyOf(target)} (\`${target.id}\`)`;
+      if (!comparable(target, curr, part)) {
+        if (seen.has(`${part}/format`)) continue;
+        seen.add(`${part}/format`);
+        const { finding, incompatible } = checkFormat(ctx, target, curr, part, `\`${curr.id}\` (${messageKeyOf(curr)})${sharedIn(ctx, curr)}`);
+        if (incompatible) formatBroken = true;
+        if (incompatible && finding) reported.push(finding);
+        continue;
+      }
       for (const d of checkCompatibility(target[part], curr[part], mode)) {
         const key = `${part}/${d.type}/${d.path.join('/')}`;
         if (seen.has(key)) continue;
@@ -115,19 +125,20 @@ function checkSchemas(ctx: AsyncDiffContext, curr: EventMessage, same: EventMess
           d.direction === 'forward'
             ? 'Consumers still on the earlier schema must read the new events: make the change additive (optional properties in an open model), or publish a new event version.'
             : 'The new schema must read events written with the earlier one: make the change additive, or publish a new event version.',
-          `/${part}${d.path.length ? '/' + d.path.join('/') : ''}`,
+          `${schemaPointer(curr, part)}${d.path.length ? '/' + d.path.join('/') : ''}`,
         );
         if (f) reported.push(f);
       }
     }
   }
-  if (broken.length > 0) {
+  if (broken.length > 0 || formatBroken) {
     ctx.broken.push({ message: curr, findings: reported });
   } else if (same) {
     for (const part of ['payload', 'headers'] as const) {
+      if (!comparable(same, curr, part)) continue;
       for (const d of changesBetween(same[part], curr[part])) {
         if (ANNOTATION_DIFFERENCES.has(d.type)) continue;
-        reportAs(ctx, d.type, 'info', `Message \`${curr.id}\` (${messageKeyOf(curr)})${sharedIn(ctx, curr)}, ${fieldLabel(part, d.path)}: ${describeDifference(d, 'backward')} (compatible under \`${mode}\`).`, curr.location, undefined, `/${part}${d.path.length ? '/' + d.path.join('/') : ''}`);
+        reportAs(ctx, d.type, 'info', `Message \`${curr.id}\` (${messageKeyOf(curr)})${sharedIn(ctx, curr)}, ${fieldLabel(part, d.path)}: ${describeDifference(d, 'backward')} (compatible under \`${mode}\`).`, curr.location, undefined, `${schemaPointer(curr, part)}${d.path.length ? '/' + d.path.join('/') : ''}`);
       }
     }
   }
