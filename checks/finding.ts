@@ -38,6 +38,21 @@ export interface Finding {
    * temporary checkout of the git ref), while `file` names the path users know.
    */
   sourceFile?: string;
+  /**
+   * Where the element was in the previous version, for a finding about
+   * something removed: the finding itself points at the nearest element of
+   * the current version that still exists (where the user can act).
+   */
+  previous?: PreviousLocation;
+}
+
+/** A location in the previous version of a contract (file + JSON pointer, or a line). */
+export interface PreviousLocation {
+  /** Absolute path (in a git checkout, mapped back to the work-tree path when reported). */
+  file: string;
+  pointer?: string;
+  line?: number;
+  column?: number;
 }
 
 /** A finding whose position is known, ready for reporters. */
@@ -46,6 +61,7 @@ export interface ReportedFinding extends Finding {
   column: number;
   endLine: number;
   endColumn: number;
+  previous?: { file: string; pointer?: string; line: number; column: number };
 }
 
 /** Sort key and rank of each severity (lower is more severe). */

@@ -6,6 +6,7 @@ import { loadAsyncApi } from '../../contracts/asyncapi/load.js';
 import { packageRoot } from '../../contracts/source/package-files.js';
 import type { AsyncApiContract } from '../../contracts/model/types.js';
 import type { Finding } from '../finding.js';
+import { entryMatches } from '../suppress/ignore-file.js';
 
 const ROOT = packageRoot();
 const DIR = join(ROOT, 'test/fixtures/breaking/suppress');
@@ -97,6 +98,22 @@ describe('the ignore file', () => {
     const suppressor = createBreakingSuppressor({ files: curr.files, ignoreFile: join(DIR, 'ignore.yaml'), level: 'warning', today: new Date('2026-06-01') });
     const out = [...diffAsyncApi(prev, curr, { level: 'warning', suppress: (fs) => suppressor.filter(fs) }), ...suppressor.extras()];
     expect(ids(out)).toEqual(['ignore-expired']);
+  });
+
+  it('an entry naming where a removed element was still covers its finding (reported at the surviving parent)', () => {
+    const file = join(DIR, 'openapi.yaml');
+    const removal: Finding = {
+      ruleId: 'api-path-removed-without-deprecation',
+      severity: 'error',
+      kind: 'openapi',
+      file,
+      pointer: '/paths',
+      previous: { file, pointer: '/paths/~1customers' },
+      message: 'x',
+    };
+    const entry = (pointer: string) => ({ rule: removal.ruleId, file, pointer, reason: 'Never released.', index: 0 });
+    expect(entryMatches(entry('/paths/~1customers'), removal)).toBe(true);
+    expect(entryMatches(entry('/paths/~1orders'), removal)).toBe(false);
   });
 
   it('a missing ignore file changes nothing', async () => {

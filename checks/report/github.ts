@@ -4,7 +4,7 @@
  * annotations of each level per step and 50 per job).
  */
 import { summarize, type Severity } from '../finding.js';
-import { countOf, createPathFormatter, describeSummary, reportTitle, visibleFindings } from './shared.js';
+import { countOf, createPathFormatter, describeSummary, previousNote, reportTitle, visibleFindings } from './shared.js';
 import type { Reporter } from './types.js';
 
 /** How many annotations of one level GitHub shows for a step. */
@@ -34,7 +34,7 @@ export const githubReporter: Reporter = (all, ctx) => {
     props.push(`endLine=${f.endLine}`);
     if (f.endLine === f.line) props.push(`endColumn=${f.endColumn}`);
     props.push(`title=${escapeProperty(f.ruleId)}`);
-    const message = f.hint ? `${f.message}\n${f.hint}` : f.message;
+    const message = [f.message, previousNote(f, pathOf), f.hint].filter(Boolean).join('\n');
     out.push(`::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(message)}`);
   }
   const s = summarize(findings);

@@ -23,6 +23,8 @@ export interface JsonReportFinding {
   endColumn: number;
   pointer: string | null;
   kind: string;
+  /** Only on findings about something removed: where it was in the previous version. */
+  previous?: { file: string; line: number; column: number };
 }
 
 /** The whole JSON report. */
@@ -50,6 +52,7 @@ export const jsonReporter: Reporter = (all, ctx) => {
       endColumn: f.endColumn,
       pointer: f.pointer ?? null,
       kind: f.kind,
+      ...(f.previous ? { previous: { file: pathOf(f.previous.file), line: f.previous.line, column: f.previous.column } } : {}),
     })),
     summary: { errors: s.errors, warnings: s.warnings, infos: s.infos },
   };

@@ -3,7 +3,7 @@
  * table per severity, folded into <details> when long.
  */
 import { summarize, type ReportedFinding, type Severity } from '../finding.js';
-import { describeSummary, relativePath, reportTitle, SEVERITIES, visibleFindings } from './shared.js';
+import { describeSummary, previousNote, relativePath, reportTitle, SEVERITIES, visibleFindings } from './shared.js';
 import type { ReportContext, Reporter } from './types.js';
 
 /** Tables with more rows than this are folded into a <details> block. */
@@ -42,7 +42,8 @@ function renderTable(rows: readonly ReportedFinding[], ctx: ReportContext): stri
     const location = codeSpan(`${relativePath(ctx.cwd, f.file)}:${f.line}:${f.column}`);
     const helpUri = ctx.ruleDocs?.(f.ruleId)?.helpUri;
     const rule = helpUri ? `[${codeSpan(f.ruleId)}](${helpUri.replace(/[()|\s]/g, encodeURIComponent)})` : codeSpan(f.ruleId);
-    const message = inlineText(f.message) + (f.hint ? `<br>${inlineText(f.hint)}` : '');
+    const previous = previousNote(f, (file) => relativePath(ctx.cwd, file));
+    const message = inlineText(f.message) + (previous ? `<br>${inlineText(previous)}` : '') + (f.hint ? `<br>${inlineText(f.hint)}` : '');
     lines.push(`| ${location} | ${rule} | ${message} |`);
   }
   return lines;

@@ -5,7 +5,7 @@
  * parse of the source, so it happens only here, once, for findings that are
  * actually printed.
  */
-import { compareFindings, type Finding, type ReportedFinding } from '../finding.js';
+import { compareFindings, type Finding, type PreviousLocation, type ReportedFinding } from '../finding.js';
 import { getSourceText, positionOf, prefetchPositions, type Position } from '../../contracts/source/positions.js';
 
 /**
@@ -29,7 +29,8 @@ export function resolvePositions(findings: readonly Finding[]): ReportedFinding[
   return resolved.sort(compareFindings);
 }
 
-function resolveOne(f: Finding, lines: Map<string, string[] | undefined>): ReportedFinding {
+function resolveOne(finding: Finding, lines: Map<string, string[] | undefined>): ReportedFinding {
+  const f = finding.previous ? { ...finding, previous: resolvePrevious(finding.previous) } : (finding as Finding & { previous?: undefined });
   if (f.line !== undefined && f.line > 0) {
     const column = f.column !== undefined && f.column > 0 ? f.column : 1;
     const endLine = f.endLine !== undefined && f.endLine >= f.line ? f.endLine : f.line;
@@ -42,6 +43,13 @@ function resolveOne(f: Finding, lines: Map<string, string[] | undefined>): Repor
     return { ...f, ...pos };
   }
   return { ...f, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
+/** The previous location of a removed element, at the key it was written under. */
+export function resolvePrevious(p: PreviousLocation): NonNullable<ReportedFinding['previous']> {
+  if (p.line !== undefined && p.line > 0) return { ...p, line: p.line, column: p.column !== undefined && p.column > 0 ? p.column : 1 };
+  const pos = positionOf(p.file, p.pointer, true);
+  return { ...p, line: pos.line, column: pos.column };
 }
 
 /**

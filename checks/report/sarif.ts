@@ -54,7 +54,7 @@ export const sarifReporter: Reporter = (all, ctx) => {
   }
   run.columnKind = 'utf16CodeUnits';
   const pathOf = createPathFormatter(ctx.cwd);
-  run.results = kept.map((f) => result(f, pathOf(f.file), ruleIndex.get(f.ruleId)!));
+  run.results = kept.map((f) => result(f, pathOf(f.file), ruleIndex.get(f.ruleId)!, f.previous && pathOf(f.previous.file)));
 
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -88,8 +88,8 @@ function ruleDescriptor(id: string, ctx: ReportContext, findings: readonly Repor
   return descriptor;
 }
 
-function result(f: ReportedFinding, file: string, ruleIndex: number): Record<string, unknown> {
-  return {
+function result(f: ReportedFinding, file: string, ruleIndex: number, previousFile?: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {
     ruleId: f.ruleId,
     ruleIndex,
     level: LEVEL[f.severity],
@@ -104,6 +104,20 @@ function result(f: ReportedFinding, file: string, ruleIndex: number): Record<str
     ],
     partialFingerprints: { [SARIF_FINGERPRINT_KEY]: fingerprint(f, file) },
   };
+  // a removed element: where it was in the previous version
+  if (f.previous && previousFile !== undefined) {
+    out.relatedLocations = [
+      {
+        id: 0,
+        physicalLocation: {
+          artifactLocation: { uri: toUriReference(previousFile), uriBaseId: '%SRCROOT%' },
+          region: { startLine: f.previous.line, startColumn: f.previous.column },
+        },
+        message: { text: 'Where it was in the previous version' },
+      },
+    ];
+  }
+  return out;
 }
 
 /**

@@ -44,3 +44,8 @@ export function reportTitle(ctx: ReportContext): string {
 
 /** Severities in reporting order. */
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** `Previously at api/orders.yaml:12:5.` for a finding about something removed, else undefined. */
+export function previousNote(f: ReportedFinding, pathOf: (file: string) => string): string | undefined {
+  return f.previous ? `Previously at ${pathOf(f.previous.file)}:${f.previous.line}:${f.previous.column}.` : undefined;
+}

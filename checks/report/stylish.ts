@@ -6,7 +6,7 @@ import pc from 'picocolors';
 import { summarize, type ReportedFinding, type Severity } from '../finding.js';
 import { getSourceText } from '../../contracts/source/positions.js';
 import { codeFrame } from './code-frame.js';
-import { countOf, relativePath, visibleFindings } from './shared.js';
+import { countOf, previousNote, relativePath, visibleFindings } from './shared.js';
 import type { Reporter } from './types.js';
 
 /**
@@ -41,6 +41,8 @@ export const stylishReporter: Reporter = (all, ctx) => {
       const sev = paintSeverity[f.severity](f.severity.padEnd(sevWidth));
       out.push(`  ${c.dim(pos)}  ${sev}  ${f.message}  ${c.dim(f.ruleId)}`);
       const indent = ' '.repeat(2 + posWidth + 2);
+      const previous = previousNote(f, (p) => relativePath(ctx.cwd, p));
+      if (previous) out.push(indent + c.dim(previous));
       if (f.hint) out.push(...f.hint.split('\n').map((l) => indent + c.dim(l)));
       const frame = text === undefined ? '' : codeFrame(text, f, { colors: c, indent: '  ' });
       if (frame) out.push(frame);

@@ -87,7 +87,11 @@ export function readIgnoreFile(path: string): IgnoreFile | undefined {
 /** True when `entry` covers `finding`. */
 export function entryMatches(entry: IgnoreEntry, finding: Finding): boolean {
   if (entry.rule !== finding.ruleId || entry.file !== finding.file) return false;
-  if (entry.pointer !== undefined) return finding.pointer === entry.pointer || (finding.pointer ?? '').startsWith(entry.pointer + '/');
+  if (entry.pointer !== undefined) {
+    const under = (p: string | undefined) => p !== undefined && (p === entry.pointer || p.startsWith(entry.pointer + '/'));
+    // a removal is reported at the element that still exists; an entry may name where the removed element was
+    return under(finding.pointer) || under(finding.previous?.pointer);
+  }
   if (entry.line !== undefined) return finding.line === entry.line;
   return true;
 }

@@ -112,11 +112,18 @@ export function checkoutIndex(cwd: string): RefTree & { staged: string[] } {
  */
 export function mapFindingsBack(findings: readonly Finding[], tree: RefTree): Finding[] {
   const prefix = tree.dir + '/';
+  const back = (file: string) => join(tree.repoRoot, relative(tree.dir, file));
   return findings.map((f) => {
-    if (!f.file.startsWith(prefix)) return f;
-    const pos = f.line
-      ? { line: f.line, column: f.column ?? 1, endLine: f.endLine ?? f.line, endColumn: f.endColumn ?? f.column ?? 1 }
-      : positionOf(f.file, f.pointer, f.onKey);
-    return { ...f, ...pos, file: join(tree.repoRoot, relative(tree.dir, f.file)), sourceFile: f.file };
+    let g = f;
+    if (f.previous && f.previous.file.startsWith(prefix)) {
+      // where a removed element was: its line from the exported text, its path as users know it
+      const at = f.previous.line ? { line: f.previous.line, column: f.previous.column ?? 1 } : positionOf(f.previous.file, f.previous.pointer, true);
+      g = { ...f, previous: { ...f.previous, file: back(f.previous.file), line: at.line, column: at.column } };
+    }
+    if (!g.file.startsWith(prefix)) return g;
+    const pos = g.line
+      ? { line: g.line, column: g.column ?? 1, endLine: g.endLine ?? g.line, endColumn: g.endColumn ?? g.column ?? 1 }
+      : positionOf(g.file, g.pointer, g.onKey);
+    return { ...g, ...pos, file: back(g.file), sourceFile: g.file };
   });
 }

@@ -118,14 +118,31 @@ export function positionOf(file: string, pointer: string | undefined, onKey = fa
   const text = getSourceText(file);
   if (text === undefined) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
   const segments = pointer ? pointerSegments(pointer) : [];
-  let range: TextRange | undefined;
-  for (let n = segments.length; n >= 0 && !range; n--) {
-    range = locate(file, text, segments.slice(0, n), onKey && n === segments.length);
-  }
+  const range = deepestRange(file, text, segments, onKey)?.range;
   if (!range) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
   const start = offsetToLineColumn(file, range.start);
   const end = offsetToLineColumn(file, Math.max(range.start, range.end));
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+/** The range of the deepest prefix of `segments` that exists in the file, and how many segments it has. */
+function deepestRange(file: string, text: string, segments: string[], onKey: boolean): { range: TextRange; depth: number } | undefined {
+  for (let n = segments.length; n >= 0; n--) {
+    const range = locate(file, text, segments.slice(0, n), onKey && n === segments.length);
+    if (range) return { range, depth: n };
+  }
+  return undefined;
+}
+
+/**
+ * The deepest prefix of `pointer` that exists in `file` (`''` at worst): where
+ * a finding about something no longer there can point.
+ */
+export function survivingPointer(file: string, pointer: string): string {
+  const text = getSourceText(file);
+  const segments = pointerSegments(pointer);
+  if (text === undefined) return '';
+  return toPointer(segments.slice(0, deepestRange(file, text, segments, false)?.depth ?? 0));
 }
 
 function isJson(file: string, text: string): boolean {

@@ -4,7 +4,7 @@
  * by id, then by action + channel address + messages.
  */
 import type { EventChannel, EventOperation } from '../../../contracts/model/types.js';
-import { report, type AsyncDiffContext } from './context.js';
+import { report, reportRemoved, type AsyncDiffContext } from './context.js';
 import { messageKeyOf } from './messages.js';
 
 /** Compares channels; returns previous channel id → matched current channel. */
@@ -37,7 +37,7 @@ export function checkChannels(ctx: AsyncDiffContext): Map<string, EventChannel> 
       report(ctx, 'channel-renamed', `Channel \`${prev.id}\` was renamed to \`${byAddress.id}\` (address \`${prev.address}\` unchanged).`, byAddress.location);
       continue;
     }
-    report(
+    reportRemoved(
       ctx,
       'channel-removed',
       `Channel \`${prev.id}\` (\`${prev.address}\`) was removed: its producers and consumers lose their address.`,
@@ -72,7 +72,7 @@ export function checkOperations(ctx: AsyncDiffContext, channels: Map<string, Eve
       if (curr) report(ctx, 'operation-renamed', `Operation \`${prev.id}\` was renamed to \`${curr.id}\`.`, curr.location);
     }
     if (!curr) {
-      report(
+      reportRemoved(
         ctx,
         'operation-removed',
         `Operation \`${prev.id}\` (${prev.action} on \`${addressOf('prev', prev.channel) ?? prev.channel}\`) was removed.`,

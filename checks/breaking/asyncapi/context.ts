@@ -2,10 +2,12 @@
  * What the AsyncAPI differ's parts share: both contracts, the level, the
  * findings, and how to report one at an element's location.
  */
+import { dirname, join, relative } from 'node:path';
 import type { Finding, Severity } from '../../finding.js';
 import { atOrAbove } from '../../finding.js';
 import type { AsyncApiContract, EventMessage, SourceRef } from '../../../contracts/model/types.js';
 import { ASYNCAPI_LEVELS } from './catalogue.js';
+import { survivingPointer } from '../../../contracts/source/positions.js';
 
 /** Options of {@link diffAsyncApi}. */
 export interface DiffAsyncApiOptions {
@@ -61,6 +63,38 @@ export function reportAs(ctx: AsyncDiffContext, id: string, severity: Severity, 
   };
   ctx.findings.push(finding);
   return finding;
+}
+
+/**
+ * Reports something removed where the user can act: the nearest element that
+ * still exists in the current version of the file it was written in (the
+ * entry document when that file is gone), keeping where it was as `previous`.
+ */
+export function reportRemoved(ctx: AsyncDiffContext, id: string, message: string, was: SourceRef, hint?: string): Finding | undefined {
+  const finding = report(ctx, id, message, { file: currentFileOf(ctx, was.file), pointer: was.pointer ?? '' }, hint);
+  if (finding) keepReachable(finding, was);
+  return finding;
+}
+
+/**
+ * When `finding` points at something the current file no longer has (a
+ * removed property), moves it to the nearest element that still exists and
+ * records `was` (plus `sub`) as its previous location.
+ */
+export function keepReachable(finding: Finding, was: SourceRef, sub = ''): void {
+  if (finding.pointer === undefined) return;
+  const surviving = survivingPointer(finding.file, finding.pointer);
+  if (surviving === finding.pointer) return;
+  finding.pointer = surviving;
+  finding.onKey = true;
+  finding.previous = was.pointer !== undefined ? { file: was.file, pointer: was.pointer + sub } : { file: was.file, line: was.line ?? 1, column: was.column ?? 1 };
+}
+
+/** The current version of a file of the previous contract: the same path relative to the entry document, if the contract still reads it. */
+function currentFileOf(ctx: AsyncDiffContext, previousFile: string): string {
+  if (previousFile === ctx.prev.file) return ctx.curr.file;
+  const candidate = join(dirname(ctx.curr.file), relative(dirname(ctx.prev.file), previousFile));
+  return ctx.curr.files.includes(candidate) ? candidate : ctx.curr.file;
 }
 
 function defaultHint(severity: Severity): string {

@@ -10,7 +10,7 @@ import type { Finding } from '../../finding.js';
 import type { EventMessage } from '../../../contracts/model/types.js';
 import { EVENT_NEEDS_NEW_VERSION_ID } from './catalogue.js';
 import { checkCompatibility, changesBetween, isTransitive, type Incompatibility } from './compatibility.js';
-import { report, reportAs, type AsyncDiffContext } from './context.js';
+import { keepReachable, report, reportAs, reportRemoved, type AsyncDiffContext } from './context.js';
 import { ANNOTATION_DIFFERENCES } from './difference-types.js';
 import { describeDifference, fieldLabel } from './describe.js';
 import { compareVersions, modeOf, versionOf } from './message-mode.js';
@@ -49,7 +49,7 @@ export function checkMessages(ctx: AsyncDiffContext): void {
       continue;
     }
     const now = sameId ? ` (message \`${sameId.id}\` now declares ${messageKeyOf(sameId)})` : '';
-    report(
+    reportRemoved(
       ctx,
       'message-removed',
       `Message \`${prev.id}\` (${key}) is no longer declared${now}: its consumers and producers break.`,
@@ -127,6 +127,7 @@ function checkSchemas(ctx: AsyncDiffContext, curr: EventMessage, same: EventMess
             : 'The new schema must read events written with the earlier one: make the change additive, or publish a new event version.',
           `${schemaPointer(curr, part)}${d.path.length ? '/' + d.path.join('/') : ''}`,
         );
+        if (f) keepReachable(f, target.location, `${schemaPointer(target, part)}${d.path.length ? '/' + d.path.join('/') : ''}`);
         if (f) reported.push(f);
       }
     }
@@ -138,7 +139,9 @@ function checkSchemas(ctx: AsyncDiffContext, curr: EventMessage, same: EventMess
       if (!comparable(same, curr, part)) continue;
       for (const d of changesBetween(same[part], curr[part])) {
         if (ANNOTATION_DIFFERENCES.has(d.type)) continue;
-        reportAs(ctx, d.type, 'info', `Message \`${curr.id}\` (${messageKeyOf(curr)})${sharedIn(ctx, curr)}, ${fieldLabel(part, d.path)}: ${describeDifference(d, 'backward')} (compatible under \`${mode}\`).`, curr.location, undefined, `${schemaPointer(curr, part)}${d.path.length ? '/' + d.path.join('/') : ''}`);
+        const path = d.path.length ? '/' + d.path.join('/') : '';
+        const f = reportAs(ctx, d.type, 'info', `Message \`${curr.id}\` (${messageKeyOf(curr)})${sharedIn(ctx, curr)}, ${fieldLabel(part, d.path)}: ${describeDifference(d, 'backward')} (compatible under \`${mode}\`).`, curr.location, undefined, `${schemaPointer(curr, part)}${path}`);
+        if (f) keepReachable(f, same.location, `${schemaPointer(same, part)}${path}`);
       }
     }
   }

@@ -66,23 +66,45 @@ export function wants(ctx: DiffContext, id: string): boolean {
   return severity !== undefined && atOrAbove(severity, ctx.level);
 }
 
-/** Reports one change under an oasdiff id; silently ignores ids below the threshold. */
-export function report(ctx: DiffContext, id: string, message: string, where: Where, pointer: string, hint?: string): void {
+/**
+ * Reports one change under an oasdiff id; silently ignores ids below the
+ * threshold. A finding about something removed (`where` = `prev`) is
+ * reported where the user can act — the nearest element of the current
+ * document that still exists on the way to it (from `anchor`, when given, the
+ * current element that held it) — and keeps where it was as `previous`.
+ */
+export function report(ctx: DiffContext, id: string, message: string, where: Where, pointer: string, hint?: string, anchor?: string): void {
   const severity = OPENAPI_LEVELS.get(id);
   if (severity === undefined || !atOrAbove(severity, ctx.level)) return;
   const key = `${id}\u0000${pointer}\u0000${message}`;
   if (ctx.seen.has(key)) return;
   ctx.seen.add(key);
-  const side = where === 'prev' ? ctx.prev : ctx.curr;
+  const base = { ruleId: id, severity, message, kind: 'openapi' as const, hint: hint ?? defaultHint(severity) };
+  if (where === 'curr') {
+    ctx.findings.push({ ...base, file: ctx.curr.contract.file, pointer });
+    return;
+  }
   ctx.findings.push({
-    ruleId: id,
-    severity,
-    message,
-    kind: 'openapi',
-    file: side.contract.file,
-    pointer,
-    hint: hint ?? defaultHint(severity),
+    ...base,
+    file: ctx.curr.contract.file,
+    pointer: survivingPointer(ctx.curr.doc, anchor ?? pointer),
+    onKey: true,
+    previous: { file: ctx.prev.contract.file, pointer },
   });
+}
+
+/** The longest prefix of `pointer` that exists in `doc` (`''` at worst). */
+function survivingPointer(doc: Json, pointer: string): string {
+  const segments = pointerSegments(pointer);
+  let node: unknown = doc;
+  let n = 0;
+  for (const seg of segments) {
+    const next = Array.isArray(node) ? node[Number(seg)] : isObject(node) ? node[seg] : undefined;
+    if (next === undefined) break;
+    node = next;
+    n++;
+  }
+  return toPointer(segments.slice(0, n));
 }
 
 function defaultHint(severity: Severity): string {

@@ -22,11 +22,13 @@ describe('diffOpenApi messages and locations', () => {
     expect(f.hint).toBeTruthy();
   });
 
-  it('points removals into the previous document', () => {
+  it('points a removal at the nearest element the current document still has, keeping where it was', () => {
     const [prev, curr] = pair('response-required-property-removed');
     const f = diffOpenApi(prev, curr, { now: NOW }).find((x) => x.ruleId === 'response-required-property-removed')!;
-    expect(f.file).toBe(prev.file);
-    expect(f.pointer).toBe('/components/schemas/Order/properties/total');
+    expect(f.file).toBe(curr.file);
+    expect(f.pointer).toBe('/components/schemas/Order/properties');
+    expect(f.onKey).toBe(true);
+    expect(f.previous).toEqual({ file: prev.file, pointer: '/components/schemas/Order/properties/total' });
     expect(f.message).toMatch(/^Response property `(items\/items\/)?total` of .* was removed$/);
   });
 
@@ -36,10 +38,11 @@ describe('diffOpenApi messages and locations', () => {
     expect(messages).toContain('Response property `items/items/total` of GET /v1/orders 200 was removed');
   });
 
-  it('points a removed operation at its previous location', () => {
+  it('points a removed operation at its path item, and at its previous location as `previous`', () => {
     const [prev, curr] = pair('api-removed-without-deprecation');
     const f = diffOpenApi(prev, curr, { now: NOW })[0];
-    expect(f).toMatchObject({ ruleId: 'api-removed-without-deprecation', file: prev.file, pointer: '/paths/~1v1~1orders~1{orderId}/delete' });
+    expect(f).toMatchObject({ ruleId: 'api-removed-without-deprecation', file: curr.file, pointer: '/paths/~1v1~1orders~1{orderId}' });
+    expect(f.previous).toEqual({ file: prev.file, pointer: '/paths/~1v1~1orders~1{orderId}/delete' });
     expect(f.message).toBe('DELETE /v1/orders/{orderId} was removed without deprecation');
   });
 });
@@ -97,7 +100,7 @@ describe('recursive schemas', () => {
     const f = diffOpenApi(prev, curr, { now: NOW }).filter((x) => x.ruleId === 'response-required-property-removed');
     expect(f.length).toBeGreaterThan(0);
     expect(f.map((x) => x.message)).toContain('Response property `products/items/sku` of GET /v1/categories/{id} 200 was removed');
-    expect(new Set(f.map((x) => x.pointer))).toEqual(new Set(['/components/schemas/Product/properties/sku']));
+    expect(new Set(f.map((x) => x.previous?.pointer))).toEqual(new Set(['/components/schemas/Product/properties/sku']));
   });
 
   it('diffs hundreds of mutually recursive schemas', () => {

@@ -2,7 +2,7 @@
  * Request parameters of a matched operation: removed, added, required,
  * deprecated, and their schemas (request direction: may widen, not narrow).
  */
-import { report, type DiffContext } from './context.js';
+import { child, report, type DiffContext } from './context.js';
 import { addDays, opLabel, sunsetOf, type Op, type OpParameter } from './operations.js';
 import { compareSchemas, type SchemaMemo } from './schema-compare.js';
 import type { PendingSchema } from './bodies.js';
@@ -19,7 +19,7 @@ export function checkParameters(ctx: DiffContext, memo: SchemaMemo, prev: Op, cu
   for (const p of prev.parameters) {
     const c = currByKey.get(p.key);
     if (!c) {
-      removed(ctx, p, label);
+      removed(ctx, p, label, child(curr.pointer, 'parameters'));
       continue;
     }
     const name = describeParam(c);
@@ -77,16 +77,16 @@ function checkDeprecation(ctx: DiffContext, p: OpParameter, c: OpParameter, subj
   }
 }
 
-function removed(ctx: DiffContext, p: OpParameter, label: string): void {
+function removed(ctx: DiffContext, p: OpParameter, label: string, anchor: string): void {
   const name = describeParam(p);
   if (p.node.deprecated !== true) {
-    report(ctx, 'request-parameter-removed', `${cap(name)} of ${label} was removed`, 'prev', p.pointer, 'Clients that still send it may get an error: deprecate the parameter first, and remove it later.');
+    report(ctx, 'request-parameter-removed', `${cap(name)} of ${label} was removed`, 'prev', p.pointer, 'Clients that still send it may get an error: deprecate the parameter first, and remove it later.', anchor);
     return;
   }
   const sunset = sunsetOf(p.node);
-  if (!sunset) report(ctx, 'request-parameter-removed-with-deprecation', `Deprecated ${name} of ${label} was removed`, 'prev', p.pointer);
-  else if ('error' in sunset) report(ctx, 'request-parameter-sunset-parse', `${cap(name)} of ${label} was removed, but its sunset date could not be read: ${sunset.error}`, 'prev', p.pointer);
-  else if (ctx.today < sunset.date) report(ctx, 'request-parameter-removed-before-sunset', `${cap(name)} of ${label} was removed before its sunset date ${sunset.date}`, 'prev', p.pointer);
+  if (!sunset) report(ctx, 'request-parameter-removed-with-deprecation', `Deprecated ${name} of ${label} was removed`, 'prev', p.pointer, undefined, anchor);
+  else if ('error' in sunset) report(ctx, 'request-parameter-sunset-parse', `${cap(name)} of ${label} was removed, but its sunset date could not be read: ${sunset.error}`, 'prev', p.pointer, undefined, anchor);
+  else if (ctx.today < sunset.date) report(ctx, 'request-parameter-removed-before-sunset', `${cap(name)} of ${label} was removed before its sunset date ${sunset.date}`, 'prev', p.pointer, undefined, anchor);
 }
 
 function cap(s: string): string {

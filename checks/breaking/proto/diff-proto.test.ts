@@ -27,6 +27,8 @@ describe('diffProto', () => {
       [PROTO_NEEDS_NEW_PACKAGE_VERSION_ID, 'shop/v1/shop.proto', 3, 1, undefined, undefined],
     ]);
     expect(findings[0]).toMatchObject({ severity: 'error', kind: 'proto', message: 'Previously present field "2" with name "name" on message "Product" was deleted.' });
+    // where the field was: its line in the previous file
+    expect(findings[0].previous).toEqual({ file: path.join(fixtures, 'field-deleted/previous/shop/v1/shop.proto'), line: 12, column: 3 });
     expect(findings[0].hint).toContain('reserved');
   });
 
@@ -40,6 +42,7 @@ describe('diffProto', () => {
     const findings = await diffCase('rpc-removed');
     expect(spans('rpc-removed', findings)[0]).toEqual(['RPC_NO_DELETE', 'shop/v1/shop.proto', 5, 1, 7, 2]);
     expect(findings[0].message).toBe('Previously present RPC "DeleteProduct" on service "ShopService" was deleted.');
+    expect(findings[0].previous).toMatchObject({ file: path.join(fixtures, 'rpc-removed/previous/shop/v1/shop.proto'), line: 7 });
   });
 
   it('finds nothing when nothing changed (plain directories without buf.yaml)', async () => {
@@ -73,7 +76,8 @@ describe('proto-breaking-needs-new-package-version', () => {
     );
     // buf still reports every change, including those in billing.v1beta1 and legacy.
     expect(spans('package-version', findings.filter((f) => f.ruleId !== PROTO_NEEDS_NEW_PACKAGE_VERSION_ID))).toEqual([
-      ['FILE_NO_DELETE', 'orders/v1/crates.proto', 1, 1, 1, 1],
+      // a deleted file is reported at the package statement of a file of its package that is still there
+      ['FILE_NO_DELETE', 'orders/v1/items.proto', 3, 1, 3, 1],
       ['FIELD_NO_DELETE', 'billing/v1beta1/billing.proto', 5, 1, 7, 2],
       ['FIELD_NO_DELETE', 'legacy/legacy.proto', 5, 1, 7, 2],
       ['FIELD_NO_DELETE', 'orders/v1/items.proto', 5, 1, 7, 2],
@@ -83,7 +87,9 @@ describe('proto-breaking-needs-new-package-version', () => {
 
   it('is quiet when the old version was replaced by a new one (only buf reports the deleted file)', async () => {
     const findings = await diffCase('moved-to-v2');
-    expect(spans('moved-to-v2', findings)).toEqual([['FILE_NO_DELETE', 'orders/v1/orders.proto', 1, 1, 1, 1]]);
+    // no file of orders.v1 is left: the module's buf.yaml is where to act; `previous` names the deleted file
+    expect(spans('moved-to-v2', findings)).toEqual([['FILE_NO_DELETE', 'buf.yaml', 1, 1, 1, 1]]);
+    expect(findings[0].previous).toEqual({ file: path.join(fixtures, 'moved-to-v2/previous/orders/v1/orders.proto'), line: 1, column: 1 });
     expect(findings[0].message).toBe('Previously present file "orders/v1/orders.proto" was deleted.');
   });
 });

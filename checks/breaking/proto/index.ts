@@ -3,6 +3,7 @@
  * against the previous contract's image, under buf's rule ids, plus
  * contractkit's package-versioning rule.
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +13,8 @@ import { ConfigError } from '../../../contracts/errors.js';
 import { runBuf } from '../../../contracts/proto/buf.js';
 import { BUF_EXIT_ANNOTATIONS, bufFailureFinding, bufIssueToFinding, bufIssuesOf, bufScopeOf } from '../../lint/proto/buf-findings.js';
 import { breakingConfigData, isProtoBreakingCategory, PROTO_BREAKING_CATEGORIES, type ProtoBreakingCategory } from './category-config.js';
-import { checkPackageVersions } from './package-version.js';
+import { checkPackageVersions, imageFilesOf } from './package-version.js';
+import { previousLocationOf } from './previous-location.js';
 
 export { PROTO_BREAKING_CATEGORIES, type ProtoBreakingCategory } from './category-config.js';
 export { PROTO_NEEDS_NEW_PACKAGE_VERSION_ID, protoBreakingRules } from './catalogue.js';
@@ -60,7 +62,9 @@ export async function diffProto(previous: ProtoContract, current: ProtoContract,
     const findings = suppress(
       issues.map((issue) => {
         const f = bufIssueToFinding(current, issue, hintFor(issue.type));
-        return issue.path ? f : placeDeletedFile(current, f);
+        const placed = issue.path ? f : placeDeletedFile(previous, current, f);
+        const was = previousLocationOf(previous, issue.path, issue.message);
+        return was ? { ...placed, previous: was } : placed;
       }),
     );
     // the versioning rule counts only the breaking changes nobody accepted
@@ -70,10 +74,24 @@ export async function diffProto(previous: ProtoContract, current: ProtoContract,
   }
 }
 
-/** buf gives no path for a deleted file; report it where it used to be, naming it in the message already. */
-function placeDeletedFile(current: ProtoContract, f: Finding): Finding {
+/**
+ * buf gives no path for a deleted file: report it where the user can act, at
+ * the `package` statement of a current file of the same package (else the
+ * module's `buf.yaml`, else the former path); `previous` keeps the old file.
+ */
+function placeDeletedFile(previous: ProtoContract, current: ProtoContract, f: Finding): Finding {
   const name = /file "([^"]+)"/.exec(f.message)?.[1];
-  return name ? { ...f, file: path.join(current.root, name), line: 1, column: 1, endLine: 1, endColumn: 1 } : f;
+  if (!name) return f;
+  const pkg = imageFilesOf(previous).packageOf.get(name);
+  const curr = imageFilesOf(current);
+  const sibling = [...curr.packageOf].filter(([, p]) => p === pkg).map(([n]) => n).sort()[0];
+  if (pkg !== undefined && sibling !== undefined) {
+    const index = current.protoFiles.indexOf(sibling);
+    const at = curr.packageLine.get(sibling) ?? { line: 1, column: 1 };
+    return { ...f, file: index >= 0 ? current.files[index]! : path.join(current.root, sibling), line: at.line, column: at.column, endLine: at.line, endColumn: at.column };
+  }
+  const bufYaml = path.join(current.root, 'buf.yaml');
+  return { ...f, file: existsSync(bufYaml) ? bufYaml : path.join(current.root, name), line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
 /** How to resolve a buf breaking violation, by the kind of change its id names. */

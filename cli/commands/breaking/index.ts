@@ -29,7 +29,7 @@ export const breakingCommand: CommandModule<GlobalArgs, BreakingArgs> = {
   builder: (y: Argv<GlobalArgs>) =>
     y
       .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Contracts to check (default: the config\'s contracts)' })
-      .option('against', { type: 'string', describe: 'Git ref (origin/main, a tag, HEAD~1), directory or file holding the previous version' })
+      .option('against', { type: 'string', describe: 'Git ref (origin/main, a tag, HEAD~1, .git#branch=main), directory or file holding the previous version' })
       .option('level', { choices: ['error', 'warning', 'info'] as const, describe: 'Lowest level reported; info gives a full changelog (default warning)' }) as Argv<BreakingArgs>,
   handler: (args) =>
     runAction(args, async (ctx) => {
