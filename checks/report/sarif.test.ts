@@ -69,6 +69,15 @@ describe('sarif reporter', () => {
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
   });
 
+  it('gives a removal\'s previous place as a related location, still valid', () => {
+    const [f] = findingsIn('orders.yaml', 1, 'error');
+    const log = JSON.parse(sarifReporter(resolvePositions([{ ...f!, previous: { file: join(fixtures, 'src', 'old.yaml'), line: 7, column: 3 } }]), CTX));
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    expect(log.runs[0].results[0].relatedLocations).toEqual([
+      { id: 0, physicalLocation: { artifactLocation: { uri: 'src/old.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 7, startColumn: 3 } }, message: { text: 'Where it was in the previous version' } },
+    ]);
+  });
+
   it('keeps fingerprints stable when lines move but not when the message changes', () => {
     const base: Finding = {
       ruleId: 'path-no-verbs',
