@@ -2,6 +2,7 @@
  * The breaking ignore file through the CLI: a breaking change listed in
  * `.contractkit-breaking-ignore.yaml` is accepted, so the versioning rules
  * (which ask for a new version because of breaking changes) must not count it.
+ * Also: the `breaking` settings of contractkit.yaml reach the differs.
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,5 +78,20 @@ describe('breaking: ignored findings do not count for the versioning rules', () 
     expect(new Set(after.ids.filter((id) => id !== 'breaking-change-needs-new-version'))).toEqual(kinds);
     expect(after.ids).toContain('breaking-change-needs-new-version');
     expect(after.code).toBe(1);
+  });
+});
+
+describe('breaking: settings from contractkit.yaml reach the OpenAPI differ', () => {
+  it('breaking.minSunsetDays: deprecating an operation without a sunset date is an error', () => {
+    dir = mkdtempSync(join(tmpdir(), 'ck-breaking-sunset-'));
+    const doc = (deprecated: boolean) =>
+      `openapi: 3.1.0\ninfo: { title: Orders, version: 1.0.0 }\npaths:\n  /v1/orders:\n    get:\n      operationId: listOrders\n${deprecated ? '      deprecated: true\n' : ''}      responses:\n        '200': { description: ok }\n`;
+    writeFileSync(join(dir, 'previous.yaml'), doc(false));
+    writeFileSync(join(dir, 'current.yaml'), doc(true));
+    writeFileSync(join(dir, 'contractkit.yaml'), 'version: 1\nbreaking:\n  minSunsetDays: 30\n');
+    const r = run(['breaking', 'current.yaml', '--against', 'previous.yaml']);
+    expect(r.stderr).toBe('');
+    expect(r.ids).toContain('api-deprecated-sunset-missing');
+    expect(r.code).toBe(1);
   });
 });
