@@ -6,6 +6,7 @@
  */
 import type { Severity } from '../../finding.js';
 import type { BreakingRule } from '../rule.js';
+import { AVRO_INCOMPATIBILITY_TYPES } from './avro-compatibility.js';
 import { DIFFERENCE_TYPES } from './difference-types.js';
 
 /** Id of the versioning rule. */
@@ -29,7 +30,7 @@ const own: [id: string, severity: Severity, description: string][] = [
   ['message-event-type-changed', 'error', 'A message kept its id but its event type changed: consumers routing on the type no longer see it.'],
   ['message-content-type-changed', 'error', 'A message\'s content type changed: consumers decode it with the wrong format.'],
   ['message-schema-format-changed', 'error', 'A message\'s payload or headers moved to another schema format family (JSON Schema ↔ Avro, …): consumers decode it with the old format.'],
-  ['message-schema-not-compared', 'warning', 'A payload or headers schema changed in a format contractkit cannot compare (Avro, RAML, Protobuf, …): the change was not checked.'],
+  ['message-schema-not-compared', 'warning', 'A payload or headers schema changed in a format contractkit cannot compare (RAML, Protobuf, OpenAPI, …): the change was not checked.'],
   ['message-added', 'info', 'A message was added.'],
   ['message-version-added', 'info', 'A new major version of an event was declared beside the earlier ones.'],
   [EVENT_NEEDS_NEW_VERSION_ID, 'error', 'An incompatible payload or header change under the same event version major: publish it as a new version (`x-event-version: N+1`) and add an upcaster.'],
@@ -41,6 +42,13 @@ export const ASYNCAPI_LEVELS: ReadonlyMap<string, Severity> = new Map(own.map(([
 /** Every AsyncAPI breaking rule. */
 export const ASYNCAPI_BREAKING_RULES: readonly BreakingRule[] = [
   ...own.map(([id, severity, description]) => ({ id, kind: 'asyncapi' as const, severity, description, source: 'contractkit' as const })),
+  ...AVRO_INCOMPATIBILITY_TYPES.map((id) => ({
+    id,
+    kind: 'asyncapi' as const,
+    severity: 'error' as const,
+    description: `Avro schema incompatibility ${id} (Avro's and Confluent Schema Registry's name): the message's compatibility mode rejects the change under Avro schema resolution.`,
+    source: 'contractkit' as const,
+  })),
   ...DIFFERENCE_TYPES.map((id) => ({
     id,
     kind: 'asyncapi' as const,

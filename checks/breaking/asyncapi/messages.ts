@@ -104,11 +104,9 @@ function checkSchemas(ctx: AsyncDiffContext, curr: EventMessage, same: EventMess
     for (const part of ['payload', 'headers'] as const) {
       const against = target === same ? 'the previous definition' : `${messageKeyOf(target)} (\`${target.id}\`)`;
       if (!comparable(target, curr, part)) {
-        if (seen.has(`${part}/format`)) continue;
-        seen.add(`${part}/format`);
-        const { finding, incompatible } = checkFormat(ctx, target, curr, part, `\`${curr.id}\` (${messageKeyOf(curr)})${sharedIn(ctx, curr)}`);
+        const { findings, incompatible } = checkFormat(ctx, target, curr, part, `\`${curr.id}\` (${messageKeyOf(curr)})${sharedIn(ctx, curr)}`, mode, seen);
         if (incompatible) formatBroken = true;
-        if (incompatible && finding) reported.push(finding);
+        reported.push(...findings);
         continue;
       }
       for (const d of checkCompatibility(target[part], curr[part], mode)) {

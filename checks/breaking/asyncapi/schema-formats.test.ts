@@ -81,14 +81,29 @@ describe('AsyncAPI schema formats', () => {
     expect(fs.map((f) => f.ruleId)).toContain('event-breaking-needs-new-version');
   });
 
-  it('Avro (3.0 Multi Format and 2.6 schemaFormat): a change is reported as not compared, an unchanged schema is silent', async () => {
-    const record = (type: string) => ({ type: 'record', name: 'Order', fields: [{ name: 'id', type }] });
+  it('Avro (3.0 Multi Format and 2.6 schemaFormat): compared under Avro schema resolution', async () => {
+    const record = (type: string, extra: object[] = []) => ({ type: 'record', name: 'Order', fields: [{ name: 'id', type }, ...extra] });
     const v3Changed = await diff(v3({ schemaFormat: AVRO, schema: record('string') }), v3({ schemaFormat: AVRO, schema: record('int') }));
-    expect(summary(v3Changed)).toEqual(['message-schema-not-compared warning /channels/orders/messages/orderPlaced/payload/schema']);
-    expect(v3Changed[0]!.message).toContain(AVRO);
-    const v26Changed = await diff(v26({ schemaFormat: AVRO, payload: record('string') }), v26({ schemaFormat: AVRO, payload: record('int') }));
-    expect(v26Changed.map((f) => f.ruleId)).toEqual(['message-schema-not-compared']);
+    expect(summary(v3Changed)).toEqual([
+      'TYPE_MISMATCH error /channels/orders/messages/orderPlaced/payload/schema',
+      'event-breaking-needs-new-version error /channels/orders/messages/orderPlaced',
+    ].sort());
+    expect(v3Changed.find((f) => f.ruleId === 'TYPE_MISMATCH')!.message).toContain('field `id`');
+    const v26Changed = await diff(v26({ schemaFormat: AVRO, payload: record('string') }), v26({ schemaFormat: AVRO, payload: record('string', [{ name: 'total', type: 'double' }]) }));
+    expect(v26Changed.map((f) => f.ruleId).sort()).toEqual(['READER_FIELD_MISSING_DEFAULT_VALUE', 'event-breaking-needs-new-version']);
+    // a new field with a default, and int → long, are readable by the new (receiving) schema
+    const compatible = await diff(v3({ schemaFormat: AVRO, schema: record('int') }), v3({ schemaFormat: AVRO, schema: record('long', [{ name: 'note', type: 'string', default: '' }]) }));
+    expect(compatible).toEqual([]);
     expect(await diff(v3({ schemaFormat: AVRO, schema: record('string') }), v3({ schemaFormat: AVRO, schema: record('string') }))).toEqual([]);
+  });
+
+  it('a format contractkit cannot compare (RAML): a change is reported as not compared, an unchanged schema is silent', async () => {
+    const RAML = 'application/raml+yaml;version=1.0';
+    const raml = (type: string) => ({ type: 'object', properties: { id: type } });
+    const changed = await diff(v3({ schemaFormat: RAML, schema: raml('string') }), v3({ schemaFormat: RAML, schema: raml('number') }));
+    expect(summary(changed)).toEqual(['message-schema-not-compared warning /channels/orders/messages/orderPlaced/payload/schema']);
+    expect(changed[0]!.message).toContain(RAML);
+    expect(await diff(v3({ schemaFormat: RAML, schema: raml('string') }), v3({ schemaFormat: RAML, schema: raml('string') }))).toEqual([]);
   });
 
   it('a payload whose schema format changed family is an error that asks for a new version', async () => {
