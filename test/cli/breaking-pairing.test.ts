@@ -65,9 +65,12 @@ describe('breaking: a directory against a directory', () => {
   it('OpenAPI and AsyncAPI files in folders of different names are paired by their path inside them', () => {
     copy('openapi/response-property-type-changed/previous.yaml', 'v1/openapi/orders.yaml');
     copy('openapi/response-property-type-changed/current.yaml', 'v2/openapi/orders.yaml');
+    copy('asyncapi/type-changed/previous.yaml', 'v1/asyncapi/events.yaml');
+    copy('asyncapi/type-changed/current.yaml', 'v2/asyncapi/events.yaml');
     const r = breaking(['v2', '--against', 'v1']);
     expect(r.stderr).toBe('');
     expect(r.ids).toContain('response-property-type-changed');
+    expect(r.ids).toContain('TYPE_CHANGED');
     expect(r.ids).not.toContain('contract-added');
     expect(r.code).toBe(1);
   });
