@@ -6,7 +6,7 @@
  * bypasses it); `--watch` regenerates when a contract file changes.
  */
 import { statSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../../../contracts/errors.js';
@@ -14,17 +14,16 @@ import { loadContracts } from '../../../contracts/load/load-all.js';
 import { packageRoot } from '../../../contracts/source/package-files.js';
 import { runAction } from '../../run.js';
 import { EXIT, printFindings } from '../../report.js';
-import { selectContracts } from '../../select-contracts.js';
 import type { CommandContext, GlobalArgs } from '../../context.js';
-import type { GenerateTarget } from '../../config/types.js';
 import { toolVersion } from '../../version.js';
 import { codeFingerprint, contractInputs, createGenerateCache, type GenerateCache } from '../../../generators/core/cache.js';
-import { GENERATOR_NAMES } from '../../../generators/core/registry.js';
+import { GENERATOR_NAMES, type GeneratorName } from '../../../generators/core/registry.js';
+import { jobsFromArguments, jobsFromConfig, type Job } from './jobs.js';
 import { createWatcher, describeChanges } from '../../../generators/core/watch.js';
 import { writeGeneratedFiles } from '../../../generators/core/writer.js';
 
 interface GenerateArgs extends GlobalArgs {
-  target?: string;
+  target?: GeneratorName;
   contract?: string;
   out?: string;
   check: boolean;
@@ -33,7 +32,6 @@ interface GenerateArgs extends GlobalArgs {
   path?: string[];
 }
 
-type Job = { spec: ReturnType<typeof selectContracts>[number]; target: GenerateTarget };
 
 /** The `generate` command. */
 export const generateCommand: CommandModule<GlobalArgs, GenerateArgs> = {
@@ -55,22 +53,19 @@ export const generateCommand: CommandModule<GlobalArgs, GenerateArgs> = {
   handler: (args) =>
     runAction(args, async (ctx) => {
       if (args.watch && args.check) throw new UsageError('generate: --watch and --check do not go together; --check is for CI, --watch for editing.');
-      const jobs: Job[] = [];
+      let jobs: Job[];
       if (args.target) {
         if (!args.contract) throw new UsageError(`generate ${args.target}: name the contract to generate from (a file or directory), e.g. \`contractkit generate ${args.target} api.yaml --out src/generated\`.`);
         if (!args.out) throw new UsageError(`generate ${args.target}: --out <dir> is required.`);
         if (args.path?.length && args.target !== 'grpc') {
           throw new UsageError(`generate ${args.target}: --path selects proto files and applies to the grpc target only.`);
         }
-        const options = args.path?.length ? { paths: args.path } : {};
-        for (const spec of selectContracts(ctx, [args.contract])) {
-          jobs.push({ spec, target: { target: args.target as GenerateTarget['target'], out: resolve(ctx.cwd, args.out), options } });
-        }
+        jobs = jobsFromArguments(ctx, args.target, args.contract, args.out, args.path?.length ? { paths: args.path } : {});
       } else {
         if (args.path?.length) {
           throw new UsageError('generate: --path goes with an explicit target (`contractkit generate grpc <proto root> --path <dir> --out <dir>`); in contractkit.yaml, set `options.paths` on the grpc target.');
         }
-        for (const c of ctx.config.contracts) for (const t of c.generate) jobs.push({ spec: c, target: t });
+        jobs = jobsFromConfig(ctx);
         if (jobs.length === 0) {
           throw new UsageError(
             ctx.config.file
