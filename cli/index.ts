@@ -7,6 +7,7 @@ import { hideBin, Parser } from 'yargs/helpers';
 import { FORMATS } from './context.js';
 import { toolVersion } from './version.js';
 import { EXIT } from './report.js';
+import { tolerateClosedOutput } from './closed-output.js';
 
 type AnyCommand = CommandModule<never, never>;
 
@@ -62,4 +63,6 @@ export async function createCli(argv: string[]) {
   return cli;
 }
 
+tolerateClosedOutput(process.stdout);
+tolerateClosedOutput(process.stderr);
 await (await createCli(hideBin(process.argv))).parseAsync();
