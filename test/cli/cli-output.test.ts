@@ -36,3 +36,49 @@ describe('a closed stdout', () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe('argument errors', () => {
+  const lines = (text: string) => text.trimEnd().split('\n');
+
+  it.each([
+    [['lnit'], 'contractkit: unknown command `lnit`. Did you mean `lint`?'],
+    [['lint', '--formt', 'json'], 'contractkit lint: unknown option `--formt`. Did you mean `--format`?'],
+    [['lint', '--stagd'], 'contractkit lint: unknown option `--stagd`. Did you mean `--staged`?'],
+    [['generate', 'grcp', 'api.yaml', '--out', 'gen'], 'contractkit generate: unknown target `grcp`. Did you mean `grpc`? Targets: rest-client, grpc, events, saga.'],
+    [['lint', '--format', 'josn'], 'contractkit lint: `--format josn` is not one of stylish, json, sarif, github, markdown. Did you mean `json`?'],
+  ])('%j: the error first, one line, then a short usage hint', (args, first) => {
+    const r = runCli(args, scratch());
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const out = lines(r.stderr);
+    expect(out[0]).toBe(first);
+    expect(out.length).toBeLessThanOrEqual(3);
+    expect(out.at(-1)).toMatch(/^Run `contractkit( \w+)? --help` for /);
+  });
+
+  it('no command lists the commands in a line', () => {
+    const r = runCli([], scratch());
+    expect(r.code).toBe(2);
+    expect(lines(r.stderr)[0]).toBe('contractkit: name a command: init, lint, breaking, generate, diagram, rules or saga.');
+    expect(lines(r.stderr).length).toBeLessThanOrEqual(3);
+  });
+
+  it('an unknown key or value in contractkit.yaml suggests the nearest known one', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'api.yaml'), 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths: {}\n');
+    writeFileSync(
+      join(dir, 'contractkit.yaml'),
+      'version: 1\ncontracts:\n  api:\n    opnapi: api.yaml\n    generate:\n      - target: rest-clinet\n        out: gen\nlint:\n  preet: strict\n',
+    );
+    const r = runCli(['lint', '--format', 'json'], dir);
+    expect(r.code).toBe(2);
+    const messages = JSON.parse(r.stdout).findings.map((f: { line: number; message: string }) => `${f.line}: ${f.message}`);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        '4: Unknown key `opnapi` in `contracts.api`. Did you mean `openapi`?',
+        expect.stringMatching(/^6: `contracts\.api\.generate\.0\.target` must be one of .*\. Did you mean `rest-client`\?$/),
+        '9: Unknown key `preet` in `lint`. Did you mean `preset`?',
+      ]),
+    );
+  });
+});
