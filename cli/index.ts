@@ -59,7 +59,7 @@ export async function createCli(argv: string[]) {
     .usage('$0 <command> [options]\n\nLint, check for breaking changes and generate code from OpenAPI, Protocol Buffers and AsyncAPI contracts.')
     .option('config', { type: 'string', describe: 'Path to contractkit.yaml (default: found upward from the current directory)' })
     .option('format', { choices: FORMATS, default: 'stylish' as const, describe: 'Report format' })
-    .option('color', { type: 'boolean', default: true, describe: 'Colored output (--no-color to disable)' })
+    .option('color', { type: 'boolean', describe: 'Colours: --color forces them, --no-color (or NO_COLOR) turns them off; default: only on a terminal' })
     .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
     .option('debug', { type: 'boolean', default: false, describe: 'Print stack traces for errors' })
     .option('fail-on', { choices: ['error', 'warning', 'info'] as const, describe: 'Lowest severity that fails the run (exit 1); default error' })

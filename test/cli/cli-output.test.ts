@@ -4,6 +4,7 @@
  * in one line with a "did you mean" and a short usage hint instead of the
  * whole help, and colours appear only on a terminal (or when forced).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,5 +81,49 @@ describe('argument errors', () => {
         '9: Unknown key `preet` in `lint`. Did you mean `preset`?',
       ]),
     );
+  });
+});
+
+describe('colours', () => {
+  const ESC = '\u001b[';
+  const withFindings = () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'api.yaml'), 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths:\n  /getOrders:\n    get:\n      responses:\n        "200": { description: ok }\n');
+    return dir;
+  };
+  const lint = (env: Record<string, string>, ...extra: string[]) => runCli(['lint', 'api.yaml', ...extra], withFindings(), env);
+
+  it('off when stdout is not a terminal, on when FORCE_COLOR or --color forces them', () => {
+    const piped = lint({ NO_COLOR: '', FORCE_COLOR: '' });
+    expect(piped.stdout).toContain('error');
+    expect(piped.stdout).not.toContain(ESC);
+    expect(lint({ NO_COLOR: '', FORCE_COLOR: '1' }).stdout).toContain(ESC);
+    expect(lint({ NO_COLOR: '', FORCE_COLOR: '' }, '--color').stdout).toContain(ESC);
+  });
+
+  it('never with NO_COLOR, --no-color or FORCE_COLOR=0, whatever else is set', () => {
+    expect(lint({ NO_COLOR: '1', FORCE_COLOR: '1' }).stdout).not.toContain(ESC);
+    expect(lint({ NO_COLOR: '', FORCE_COLOR: '1' }, '--no-color').stdout).not.toContain(ESC);
+    expect(lint({ NO_COLOR: '1', FORCE_COLOR: '' }, '--color').stdout).not.toContain(ESC);
+    expect(lint({ NO_COLOR: '', FORCE_COLOR: '0' }).stdout).not.toContain(ESC);
+  });
+
+  it('a config that does not load is reported under the same decision', () => {
+    const dir = withFindings();
+    writeFileSync(join(dir, 'contractkit.yaml'), 'version: 1\nlnt: {}\n');
+    const forced = runCli(['lint'], dir, { NO_COLOR: '', FORCE_COLOR: '1' });
+    expect(forced.code).toBe(2);
+    expect(forced.stdout).toContain(ESC);
+    expect(runCli(['lint'], dir, { NO_COLOR: '', FORCE_COLOR: '' }).stdout).not.toContain(ESC);
+  });
+
+  it('the demo writes no escape codes into a file, and bold headings when forced', () => {
+    const demo = (env: Record<string, string>) => spawnSync(process.execPath, [packageFile('examples', 'demo.js'), 'diagram'], { encoding: 'utf8', env: { ...process.env, ...env } });
+    const piped = demo({ NO_COLOR: '', FORCE_COLOR: '' });
+    expect(piped.status).toBe(0);
+    expect(piped.stdout).toContain('Mermaid diagram of the place-order saga');
+    expect(piped.stdout).not.toContain(ESC);
+    expect(demo({ NO_COLOR: '', FORCE_COLOR: '1' }).stdout).toContain(`${ESC}1m`);
+    expect(demo({ NO_COLOR: '1', FORCE_COLOR: '1' }).stdout).not.toContain(ESC);
   });
 });
