@@ -29,6 +29,8 @@ export interface GeneratorContext {
   /** Absolute output directory. */
   out: string;
   options: Record<string, unknown>;
+  /** Reports a phase of a long generation (`messages`, `services`); the CLI shows it on stderr when the run is slow. */
+  progress?: (phase: string) => void;
 }
 
 /** A generator plugin. */

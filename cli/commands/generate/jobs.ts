@@ -10,6 +10,8 @@ import type { Finding } from '../../../checks/finding.js';
 import { UsageError } from '../../../contracts/errors.js';
 import type { ContractSpec } from '../../../contracts/load/types.js';
 import { TARGET_INPUT, type GeneratorName } from '../../../generators/core/registry.js';
+import { readGrpcOptions } from '../../../generators/grpc/options.js';
+import { missingProtoPath, protoContractsOf } from './proto-paths.js';
 import type { CommandContext } from '../../context.js';
 import type { GenerateTarget } from '../../config/types.js';
 import { selectContracts } from '../../select-contracts.js';
@@ -49,11 +51,12 @@ export function kindMismatch(target: GeneratorName, kind: Kind, name: string): {
 export function jobsFromArguments(ctx: CommandContext, target: GeneratorName, contract: string, out: string, options: Record<string, unknown>): Job[] {
   const specs = selectContracts(ctx, [contract]);
   const wanted = TARGET_INPUT[target];
-  const fitting = specs.filter((s) => s.kind === wanted);
+  const given = resolve(ctx.cwd, contract);
+  const isDirectory = statSync(given).isDirectory();
+  const fitting = target === 'grpc' && isDirectory ? protoContractsOf(given, specs, ctx.loadOptions.rootDir, ctx.cwd) : specs.filter((s) => s.kind === wanted);
   if (fitting.length === 0) {
     // a file, or a directory that is one contract (a proto module), is named by its kind
-    const given = resolve(ctx.cwd, contract);
-    if (specs.length === 1 && (specs[0]!.path === given || !statSync(given).isDirectory())) {
+    if (specs.length === 1 && (specs[0]!.path === given || !isDirectory)) {
       const why = kindMismatch(target, specs[0]!.kind, contract)!;
       throw new UsageError(`generate ${target}: ${why.message} ${why.hint} Nothing was written.`);
     }
@@ -62,7 +65,29 @@ export function jobsFromArguments(ctx: CommandContext, target: GeneratorName, co
       `generate ${target}: ${contract} holds no ${KIND_NAMES[wanted].what} contract (it holds ${held}); the ${target} target generates from ${KIND_NAMES[wanted].input}. Nothing was written.`,
     );
   }
-  return fitting.map((spec) => ({ spec, target: { target, out: resolve(ctx.cwd, out), options } }));
+  const jobs = fitting.map((spec) => ({ spec, target: { target, out: resolve(ctx.cwd, out), options } }));
+  for (const job of jobs) {
+    const problem = protoPathProblems(ctx, job)[0];
+    if (problem) throw new UsageError(`generate ${target}: ${problem.why.message} ${problem.why.hint}`);
+  }
+  return jobs.map(selectingPaths);
+}
+
+/** A grpc job's spec builds only its `paths` (and what they import); other jobs stay as they are. */
+function selectingPaths(job: Job): Job {
+  if (job.target.target !== 'grpc') return job;
+  const paths = readGrpcOptions(job.target.options).paths;
+  return paths?.length ? { ...job, spec: { ...job.spec, paths } } : job;
+}
+
+/** The grpc `paths` of `job` that name nothing under its proto root, with the index of each. */
+function protoPathProblems(ctx: CommandContext, job: Job): { index: number; why: { message: string; hint: string } }[] {
+  if (job.target.target !== 'grpc') return [];
+  const paths = readGrpcOptions(job.target.options).paths ?? [];
+  return paths.flatMap((p, index) => {
+    const why = missingProtoPath(job.spec.path, p, ctx.loadOptions.rootDir, ctx.cwd);
+    return why ? [{ index, why }] : [];
+  });
 }
 
 /** Jobs of every configured `generate:` target. @throws UsageError located in the config when a target does not fit its contract. */
@@ -82,13 +107,26 @@ export function jobsFromConfig(ctx: CommandContext): Job[] {
           message: why.message,
           hint: why.hint,
         });
-      } else {
-        jobs.push({ spec: c, target: t });
+        continue;
       }
+      const job = { spec: c, target: t };
+      const problems = protoPathProblems(ctx, job);
+      for (const { index, why: problem } of problems) {
+        findings.push({
+          ruleId: 'config/grpc-path',
+          severity: 'error',
+          kind: 'config',
+          file: ctx.config.file ?? c.path,
+          pointer: `/contracts/${c.name}/generate/${i}/options/${t.options.paths === undefined ? 'path' : 'paths'}${Array.isArray(t.options.paths ?? t.options.path) ? `/${index}` : ''}`,
+          message: problem.message.replace(/^--path /, '`paths` entry '),
+          hint: problem.hint.replace(/--path /g, 'paths: '),
+        });
+      }
+      if (problems.length === 0) jobs.push(selectingPaths(job));
     }
   }
   if (findings.length > 0) {
-    throw new UsageError(`${relative(ctx.cwd, ctx.config.file ?? '') || 'contractkit.yaml'}: a generate target does not fit its contract; nothing was written.`, findings);
+    throw new UsageError(`${relative(ctx.cwd, ctx.config.file ?? '') || 'contractkit.yaml'}: a generate target cannot run as configured; nothing was written.`, findings);
   }
   return jobs;
 }
