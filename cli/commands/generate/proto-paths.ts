@@ -39,10 +39,9 @@ export function missingProtoPath(specPath: string, selected: string, rootDir: st
   const root = path.relative(cwd, input.root) || '.';
   const message = `--path ${selected}: no such file or directory under ${root}.`;
   // `generate grpc googleapis/google --path google/pubsub/v1`: the root is one level up
-  const [first, ...rest] = selected.split('/');
-  if (first === path.basename(input.root) && rest.length > 0 && existsSync(path.join(path.dirname(input.root), selected))) {
+  if (selected.split('/')[0] === path.basename(input.root) && selected.includes('/') && existsSync(path.join(path.dirname(input.root), selected))) {
     const parent = path.relative(cwd, path.dirname(input.root)) || '.';
-    return { message, hint: `Paths are relative to the proto root: give the contract as ${parent} with --path ${selected}, or --path ${rest.join('/')}.` };
+    return { message, hint: `Paths are relative to the proto root: give the contract as ${parent} with --path ${selected}.` };
   }
   const best = closest(selected, protoPathsUnder(input.root));
   return { message, hint: best ? `Did you mean \`${best}\`?` : `Paths are relative to the proto root ${root}: give a .proto file or a directory in it, as \`buf build --path\` takes them.` };

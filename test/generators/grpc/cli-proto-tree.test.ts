@@ -43,7 +43,7 @@ describe('generate grpc over a proto tree', () => {
   it('a --path that repeats the root directory says which root it fits', () => {
     const r = runCli(['generate', 'grpc', join(tree, 'shop'), '--path', 'shop/v1', '--out', 'out'], scratch());
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/Paths are relative to the proto root: give the contract as \S*test\/fixtures\/grpc\/tree with --path shop\/v1, or --path v1\./);
+    expect(r.stderr).toMatch(/Paths are relative to the proto root: give the contract as \S*test\/fixtures\/grpc\/tree with --path shop\/v1\./);
   });
 
   it('the cache of a --path build covers the selected files and their imports, not the rest of the tree', () => {
