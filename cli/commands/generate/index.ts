@@ -134,7 +134,7 @@ async function generateOnce(ctx: CommandContext, jobs: Job[], args: GenerateArgs
     const context = { out: job.target.out, options: job.target.options, progress: (step: string) => progress.phase(`${label}: ${step}`) };
     outputs.push({ job, cache, contracts, files: await chosen[k]!.generate({ contracts }, context) });
   }
-  progress.phase(`writing ${outputs.reduce((n, o) => n + o.files.length, 0)} file(s)`);
+  progress.phase(`${args.check ? 'checking' : 'writing'} ${outputs.reduce((n, o) => n + o.files.length, 0)} file(s)`);
   let stale = 0;
   for (const { job, cache, contracts, files } of outputs) {
     const r = writeGeneratedFiles(job.target.out, files, { check: args.check });
