@@ -6,6 +6,7 @@ import { loadConfig } from './config/load-config.js';
 import type { Config } from './config/types.js';
 import { gitTopLevel } from '../contracts/git/at-ref.js';
 import type { LoadOptions } from '../contracts/load/types.js';
+import { useColor } from './color.js';
 
 /** Report formats every reporting command accepts. */
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'markdown'] as const;
@@ -15,7 +16,8 @@ export type Format = (typeof FORMATS)[number];
 export interface GlobalArgs {
   config?: string;
   format: Format;
-  color: boolean;
+  /** `--color` forces colours, `--no-color` turns them off; unset, they follow the terminal. */
+  color?: boolean;
   quiet: boolean;
   debug: boolean;
   'fail-on'?: Severity;
@@ -38,10 +40,15 @@ export interface CommandContext {
   err: (text: string) => void;
 }
 
+/** Whether the report is coloured: stylish only, under the one colour decision ({@link useColor}) for stdout. */
+export function reportColor(args: Pick<GlobalArgs, 'color' | 'format'>): boolean {
+  return args.format === 'stylish' && useColor(process.stdout, args.color);
+}
+
 /** Builds the context from the global arguments. @throws ConfigError for a bad config. */
 export function createContext(args: GlobalArgs, cwd = process.cwd()): CommandContext {
   const config = loadConfig(cwd, args.config);
-  const color = args.color && args.format === 'stylish' && !process.env.NO_COLOR && (process.stdout.isTTY || !!process.env.FORCE_COLOR);
+  const color = reportColor(args);
   return {
     cwd,
     config,

@@ -7,6 +7,8 @@ import { hideBin, Parser } from 'yargs/helpers';
 import { FORMATS } from './context.js';
 import { toolVersion } from './version.js';
 import { EXIT } from './report.js';
+import { tolerateClosedOutput } from './closed-output.js';
+import { explainArgumentError, NO_COMMAND } from './argument-errors.js';
 
 type AnyCommand = CommandModule<never, never>;
 
@@ -25,12 +27,28 @@ const COMMANDS: Record<string, () => Promise<AnyCommand>> = {
   saga: async () => (await import('./commands/saga/index.js')).sagaCommand as AnyCommand,
 };
 
-/** The command modules `argv` needs: the one it names, or all of them (root help, a typo, no command). */
-export async function commandsFor(argv: string[]): Promise<AnyCommand[]> {
+/** The command `argv` names, if any. */
+function commandNamed(argv: string[]): string | undefined {
   const parsed = Parser(argv, { string: ['config', 'format', 'fail-on'], configuration: { 'boolean-negation': true } });
   const name = String(parsed._[0] ?? '');
-  const names = name in COMMANDS ? [name] : Object.keys(COMMANDS);
+  return name in COMMANDS ? name : undefined;
+}
+
+/** The command modules `argv` needs: the one it names, or all of them (root help, a typo, no command). */
+export async function commandsFor(argv: string[]): Promise<AnyCommand[]> {
+  const name = commandNamed(argv);
+  const names = name ? [name] : Object.keys(COMMANDS);
   return Promise.all(names.map((n) => COMMANDS[n]!()));
+}
+
+/**
+ * The option names and choices of the command being parsed. yargs has them
+ * (`getOptions()`, not in its type declarations); without it there are no suggestions.
+ */
+function knownOptions(cli: unknown): { key: Record<string, unknown>; choices: Record<string, string[]> } {
+  const y = cli as { getOptions?: () => { key?: Record<string, unknown>; choices?: Record<string, string[]> } };
+  const o = typeof y.getOptions === 'function' ? y.getOptions() : {};
+  return { key: o.key ?? {}, choices: o.choices ?? {} };
 }
 
 /** Builds the CLI for `argv` (without node and script). */
@@ -41,25 +59,31 @@ export async function createCli(argv: string[]) {
     .usage('$0 <command> [options]\n\nLint, check for breaking changes and generate code from OpenAPI, Protocol Buffers and AsyncAPI contracts.')
     .option('config', { type: 'string', describe: 'Path to contractkit.yaml (default: found upward from the current directory)' })
     .option('format', { choices: FORMATS, default: 'stylish' as const, describe: 'Report format' })
-    .option('color', { type: 'boolean', default: true, describe: 'Colored output (--no-color to disable)' })
+    .option('color', { type: 'boolean', describe: 'Colours: --color forces them, --no-color (or NO_COLOR) turns them off; default: only on a terminal' })
     .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
     .option('debug', { type: 'boolean', default: false, describe: 'Print stack traces for errors' })
     .option('fail-on', { choices: ['error', 'warning', 'info'] as const, describe: 'Lowest severity that fails the run (exit 1); default error' })
     .option('allow-remote-refs', { type: 'boolean', describe: 'Fetch http(s) $refs (off by default)' })
     .command(commands as never)
-    .demandCommand(1, 'Name a command: init, lint, breaking, generate, diagram or rules.')
+    .demandCommand(1, NO_COMMAND)
     .strict()
+    // the messages are read by explainArgumentError, which words them for contractkit
+    .locale('en')
     .version(toolVersion())
     .alias('h', 'help')
     .wrap(Math.min(110, process.stdout.columns || 100))
-    .fail((msg, err, y) => {
+    .fail((msg, err) => {
       if (err) throw err;
-      y.showHelp();
-      process.stderr.write(`\ncontractkit: ${msg}\n`);
+      const name = commandNamed(argv);
+      const options = knownOptions(cli);
+      const command = name ? { name, usage: String(commands[0]!.command ?? name) } : undefined;
+      process.stderr.write(explainArgumentError(msg ?? '', { argv, commands: Object.keys(COMMANDS), command, options: Object.keys(options.key), choices: options.choices }));
       process.exit(EXIT.usage);
     })
     .parserConfiguration({ 'boolean-negation': true });
   return cli;
 }
 
+tolerateClosedOutput(process.stdout);
+tolerateClosedOutput(process.stderr);
 await (await createCli(hideBin(process.argv))).parseAsync();

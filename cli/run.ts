@@ -6,7 +6,7 @@
 import { UsageError } from '../contracts/errors.js';
 import { EXIT, printFindings } from './report.js';
 import { defaultConfig } from './config/load-config.js';
-import { createContext, type CommandContext, type GlobalArgs } from './context.js';
+import { createContext, reportColor, type CommandContext, type GlobalArgs } from './context.js';
 
 /** Runs a command action with the shared context and error handling; sets process.exitCode. */
 export async function runAction<A extends GlobalArgs>(args: A, action: (ctx: CommandContext, args: A) => Promise<number>): Promise<void> {
@@ -38,7 +38,7 @@ function fallbackContext(args: GlobalArgs): CommandContext {
     cwd: process.cwd(),
     config: defaultConfig(process.cwd()),
     format: args.format,
-    color: args.color && args.format === 'stylish' && !process.env.NO_COLOR && !!process.stdout.isTTY,
+    color: reportColor(args),
     quiet: false,
     debug: args.debug,
     failOn: 'error',

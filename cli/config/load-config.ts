@@ -17,8 +17,12 @@ export const CONFIG_FILE_NAMES = ['contractkit.yaml', 'contractkit.yml'];
 
 type ConfigValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-/** The ajv options of the config validator, compiled at build time or now (they must agree). */
-export const CONFIG_AJV_OPTIONS = { allErrors: true, strict: false } as const;
+/**
+ * The ajv options of the config validator, compiled at build time or now (they
+ * must agree). `verbose` puts the schema and data into each error, so a
+ * message can name the nearest allowed key or value.
+ */
+export const CONFIG_AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
 
 let validator: ConfigValidator | undefined;
 

@@ -11,6 +11,12 @@ export interface ContractSpec {
   kind: Exclude<ContractKind, 'config'>;
   /** Absolute path: a file, or for proto a buf module / directory of `.proto` files. */
   path: string;
+  /**
+   * Proto only: build just these files or directories (relative to the proto
+   * root) and what they import, like `buf build --path`; the rest of the tree
+   * is not compiled. From the grpc target's `paths` (`--path`).
+   */
+  paths?: readonly string[];
 }
 
 /** Options every loader receives. */

@@ -192,6 +192,13 @@ export interface ProtoContract extends ContractBase {
   image: Uint8Array;
   /** Proto files of the module itself (not imports), relative to the root. */
   protoFiles: string[];
+  /**
+   * The files or directories (relative to the root) the build was restricted
+   * to, like `buf build --path`; undefined when the whole root was built.
+   */
+  paths?: readonly string[];
+  /** Absolute paths of the imported files found in the tree (not the well-known types buf brings): inputs of a restricted build. */
+  importFiles: string[];
   services: RpcService[];
   messages: RpcMessage[];
   enums: RpcEnum[];

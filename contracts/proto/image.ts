@@ -16,10 +16,22 @@ export interface DecodedImage {
   registry: FileRegistry;
 }
 
-/** Decodes image bytes; throws when they are not a complete FileDescriptorSet (imports included). */
+// decoded once per image: the loader and then the generator (and checks) ask for the same bytes
+const decoded = new WeakMap<Uint8Array, DecodedImage>();
+
+/**
+ * Decodes image bytes (once: the same bytes give the same decoded image, which
+ * callers only read); throws when they are not a complete FileDescriptorSet
+ * (imports included).
+ */
 export function decodeImage(bytes: Uint8Array): DecodedImage {
-  const set = fromBinary(FileDescriptorSetSchema, bytes);
-  return { set, registry: createFileRegistry(set) };
+  let image = decoded.get(bytes);
+  if (!image) {
+    const set = fromBinary(FileDescriptorSetSchema, bytes);
+    image = { set, registry: createFileRegistry(set) };
+    decoded.set(bytes, image);
+  }
+  return image;
 }
 
 /**

@@ -2,6 +2,7 @@
  * The Protocol Buffers loader: `buf build` into an image, decoded with
  * protobuf-es and normalized into a {@link ProtoContract}.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { DescFile } from '@bufbuild/protobuf';
 import type { Finding } from '../../checks/finding.js';
@@ -43,7 +44,9 @@ async function loadFrom(spec: ContractSpec, specPath: string, rootDir: string): 
   // buf reports paths relative to its working directory; running it in the
   // root keeps `--path` and reported paths simple.
   const args = ['build', '.', '-o', '-', '--error-format', 'json'];
-  if (input.target) args.push('--path', path.relative(input.root, input.target));
+  // selected paths replace the contract's own restriction (they are relative to the same root)
+  const paths = spec.paths?.length ? spec.paths : input.target ? [path.relative(input.root, input.target)] : [];
+  for (const p of paths) args.push('--path', p);
   const run = await runBuf(args, { cwd: input.root });
   if (run.exitCode !== 0) return { findings: failureFindings(run, input) };
 
@@ -59,6 +62,10 @@ async function loadFrom(spec: ContractSpec, specPath: string, rootDir: string): 
 
 function toContract(spec: ContractSpec, specPath: string, input: ProtoInput, image: DecodedImage, bytes: Uint8Array): ProtoContract {
   const ownNames = new Set(image.set.file.filter((f) => isImportFile(f) !== true).map((f) => f.name));
+  const importFiles = image.set.file
+    .filter((f) => isImportFile(f) === true)
+    .map((f) => absoluteProtoPath(input, f.name))
+    .filter((f) => existsSync(f));
   const own: DescFile[] = [];
   for (const file of image.registry.files) if (ownNames.has(file.proto.name)) own.push(file);
   own.sort((a, b) => (a.proto.name < b.proto.name ? -1 : a.proto.name > b.proto.name ? 1 : 0));
@@ -75,6 +82,8 @@ function toContract(spec: ContractSpec, specPath: string, input: ProtoInput, ima
     bufModule: input.bufModule,
     image: bytes,
     protoFiles: own.map((f) => f.proto.name),
+    ...(spec.paths?.length ? { paths: spec.paths } : {}),
+    importFiles,
     services,
     messages,
     enums,

@@ -3,8 +3,14 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { ContractKind, Finding } from '../../checks/finding.js';
+import { didYouMean } from './suggest.js';
 
-/** Builds one finding per distinct problem, most specific first; `oneOf` noise is folded. */
+/**
+ * Builds one finding per distinct problem, most specific first; `oneOf` noise
+ * is folded. Errors of a validator compiled with ajv's `verbose` option (they
+ * carry the data and the schema) name the nearest allowed key of an unknown
+ * one, and the nearest allowed value of one outside an enum ("Did you mean").
+ */
 export function schemaErrorsToFindings(
   errors: readonly ErrorObject[],
   file: string,
@@ -41,9 +47,11 @@ function describe(e: ErrorObject, what: string): { message: string; hint?: strin
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);
+      const properties = (e.parentSchema as { properties?: unknown } | undefined)?.properties;
+      const known = properties && typeof properties === 'object' ? Object.keys(properties) : [];
       return {
-        message: `Unknown key \`${key}\` in ${where}.`,
-        hint: 'Check the spelling; the JSON Schema in schema/ lists the allowed keys.',
+        message: `Unknown key \`${key}\` in ${where}.${didYouMean(key, known)}`,
+        hint: known.length ? `Allowed keys: ${known.join(', ')}.` : 'Check the spelling; the JSON Schema in schema/ lists the allowed keys.',
         pointer: `${at}/${escape(key)}`,
         onKey: true,
       };
@@ -53,8 +61,10 @@ function describe(e: ErrorObject, what: string): { message: string; hint?: strin
       return { message: `${capital(where)} is missing the required key \`${prop}\`.`, hint: `Add \`${prop}\`.`, pointer: at, onKey: false };
     }
     case 'enum': {
-      const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ');
-      return { message: `${capital(where)} must be one of ${allowed}.`, pointer: at, onKey: false };
+      const values = (e.params as { allowedValues: unknown[] }).allowedValues ?? [];
+      const allowed = values.map((v) => JSON.stringify(v)).join(', ');
+      const suggestion = typeof e.data === 'string' ? didYouMean(e.data, values.filter((v): v is string => typeof v === 'string')) : '';
+      return { message: `${capital(where)} must be one of ${allowed}.${suggestion}`, pointer: at, onKey: false };
     }
     case 'const':
       return { message: `${capital(where)} must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}.`, pointer: at, onKey: false };

@@ -75,6 +75,9 @@ function hashFile(path: string): string {
   }
 }
 
+/** buf's configuration files at a proto root. */
+const BUF_CONFIG_FILES = ['buf.yaml', 'buf.lock', 'buf.work.yaml'];
+
 /** Every .proto and buf file under `root` (what a module build reads). */
 function protoFiles(root: string, out: Set<string>): void {
   let entries;
@@ -101,7 +104,13 @@ export function contractInputs(contracts: readonly Contract[], extra: readonly s
   const files: Record<string, string> = {};
   const protoRoots: string[] = [];
   for (const c of contracts) {
-    if (c.kind === 'proto') {
+    if (c.kind === 'proto' && c.paths?.length) {
+      // a build restricted to `paths` read the selected files, what they import and the buf config, not
+      // the whole tree (hashing all of googleapis took longer than generating from it); a file added in a
+      // selected directory is noticed by walking those directories again
+      for (const p of c.paths) protoRoots.push(join(c.root, p));
+      for (const f of [...c.importFiles, ...BUF_CONFIG_FILES.map((n) => join(c.root, n))]) if (existsSync(f)) files[f] ??= hashFile(f);
+    } else if (c.kind === 'proto') {
       protoRoots.push(c.root);
       protoTree(c.root, files);
     }

@@ -3,11 +3,20 @@
  * over the ContractModel (`defineGenerator`); targets without an
  * implementation yet are listed so the CLI can say so clearly.
  */
+import type { ContractKind } from '../../checks/finding.js';
 import type { ContractModel } from '../../contracts/model/types.js';
 
 /** Target names, as used in `contractkit generate <target>` and the config's `generate:` lists. */
 export const GENERATOR_NAMES = ['rest-client', 'grpc', 'events', 'saga'] as const;
 export type GeneratorName = (typeof GENERATOR_NAMES)[number];
+
+/** The kind of contract each target generates from: the CLI refuses any other before loading it. */
+export const TARGET_INPUT: Readonly<Record<GeneratorName, Exclude<ContractKind, 'config'>>> = {
+  'rest-client': 'openapi',
+  grpc: 'proto',
+  events: 'asyncapi',
+  saga: 'saga',
+};
 
 /** One file a generator produces, relative to the output directory. */
 export interface GeneratedFile {
@@ -20,6 +29,8 @@ export interface GeneratorContext {
   /** Absolute output directory. */
   out: string;
   options: Record<string, unknown>;
+  /** Reports a phase of a long generation (`messages`, `services`); the CLI shows it on stderr when the run is slow. */
+  progress?: (phase: string) => void;
 }
 
 /** A generator plugin. */

@@ -6,35 +6,19 @@
  * Options: `paths` (files or directories relative to the proto root, like
  * `buf generate --path`), `jsonTypes` (protoc-gen-es `json_types`).
  */
+export { matchesPaths, type GrpcGeneratorOptions } from './options.js';
 import { UsageError } from '../../contracts/errors.js';
 import { contractsOfKind, type ProtoContract } from '../../contracts/model/types.js';
 import { decodeImage, isImportFile } from '../../contracts/proto/image.js';
 import { defineGenerator, type GeneratedFile } from '../core/registry.js';
-import { generateMessages, type MessageOptions } from './messages.js';
+import { generateMessages } from './messages.js';
+import { matchesPaths, readGrpcOptions, type GrpcGeneratorOptions } from './options.js';
 import { loadProtoplugin } from './protoplugin.js';
 import { buildServiceFile } from './service-file.js';
 import { checkSupport } from './support.js';
 
-/** Options of the grpc generator, from the config's `options:`. */
-export interface GrpcGeneratorOptions extends MessageOptions {}
-
-function readOptions(raw: Record<string, unknown>): GrpcGeneratorOptions {
-  const paths = raw.paths ?? raw.path;
-  const list = paths === undefined ? undefined : Array.isArray(paths) ? paths : [paths];
-  if (list && !list.every((p): p is string => typeof p === 'string' && p !== '')) {
-    throw new UsageError('grpc: option `paths` must be a list of proto files or directories relative to the proto root (like `buf generate --path`).');
-  }
-  return { paths: list?.map((p) => p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, '')), jsonTypes: raw.jsonTypes === true };
-}
-
-/** True when proto file `name` is selected by buf-style `paths` (a file, or a directory prefix). */
-export function matchesPaths(name: string, paths: readonly string[] | undefined): boolean {
-  if (!paths?.length) return true;
-  return paths.some((p) => name === p || name.startsWith(p + '/'));
-}
-
-/** Generates messages and service stubs for one proto contract. */
-export async function generateGrpc(contract: ProtoContract, options: GrpcGeneratorOptions = {}): Promise<GeneratedFile[]> {
+/** Generates messages and service stubs for one proto contract; `progress` hears of each phase. */
+export async function generateGrpc(contract: ProtoContract, options: GrpcGeneratorOptions = {}, progress: (phase: string) => void = () => undefined): Promise<GeneratedFile[]> {
   const { set, registry } = decodeImage(contract.image);
   const own = new Set(set.file.filter((f) => isImportFile(f) !== true && matchesPaths(f.name, options.paths)).map((f) => f.name));
   if (own.size === 0) {
@@ -49,7 +33,9 @@ export async function generateGrpc(contract: ProtoContract, options: GrpcGenerat
     throw new UsageError(`grpc: ${contract.name} uses ${problems.length === 1 ? 'a feature' : 'features'} the generator does not support yet.`, problems);
   }
   const names = await loadProtoplugin();
+  progress('messages');
   const messages = await generateMessages(contract, options);
+  progress('services');
   const services = files.filter((f) => f.services.length > 0).map((f) => buildServiceFile(f, names, files));
   return [...messages, ...services].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
@@ -58,9 +44,9 @@ export async function generateGrpc(contract: ProtoContract, options: GrpcGenerat
 export const grpcGenerator = defineGenerator({
   name: 'grpc',
   async generate(model, ctx) {
-    const options = readOptions(ctx.options);
+    const options = readGrpcOptions(ctx.options);
     const out: GeneratedFile[] = [];
-    for (const contract of contractsOfKind(model, 'proto')) out.push(...(await generateGrpc(contract, options)));
+    for (const contract of contractsOfKind(model, 'proto')) out.push(...(await generateGrpc(contract, options, ctx.progress)));
     return out;
   },
 });

@@ -1,7 +1,7 @@
 /**
  * Runs the built CLI (`bin/contractkit.js`) as a user would, for end-to-end tests.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { packageRoot } from '../../contracts/source/package-files.js';
 
@@ -20,4 +20,21 @@ export function runCli(args: string[], cwd: string, env: Record<string, string> 
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Runs `contractkit ...args` with its stdout a pipe whose reading end is
+ * already closed (as in `contractkit rules | head` once head has exited).
+ */
+export function runCliClosedStdout(args: string[], cwd: string): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [join(packageRoot(), 'bin', 'contractkit.js'), ...args], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
+  });
+  // closed before the CLI has started, so its first write meets a closed pipe
+  child.stdout.destroy();
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
 }

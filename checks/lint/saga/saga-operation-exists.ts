@@ -27,7 +27,7 @@ import {
   type ContractCall,
   type SagaContractsModel,
 } from './support/references.js';
-import { didYouMean } from './support/suggest.js';
+import { didYouMean } from '../../../contracts/source/suggest.js';
 
 /** The rule definition. */
 export const sagaOperationExists: ModelRule = {

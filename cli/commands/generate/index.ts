@@ -5,8 +5,7 @@
  * skipped without loading its contract (content-hash cache, `--no-cache`
  * bypasses it); `--watch` regenerates when a contract file changes.
  */
-import { statSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../../../contracts/errors.js';
@@ -14,26 +13,27 @@ import { loadContracts } from '../../../contracts/load/load-all.js';
 import { packageRoot } from '../../../contracts/source/package-files.js';
 import { runAction } from '../../run.js';
 import { EXIT, printFindings } from '../../report.js';
-import { selectContracts } from '../../select-contracts.js';
 import type { CommandContext, GlobalArgs } from '../../context.js';
-import type { GenerateTarget } from '../../config/types.js';
 import { toolVersion } from '../../version.js';
 import { codeFingerprint, contractInputs, createGenerateCache, type GenerateCache } from '../../../generators/core/cache.js';
-import { GENERATOR_NAMES } from '../../../generators/core/registry.js';
+import { GENERATOR_NAMES, type GeneratorName } from '../../../generators/core/registry.js';
+import { jobsFromArguments, jobsFromConfig, type Job } from './jobs.js';
+import { contractBytes, createProgress } from './progress.js';
+import type { ContractSpec } from '../../../contracts/load/types.js';
 import { createWatcher, describeChanges } from '../../../generators/core/watch.js';
 import { writeGeneratedFiles } from '../../../generators/core/writer.js';
 
 interface GenerateArgs extends GlobalArgs {
-  target?: string;
+  target?: GeneratorName;
   contract?: string;
   out?: string;
   check: boolean;
   watch: boolean;
   cache: boolean;
   path?: string[];
+  progress?: boolean;
 }
 
-type Job = { spec: ReturnType<typeof selectContracts>[number]; target: GenerateTarget };
 
 /** The `generate` command. */
 export const generateCommand: CommandModule<GlobalArgs, GenerateArgs> = {
@@ -51,26 +51,24 @@ export const generateCommand: CommandModule<GlobalArgs, GenerateArgs> = {
       })
       .option('check', { type: 'boolean', default: false, describe: 'Fail if committed output is stale; write nothing' })
       .option('watch', { type: 'boolean', default: false, describe: 'Regenerate when a contract file changes (Ctrl-C stops)' })
-      .option('cache', { type: 'boolean', default: true, describe: 'Skip targets whose inputs and outputs are unchanged (.contractkit-cache; --no-cache to bypass)' }) as Argv<GenerateArgs>,
+      .option('cache', { type: 'boolean', default: true, describe: 'Skip targets whose inputs and outputs are unchanged (.contractkit-cache; --no-cache to bypass)' })
+      .option('progress', { type: 'boolean', describe: 'Report each phase on stderr (default: on a terminal, for contracts over 1 MB, or once a run takes over 2 s; --no-progress never)' }) as Argv<GenerateArgs>,
   handler: (args) =>
     runAction(args, async (ctx) => {
       if (args.watch && args.check) throw new UsageError('generate: --watch and --check do not go together; --check is for CI, --watch for editing.');
-      const jobs: Job[] = [];
+      let jobs: Job[];
       if (args.target) {
         if (!args.contract) throw new UsageError(`generate ${args.target}: name the contract to generate from (a file or directory), e.g. \`contractkit generate ${args.target} api.yaml --out src/generated\`.`);
         if (!args.out) throw new UsageError(`generate ${args.target}: --out <dir> is required.`);
         if (args.path?.length && args.target !== 'grpc') {
           throw new UsageError(`generate ${args.target}: --path selects proto files and applies to the grpc target only.`);
         }
-        const options = args.path?.length ? { paths: args.path } : {};
-        for (const spec of selectContracts(ctx, [args.contract])) {
-          jobs.push({ spec, target: { target: args.target as GenerateTarget['target'], out: resolve(ctx.cwd, args.out), options } });
-        }
+        jobs = jobsFromArguments(ctx, args.target, args.contract, args.out, args.path?.length ? { paths: args.path } : {});
       } else {
         if (args.path?.length) {
           throw new UsageError('generate: --path goes with an explicit target (`contractkit generate grpc <proto root> --path <dir> --out <dir>`); in contractkit.yaml, set `options.paths` on the grpc target.');
         }
-        for (const c of ctx.config.contracts) for (const t of c.generate) jobs.push({ spec: c, target: t });
+        jobs = jobsFromConfig(ctx);
         if (jobs.length === 0) {
           throw new UsageError(
             ctx.config.file
@@ -102,35 +100,41 @@ async function generateOnce(ctx: CommandContext, jobs: Job[], args: GenerateArgs
     return { exit: EXIT.clean, inputs: [...inputs] };
   }
 
-  const progress = createProgress(ctx, todo.map((t) => t.job), started);
-  progress('loading');
-  const loaded = await loadContracts(
-    todo.map((t) => t.job.spec),
-    ctx.loadOptions,
-  );
+  const progress = createProgress({ flag: args.progress, quiet: ctx.quiet, tty: process.stderr.isTTY === true, paths: todo.map((t) => t.job.spec.path), write: ctx.err, started });
+  // each contract is loaded once, however many targets generate from it
+  const specs = [...new Map(todo.map(({ job }) => [specKey(job.spec), job.spec])).values()];
+  progress.phase(loadingPhase(specs));
+  const loaded = await loadContracts(specs, ctx.loadOptions);
+  const contractOf = new Map(specs.map((s, i) => [specKey(s), loaded.bySpec[i]]));
   for (const c of loaded.model.contracts) for (const f of [c.file, ...c.files]) inputs.add(f);
   if (!loaded.usable) {
+    progress.done();
     // bad input: report it and write nothing
     printFindings(loaded.findings, ctx, 'generate');
     return { exit: EXIT.usage, inputs: [...inputs, ...todo.map((t) => t.job.spec.path)] };
   }
-  // generators (and their template engines, ajv, buf) load only when generating
+  // generators (and their template engines, ajv, buf) load only when generating, each only when used
   const generators = await import('../../../generators/index.js');
-  const chosen = todo.map(({ job }) => {
-    const generator = generators.findGenerator(job.target.target);
-    if (!generator) {
-      throw new UsageError(`The \`${job.target.target}\` generator is not available in this version of contractkit yet (see the README for the generators it ships); nothing was written.`);
-    }
-    return generator;
-  });
+  const chosen = await Promise.all(
+    todo.map(async ({ job }) => {
+      const generator = await generators.loadGenerator(job.target.target);
+      if (!generator) {
+        throw new UsageError(`The \`${job.target.target}\` generator is not available in this version of contractkit yet (see the README for the generators it ships); nothing was written.`);
+      }
+      return generator;
+    }),
+  );
   // generate everything first, then write: a failing generator leaves no partial output
   const outputs = [];
   for (const [k, { job, cache }] of todo.entries()) {
-    progress(`generating ${job.target.target} from ${job.spec.name}`);
-    const contracts = loaded.model.contracts.filter((c) => c.file === job.spec.path);
-    outputs.push({ job, cache, contracts, files: await chosen[k]!.generate({ contracts }, { out: job.target.out, options: job.target.options }) });
+    const label = `generating ${job.target.target} from ${job.spec.name}`;
+    progress.phase(label);
+    const contract = contractOf.get(specKey(job.spec));
+    const contracts = contract ? [contract] : [];
+    const context = { out: job.target.out, options: job.target.options, progress: (step: string) => progress.phase(`${label}: ${step}`) };
+    outputs.push({ job, cache, contracts, files: await chosen[k]!.generate({ contracts }, context) });
   }
-  progress('writing');
+  progress.phase(`${args.check ? 'checking' : 'writing'} ${outputs.reduce((n, o) => n + o.files.length, 0)} file(s)`);
   let stale = 0;
   for (const { job, cache, contracts, files } of outputs) {
     const r = writeGeneratedFiles(job.target.out, files, { check: args.check });
@@ -140,7 +144,7 @@ async function generateOnce(ctx: CommandContext, jobs: Job[], args: GenerateArgs
     // what is on disk now is exactly this run's output (in check mode: only when nothing was stale)
     if (r.stale.length === 0) cache.store(contractInputs(contracts), files);
   }
-  progress(`done`);
+  progress.done();
   if (args.check && stale > 0) {
     ctx.err(`${stale} generated file(s) are out of date: run \`contractkit generate\` and commit the result.`);
     return { exit: EXIT.findings, inputs: [...inputs] };
@@ -195,21 +199,18 @@ function cacheFor(ctx: CommandContext, job: Job): GenerateCache {
   });
 }
 
-/** Contracts this large (total bytes) get a progress line per phase on stderr. */
-const LARGE = 1 << 20;
+/** What identifies a contract to load: the same file with other `paths` is another build. */
+function specKey(spec: ContractSpec): string {
+  return JSON.stringify([spec.kind, spec.path, spec.paths ?? []]);
+}
 
-function createProgress(ctx: CommandContext, jobs: Job[], started: number): (phase: string) => void {
-  let bytes = 0;
-  for (const j of jobs) {
-    try {
-      const s = statSync(j.spec.path);
-      if (s.isFile()) bytes += s.size;
-    } catch {
-      // a missing file is reported by the loader
-    }
-  }
-  if (bytes < LARGE || ctx.quiet) return () => undefined;
-  const names = [...new Set(jobs.map((j) => basename(j.spec.path)))].join(', ');
-  const mb = (bytes / (1 << 20)).toFixed(1);
-  return (phase) => ctx.err(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${phase}${phase === 'loading' ? ` ${names} (${mb} MB)` : ''}…`.replace('done…', 'done'));
+/** `building image of googleapis`, `loading orders.yaml (1.2 MB)`. */
+function loadingPhase(specs: readonly ContractSpec[]): string {
+  const protos = specs.filter((s) => s.kind === 'proto').map((s) => s.name);
+  const others = specs.filter((s) => s.kind !== 'proto');
+  const bytes = contractBytes(others.map((s) => s.path));
+  const parts = [];
+  if (protos.length) parts.push(`building image of ${protos.join(', ')}`);
+  if (others.length) parts.push(`loading ${[...new Set(others.map((s) => basename(s.path)))].join(', ')}${bytes >= 1 << 20 ? ` (${(bytes / (1 << 20)).toFixed(1)} MB)` : ''}`);
+  return parts.join('; ');
 }

@@ -13,8 +13,10 @@
 import type { SagaEvent } from '@contractkit/runtime/saga';
 import { placeOrderStepTable } from '../generated/saga/place-order.saga.js';
 import { startPlaceOrderSystem, type OrderDraft } from './place-order-system.js';
+// the CLI's colour decision (a terminal; NO_COLOR, FORCE_COLOR), so `npm run demo > file` writes no escape codes
+import { useColor } from '../../../cli/color.js';
 
-const color = process.stdout.isTTY && !process.env.NO_COLOR;
+const color = useColor(process.stdout);
 const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
 const operation = (step: string, undo = false) => {
   const row = placeOrderStepTable.find((s) => s.name === step) as { operation: string; compensation?: string } | undefined;

@@ -6,21 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { UsageError } from '../../../contracts/errors.js';
 import { generateGrpc } from '../../../generators/grpc/index.js';
 import { runCli } from '../../cli/run-cli.js';
-import { loadContract, root, scratchDir, typeCheck, writeFiles } from './helpers.js';
-
-function readTree(dir: string, base = dir): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, e.name);
-    if (e.isDirectory()) Object.assign(out, readTree(full, base));
-    else out[relative(base, full).split('\\').join('/')] = readFileSync(full, 'utf8');
-  }
-  return out;
-}
+import { loadContract, readTree, root, scratchDir, typeCheck, writeFiles } from './helpers.js';
 
 describe('committed output is current', () => {
   it.each([

@@ -12,7 +12,8 @@ import { symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { generateGrpc } from '../../../generators/grpc/index.js';
-import { loadContract, scratchDir, typeCheck, writeFiles } from './helpers.js';
+import { runCli } from '../../cli/run-cli.js';
+import { loadContract, readTree, scratchDir, typeCheck, writeFiles } from './helpers.js';
 
 const APIS = ['google/pubsub/v1', 'google/cloud/tasks/v2', 'google/firestore/v1', 'google/storage/v2'];
 
@@ -35,5 +36,20 @@ describe('Google APIs from google-proto-files', () => {
       expect.arrayContaining(['google/pubsub/v1/pubsub_grpc.ts', 'google/cloud/tasks/v2/cloudtasks_grpc.ts', 'google/firestore/v1/firestore_grpc.ts', 'google/storage/v2/storage_grpc.ts']),
     );
     expect(typeCheck(out)).toBe('');
+  }, 180_000);
+
+  it('the CLI generates pubsub v1 from the whole google-proto-files tree with --path', () => {
+    // as a user runs it: the package itself is the proto root (no buf.yaml), 7,000+ files under it
+    const pkg = dirname(createRequire(import.meta.url).resolve('google-proto-files/package.json'));
+    const dir = scratchDir('ck-gapis-cli-');
+    const r = runCli(['generate', 'grpc', pkg, '--path', 'google/pubsub/v1', '--out', 'out'], dir);
+    expect(r.stdout).toBe('');
+    expect(r.code).toBe(0);
+    const files = Object.keys(readTree(join(dir, 'out')));
+    expect(files).toEqual(expect.arrayContaining(['google/pubsub/v1/pubsub_grpc.ts', 'google/pubsub/v1/pubsub_pb.ts', 'google/api/annotations_pb.ts']));
+    // service stubs only for the selected files; nothing from the rest of the tree
+    expect(files.filter((f) => f.endsWith('_grpc.ts')).sort()).toEqual(['google/pubsub/v1/pubsub_grpc.ts', 'google/pubsub/v1/schema_grpc.ts']);
+    expect(files.filter((f) => !/^google\/(pubsub|api|type|protobuf)\//.test(f))).toEqual([]);
+    expect(typeCheck(join(dir, 'out'))).toBe('');
   }, 180_000);
 });

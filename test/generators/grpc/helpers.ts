@@ -4,8 +4,8 @@
  * `@bufbuild/protobuf`, `@grpc/grpc-js` and `@contractkit/runtime` resolve from
  * its node_modules), and type-check under strict.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { expect } from 'vitest';
 import { loadProto } from '../../../contracts/proto/load.js';
@@ -27,6 +27,17 @@ export async function loadContract(path: string, name = 'api'): Promise<ProtoCon
   const outcome = await loadProto({ name, kind: 'proto', path: resolve(root, path) }, { cwd: root, rootDir: root, allowRemoteRefs: false });
   expect(outcome.findings.filter((f) => f.severity === 'error').map((f) => f.message)).toEqual([]);
   return outcome.contract!;
+}
+
+/** Every file under `dir` by its path relative to `dir` (with `/`), with its content. */
+export function readTree(dir: string, base = dir): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, e.name);
+    if (e.isDirectory()) Object.assign(out, readTree(full, base));
+    else out[relative(base, full).split('\\').join('/')] = readFileSync(full, 'utf8');
+  }
+  return out;
 }
 
 /** Writes files under `dir`. */

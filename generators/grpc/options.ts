@@ -1,0 +1,26 @@
+/**
+ * The grpc target's options (`options:` in contractkit.yaml, `--path` on the
+ * command line), read without loading the generator: the CLI uses `paths` to
+ * build only the selected files.
+ */
+import { UsageError } from '../../contracts/errors.js';
+import type { MessageOptions } from './messages.js';
+
+/** Options of the grpc generator, from the config's `options:`. */
+export interface GrpcGeneratorOptions extends MessageOptions {}
+
+/** Reads `paths` (or `path`; a string or a list, `./` and a trailing `/` dropped) and `jsonTypes`. @throws UsageError for a malformed `paths`. */
+export function readGrpcOptions(raw: Record<string, unknown>): GrpcGeneratorOptions {
+  const paths = raw.paths ?? raw.path;
+  const list = paths === undefined ? undefined : Array.isArray(paths) ? paths : [paths];
+  if (list && !list.every((p): p is string => typeof p === 'string' && p !== '')) {
+    throw new UsageError('grpc: option `paths` must be a list of proto files or directories relative to the proto root (like `buf generate --path`).');
+  }
+  return { paths: list?.map((p) => p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, '')), jsonTypes: raw.jsonTypes === true };
+}
+
+/** True when proto file `name` is selected by buf-style `paths` (a file, or a directory prefix). */
+export function matchesPaths(name: string, paths: readonly string[] | undefined): boolean {
+  if (!paths?.length) return true;
+  return paths.some((p) => name === p || name.startsWith(p + '/'));
+}
