@@ -36,6 +36,27 @@ describe('discoverContracts', () => {
     ]);
   });
 
+  it('roots loose .proto files at the directory given, as buf lint <dir> does, and keeps buf modules apart', () => {
+    const dir = tree({
+      'protos/acme/v1/acme.proto': 'syntax = "proto3";',
+      'protos/shop/v1/shop.proto': 'syntax = "proto3";',
+      'mod/buf.yaml': 'version: v2\n',
+      'mod/a/v1/a.proto': 'syntax = "proto3";',
+      'work/buf.work.yaml': 'version: v1\ndirectories: [p]\n',
+      'work/p/b/v1/b.proto': 'syntax = "proto3";',
+      'node_modules/dep/v1/dep.proto': 'syntax = "proto3";',
+    });
+    expect(discoverContracts(['protos'], dir).specs).toEqual([{ name: 'protos', kind: 'proto', path: join(dir, 'protos'), protoPaths: ['acme/v1', 'shop/v1'] }]);
+    expect(discoverContracts(['.'], dir).specs.map((s) => [s.path, s.protoPaths])).toEqual([
+      [join(dir, 'mod'), undefined],
+      [dir, ['protos/acme/v1', 'protos/shop/v1']],
+      [join(dir, 'work'), undefined],
+    ]);
+    // .proto files in the folder itself: the whole folder, as buf builds it
+    const flat = tree({ 'p/top.proto': 'syntax = "proto3";', 'p/x/v1/x.proto': 'syntax = "proto3";' });
+    expect(discoverContracts(['p'], flat).specs).toEqual([{ name: 'p', kind: 'proto', path: join(flat, 'p') }]);
+  });
+
   it('reports missing paths, unknown files and empty directories', () => {
     const dir = tree({ 'notes.yaml': 'hello: world\n', 'empty/.keep': '' });
     const { specs, findings } = discoverContracts(['missing.yaml', 'notes.yaml', 'empty'], dir);

@@ -3,7 +3,7 @@
  * told by its extension and its first key; a directory is searched.
  */
 import { existsSync, openSync, readSync, closeSync, readdirSync, statSync } from 'node:fs';
-import { basename, extname, join, relative, resolve } from 'node:path';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import type { ContractSpec } from './types.js';
 import type { Finding } from '../../checks/finding.js';
 
@@ -43,9 +43,11 @@ export function contractName(path: string, cwd: string): string {
 }
 
 /**
- * Specs for `paths` (files or directories). A directory with `buf.yaml` is one
- * proto module; otherwise it is searched for contracts, and each top-most
- * directory holding `.proto` files becomes one proto contract.
+ * Specs for `paths` (files or directories). A directory with buf config is one
+ * proto module; otherwise it is searched for contracts. The `.proto` files it
+ * holds outside buf modules form one proto contract rooted at the directory
+ * itself, the way `buf lint <dir>` roots them (package folders such as
+ * `acme/v1` are relative to it); each buf module below is a contract of its own.
  */
 export function discoverContracts(paths: readonly string[], cwd: string): Discovery {
   const specs: ContractSpec[] = [];
@@ -67,7 +69,7 @@ export function discoverContracts(paths: readonly string[], cwd: string): Discov
     }
     if (statSync(abs).isDirectory()) {
       const before = specs.length;
-      walk(abs, specs, cwd);
+      walkRoot(abs, specs, cwd);
       if (specs.length === before) {
         findings.push({
           ruleId: 'load/no-contracts',
@@ -101,26 +103,52 @@ export function discoverContracts(paths: readonly string[], cwd: string): Discov
   return { specs: dedupe(specs), findings };
 }
 
-function walk(dir: string, specs: ContractSpec[], cwd: string): void {
+/** Files that make a directory a buf module or workspace: buf builds it with its own config. */
+const BUF_CONFIGS = new Set(['buf.yaml', 'buf.work.yaml']);
+
+/**
+ * Searches the directory `root` given on the command line. Loose `.proto`
+ * files (outside buf modules) become one contract at `root`, placed where the
+ * first of them was found; `protoPaths` restricts it to the folders that hold
+ * them when `root` itself holds none, so skipped folders (`node_modules`) and
+ * buf modules below stay out of its build.
+ */
+function walkRoot(root: string, specs: ContractSpec[], cwd: string): void {
+  const loose: string[] = [];
+  let at = -1;
+  walk(root, specs, cwd, (dir) => {
+    if (at < 0) at = specs.length;
+    loose.push(dir);
+  });
+  if (loose.length === 0) return;
+  const spec: ContractSpec = { name: contractName(root, cwd), kind: 'proto', path: root };
+  if (!loose.includes(root)) spec.protoPaths = loose.map((d) => relative(root, d).split(sep).join('/'));
+  specs.splice(at, 0, spec);
+}
+
+function walk(dir: string, specs: ContractSpec[], cwd: string, onLooseProto: (dir: string) => void): void {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
-  if (entries.some((e) => e.isFile() && (e.name === 'buf.yaml' || e.name.endsWith('.proto')))) {
-    specs.push({ name: contractName(dir, cwd), kind: 'proto', path: dir });
-    // a proto tree is one contract; its other files are not searched further
-    for (const e of entries) if (e.isFile() && e.name !== 'buf.yaml') addFile(join(dir, e.name), specs, cwd, true);
+  const module = entries.some((e) => e.isFile() && BUF_CONFIGS.has(e.name));
+  if (module || entries.some((e) => e.isFile() && e.name.endsWith('.proto'))) {
+    if (module) specs.push({ name: contractName(dir, cwd), kind: 'proto', path: dir });
+    else onLooseProto(dir);
+    // buf builds everything below a proto folder; its other files are not searched further
+    for (const e of entries) if (e.isFile()) addFile(join(dir, e.name), specs, cwd);
     return;
   }
   for (const e of entries) {
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(join(dir, e.name), specs, cwd);
+      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(join(dir, e.name), specs, cwd, onLooseProto);
     } else if (e.isFile()) {
-      addFile(join(dir, e.name), specs, cwd, false);
+      addFile(join(dir, e.name), specs, cwd);
     }
   }
 }
 
-function addFile(file: string, specs: ContractSpec[], cwd: string, skipProto: boolean): void {
+/** Adds a non-proto contract file (proto files belong to the folder's proto contract). */
+function addFile(file: string, specs: ContractSpec[], cwd: string): void {
   const kind = sniffKind(file);
-  if (!kind || (kind === 'proto' && skipProto) || kind === 'proto') return;
+  if (!kind || kind === 'proto') return;
   specs.push({ name: contractName(file, cwd), kind, path: file });
 }
 

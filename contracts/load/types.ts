@@ -11,6 +11,14 @@ export interface ContractSpec {
   kind: Exclude<ContractKind, 'config'>;
   /** Absolute path: a file, or for proto a buf module / directory of `.proto` files. */
   path: string;
+  /**
+   * Proto only: the directories below `path` (relative, `/`-separated) that
+   * hold the contract's `.proto` files, when `path` also holds files that are
+   * not part of it (buf modules of their own, `node_modules`). buf still runs
+   * on `path`, as `buf lint <path>` would, restricted to these with `--path`.
+   * Relative so the spec maps onto another checkout (`--staged`, `breaking`).
+   */
+  protoPaths?: string[];
 }
 
 /** Options every loader receives. */

@@ -36,14 +36,14 @@ export const loadProto: ContractLoader<ProtoContract> = async (spec, options) =>
 };
 
 async function loadFrom(spec: ContractSpec, specPath: string, rootDir: string): Promise<LoadOutcome<ProtoContract>> {
-  const input = resolveProtoInput(specPath, rootDir);
+  const input = resolveProtoInput(specPath, rootDir, spec.protoPaths);
   if ('problem' in input) {
     return { findings: [finding(PROTO_NOT_FOUND_RULE, input.problem, specPath, input.hint)] };
   }
   // buf reports paths relative to its working directory; running it in the
   // root keeps `--path` and reported paths simple.
   const args = ['build', '.', '-o', '-', '--error-format', 'json'];
-  if (input.target) args.push('--path', path.relative(input.root, input.target));
+  for (const target of input.targets) args.push('--path', toBufPath(input.root, target));
   const run = await runBuf(args, { cwd: input.root });
   if (run.exitCode !== 0) return { findings: failureFindings(run, input) };
 
@@ -72,6 +72,7 @@ function toContract(spec: ContractSpec, specPath: string, input: ProtoInput, ima
     file: specPath,
     files: own.map((f) => absolute.get(f.proto.name)!),
     root: input.root,
+    targets: input.targets,
     bufModule: input.bufModule,
     image: bytes,
     protoFiles: own.map((f) => f.proto.name),
@@ -102,7 +103,7 @@ function failureFindings(run: BufRunResult, input: ProtoInput): Finding[] {
       finding(
         BUF_FAILED_RULE,
         `\`${run.commandLine}\` failed in ${input.root}: ${stderr}`,
-        input.target ?? input.root,
+        input.targets[0] ?? input.root,
         'Fix the problem buf reports (buf.yaml, missing .proto files or dependencies), then run `buf build` in that directory to check.',
       ),
     ];
@@ -117,6 +118,11 @@ function failureFindings(run: BufRunResult, input: ProtoInput): Finding[] {
     ...(issue.endLine ? { endLine: issue.endLine, endColumn: issue.endColumn || 1 } : {}),
     hint: 'Fix the .proto source so it compiles; `buf build` in the module root shows the same error.',
   }));
+}
+
+/** `target` relative to `root`, `/`-separated, as buf's `--path` takes it. */
+export function toBufPath(root: string, target: string): string {
+  return path.relative(root, target).split(path.sep).join('/');
 }
 
 function finding(ruleId: string, message: string, file: string, hint: string): Finding {
