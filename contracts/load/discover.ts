@@ -2,8 +2,9 @@
  * Turns paths given on the command line into contract specs: a file's kind is
  * told by its extension and its first key; a directory is searched.
  */
-import { existsSync, openSync, readSync, closeSync, readdirSync, statSync } from 'node:fs';
-import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { configFileTool, sniffKind } from './sniff-kind.js';
 import type { ContractSpec } from './types.js';
 import type { Finding } from '../../checks/finding.js';
 
@@ -14,26 +15,6 @@ const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'coverage', 
 export interface Discovery {
   specs: ContractSpec[];
   findings: Finding[];
-}
-
-/** Reads the first bytes of a file to tell an OpenAPI, Swagger or AsyncAPI document apart. */
-export function sniffKind(file: string): ContractSpec['kind'] | undefined {
-  if (file.endsWith('.saga.yaml') || file.endsWith('.saga.yml')) return 'saga';
-  if (extname(file) === '.proto') return 'proto';
-  if (!['.yaml', '.yml', '.json'].includes(extname(file))) return undefined;
-  let head = '';
-  try {
-    const fd = openSync(file, 'r');
-    const buf = Buffer.alloc(4096);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    closeSync(fd);
-    head = buf.subarray(0, n).toString('utf8');
-  } catch {
-    return undefined;
-  }
-  if (/(^|[\n{,])\s*["']?(openapi|swagger)["']?\s*:/.test(head)) return 'openapi';
-  if (/(^|[\n{,])\s*["']?asyncapi["']?\s*:/.test(head)) return 'asyncapi';
-  return undefined;
 }
 
 /** Name of a contract from its path (`orders` for `openapi/orders.yaml`). */
@@ -86,6 +67,7 @@ export function discoverContracts(paths: readonly string[], cwd: string): Discov
     }
     const kind = sniffKind(abs);
     if (!kind) {
+      const tool = configFileTool(abs);
       findings.push({
         ruleId: 'load/unknown-kind',
         severity: 'error',
@@ -93,8 +75,10 @@ export function discoverContracts(paths: readonly string[], cwd: string): Discov
         file: abs,
         line: 1,
         column: 1,
-        message: `Cannot tell what kind of contract ${p} is.`,
-        hint: 'An OpenAPI document starts with `openapi:` (or `swagger:`), an AsyncAPI document with `asyncapi:`; sagas end in .saga.yaml; proto files in .proto.',
+        message: tool ? `${basename(abs)} is ${tool}'s configuration, not a contract.` : `Cannot tell what kind of contract ${p} is.`,
+        hint: tool
+          ? 'Name the contract files or their folder instead; a folder search never takes configuration files for contracts.'
+          : 'An OpenAPI document has a top-level `openapi:` (or `swagger:`) key, an AsyncAPI document `asyncapi:`; sagas end in .saga.yaml; proto files in .proto.',
       });
       continue;
     }
