@@ -5,11 +5,17 @@
  * step in reverse order, so a step without a compensation leaves its effect
  * behind (a charged card for an order that does not exist). Steps from the
  * pivot on only go forward; a `compensate` there never runs, which is reported
- * too, as it misleads the reader.
+ * too, as it misleads the reader. A read-only step (a GET, HEAD or OPTIONS
+ * operation, an rpc with `idempotency_level = NO_SIDE_EFFECTS`) changes
+ * nothing, so it needs no compensation.
  */
+import type { ContractModel, OpenApiContract, ProtoContract, SagaContract, SagaStep } from '../../../contracts/model/types.js';
 import { contractsOfKind } from '../../../contracts/model/types.js';
 import type { ModelRule } from '../rule.js';
-import { stepIndex } from './support/references.js';
+import { contractOfCall, findHttpOperation, findRpcMethod, stepIndex } from './support/references.js';
+
+/** HTTP methods that are safe (RFC 9110 §9.2.1): they change nothing on the server. */
+const SAFE_METHODS = new Set(['get', 'head', 'options', 'trace']);
 
 /** The rule definition. */
 export const sagaStepCompensation: ModelRule = {
@@ -22,7 +28,7 @@ export const sagaStepCompensation: ModelRule = {
   optionsSchema: {
     type: 'object',
     properties: {
-      allowSteps: { type: 'array', items: { type: 'string' }, description: 'Step names that need no compensation (a read-only step, say a price lookup).' },
+      allowSteps: { type: 'array', items: { type: 'string' }, description: 'Step names that need no compensation though the contract cannot tell (a local read-only step, say a price lookup).' },
     },
     additionalProperties: false,
   },
@@ -34,7 +40,7 @@ export const sagaStepCompensation: ModelRule = {
       const pivotName = pivot >= 0 ? saga.steps[pivot]!.name : undefined;
       saga.steps.forEach((step, position) => {
         const i = stepIndex(saga, step);
-        if (position < pivot && !step.compensate && !allow.has(step.name)) {
+        if (position < pivot && !step.compensate && !allow.has(step.name) && !isReadOnly(model, saga, step)) {
           ctx.report({
             file: saga.file,
             pointer: `/steps/${i}/name`,
@@ -55,3 +61,23 @@ export const sagaStepCompensation: ModelRule = {
     }
   },
 };
+
+/**
+ * True when the step's call changes nothing, as its contract declares: a safe
+ * HTTP method, or an rpc with no side effects. Local steps and event steps
+ * cannot tell (an event asks someone to act), nor can a call whose operation
+ * is missing (saga-operation-exists reports that).
+ */
+function isReadOnly(model: ContractModel, saga: SagaContract, step: SagaStep): boolean {
+  const call = step.call;
+  if ('openapi' in call) {
+    const contract = contractOfCall(model, saga, call) as OpenApiContract | undefined;
+    const op = contract && findHttpOperation(contract, call.operationId);
+    return op !== undefined && SAFE_METHODS.has(op.method);
+  }
+  if ('grpc' in call) {
+    const contract = contractOfCall(model, saga, call) as ProtoContract | undefined;
+    return (contract && findRpcMethod(contract, call.method))?.idempotency === 'no_side_effects';
+  }
+  return false;
+}
