@@ -1,18 +1,10 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scratchTree } from '../../test/scratch-tree.js';
 import { discoverContracts } from './discover.js';
 import { sniffKind } from './sniff-kind.js';
 
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ck-disc-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>) => scratchTree(files, 'ck-disc-');
 
 describe('discoverContracts', () => {
   it('finds each kind in a directory and skips shared fragments and node_modules', () => {

@@ -5,11 +5,10 @@
  * working directory) and for a folder nested under the working directory.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bufBinary, parseBufJsonLines } from '../../contracts/proto/buf.js';
+import { scratchTree } from '../scratch-tree.js';
 import { runCli } from './run-cli.js';
 
 /** A finding reduced to what both tools print. */
@@ -27,15 +26,7 @@ const ACME = 'syntax = "proto3";\npackage acme.v1;\n\nmessage Thing {\n  string 
 // FIELD_LOWER_SNAKE_CASE in any layout, so buf has something to say in every case
 const SHOP = 'syntax = "proto3";\npackage shop.v1;\n\nmessage Shop {\n  string displayName = 1;\n}\n';
 
-/** A scratch tree; `files` maps relative paths to content. */
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ck-buf-same-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>) => scratchTree(files, 'ck-buf-same-');
 
 /** `buf lint [input] [...extra]` in `cwd`, paths made relative to `cwd` like contractkit prints them. */
 function bufLint(cwd: string, input: string[], extra: string[] = []): Seen[] {
