@@ -6,14 +6,14 @@
  * the `completion` generator option.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OperationFailedError } from '@contractkit/runtime/http';
 import { UsageError } from '../../../contracts/errors.js';
 import { restClientGenerator } from '../../../generators/rest-client/index.js';
-import { loadContract, root, typeCheck, writeFiles } from './helpers.js';
+import { generateAndImport, loadContract, root, typeCheck } from './helpers.js';
 
 const polls = new Map<string, number>();
 /** Answers in turn per status path; the last answer repeats. */
@@ -54,13 +54,7 @@ type Api = Record<string, (args?: unknown, options?: unknown) => Promise<Handle>
 let base = '';
 
 async function generate(options: Record<string, unknown> = {}): Promise<{ dir: string; api: Api; client: string }> {
-  const contract = await loadContract(join(root, 'test/fixtures/rest-client/accepted.yaml'), 'accepted');
-  const files = await restClientGenerator.generate({ contracts: [contract] }, { out: '/unused', options });
-  // under node_modules/.cache so `@contractkit/runtime` resolves
-  const cache = join(root, 'node_modules/.cache');
-  mkdirSync(cache, { recursive: true });
-  const dir = writeFiles(files, mkdtempSync(join(cache, 'ck-rest-accepted-')));
-  const mod = (await import(join(dir, 'index.ts'))) as { createAcceptedClient: (o: object) => { default_: Api } };
+  const { dir, mod } = await generateAndImport<{ createAcceptedClient: (o: object) => { default_: Api } }>('accepted', options, 'ck-rest-accepted-');
   return { dir, api: mod.createAcceptedClient({ baseUrl: base, retry: false }).default_, client: readFileSync(join(dir, 'client.ts'), 'utf8') };
 }
 
