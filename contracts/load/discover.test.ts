@@ -50,6 +50,25 @@ describe('discoverContracts', () => {
     expect(discoverContracts(['p'], flat).specs).toEqual([{ name: 'p', kind: 'proto', path: join(flat, 'p') }]);
   });
 
+  it('finds OpenAPI, AsyncAPI and saga files inside a proto folder too (buf owns only the .proto files)', () => {
+    const dir = tree({
+      'api/buf.yaml': 'version: v2\n',
+      'api/orders/v1/orders.proto': 'syntax = "proto3";',
+      'api/openapi/orders.yaml': 'openapi: 3.1.0\n',
+      'api/orders/v1/events.yaml': 'asyncapi: 3.0.0\n',
+      'loose/shop/v1/shop.proto': 'syntax = "proto3";',
+      'loose/shop/sagas/checkout.saga.yaml': 'saga: checkout\n',
+      'loose/shop/v1/nested/buf.yaml': 'version: v2\n',
+    });
+    expect(discoverContracts(['.'], dir).specs.map((s) => [s.kind, s.path.slice(dir.length + 1) || '.'])).toEqual([
+      ['proto', 'api'],
+      ['openapi', 'api/openapi/orders.yaml'],
+      ['asyncapi', 'api/orders/v1/events.yaml'],
+      ['saga', 'loose/shop/sagas/checkout.saga.yaml'],
+      ['proto', '.'],
+    ]);
+  });
+
   it('never takes a config file for a contract, even one that names contracts under `openapi:` keys', () => {
     const dir = tree({
       'contractkit.yaml': 'version: 1\ncontracts:\n  api:\n    openapi: api/orders.yaml\n  events:\n    asyncapi: events.yaml\n',

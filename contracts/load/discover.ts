@@ -110,19 +110,24 @@ function walkRoot(root: string, specs: ContractSpec[], cwd: string): void {
   specs.splice(at, 0, spec);
 }
 
-function walk(dir: string, specs: ContractSpec[], cwd: string, onLooseProto: (dir: string) => void): void {
+/**
+ * Searches `dir`. In a folder with buf config or `.proto` files buf owns
+ * every `.proto` file below, so further down only the other kinds are looked
+ * for (`owned`): an OpenAPI file beside the protos is still a contract.
+ */
+function walk(dir: string, specs: ContractSpec[], cwd: string, onLooseProto: (dir: string) => void, owned = false): void {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
-  const module = entries.some((e) => e.isFile() && BUF_CONFIGS.has(e.name));
-  if (module || entries.some((e) => e.isFile() && e.name.endsWith('.proto'))) {
-    if (module) specs.push({ name: contractName(dir, cwd), kind: 'proto', path: dir });
-    else onLooseProto(dir);
-    // buf builds everything below a proto folder; its other files are not searched further
-    for (const e of entries) if (e.isFile()) addFile(join(dir, e.name), specs, cwd);
-    return;
+  let inProto = owned;
+  if (!owned && entries.some((e) => e.isFile() && BUF_CONFIGS.has(e.name))) {
+    specs.push({ name: contractName(dir, cwd), kind: 'proto', path: dir });
+    inProto = true;
+  } else if (!owned && entries.some((e) => e.isFile() && e.name.endsWith('.proto'))) {
+    onLooseProto(dir);
+    inProto = true;
   }
   for (const e of entries) {
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(join(dir, e.name), specs, cwd, onLooseProto);
+      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(join(dir, e.name), specs, cwd, onLooseProto, inProto);
     } else if (e.isFile()) {
       addFile(join(dir, e.name), specs, cwd);
     }
