@@ -116,8 +116,17 @@ function failureFindings(run: BufRunResult, input: ProtoInput): Finding[] {
     file: issue.path ? path.resolve(input.root, issue.path) : input.root,
     ...(issue.startLine ? { line: issue.startLine, column: issue.startColumn || 1 } : {}),
     ...(issue.endLine ? { endLine: issue.endLine, endColumn: issue.endColumn || 1 } : {}),
-    hint: 'Fix the .proto source so it compiles; `buf build` in the module root shows the same error.',
+    hint: compileHint(issue.message, input),
   }));
+}
+
+/** What to do about a compile error; a missing import in a folder without buf config is usually a root one level too high. */
+function compileHint(message: string, input: ProtoInput): string {
+  if (!input.bufModule && /imported file does not exist/i.test(message)) {
+    return `Without buf.yaml, import paths are relative to the folder buf builds from (${input.root}), as \`buf build\` there resolves them. ` +
+      'Lint the folder the import paths start from instead, or put a buf.yaml (`version: v2`) in it.';
+  }
+  return 'Fix the .proto source so it compiles; `buf build` in the module root shows the same error.';
 }
 
 /** `target` relative to `root`, `/`-separated, as buf's `--path` takes it. */
