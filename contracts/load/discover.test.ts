@@ -48,6 +48,14 @@ describe('discoverContracts', () => {
     // .proto files in the folder itself: the whole folder, as buf builds it
     const flat = tree({ 'p/top.proto': 'syntax = "proto3";', 'p/x/v1/x.proto': 'syntax = "proto3";' });
     expect(discoverContracts(['p'], flat).specs).toEqual([{ name: 'p', kind: 'proto', path: join(flat, 'p') }]);
+    // ... but not its node_modules (or hidden folders)
+    const project = tree({
+      'svc/service.proto': 'syntax = "proto3";',
+      'svc/types/v1/t.proto': 'syntax = "proto3";',
+      'svc/docs/readme.md': '',
+      'svc/node_modules/protobufjs/google/protobuf/descriptor.proto': 'syntax = "proto2";',
+    });
+    expect(discoverContracts(['svc'], project).specs).toEqual([{ name: 'svc', kind: 'proto', path: join(project, 'svc'), protoPaths: ['service.proto', 'types'] }]);
   });
 
   it('finds OpenAPI, AsyncAPI and saga files inside a proto folder too (buf owns only the .proto files)', () => {

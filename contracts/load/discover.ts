@@ -106,8 +106,33 @@ function walkRoot(root: string, specs: ContractSpec[], cwd: string): void {
   });
   if (loose.length === 0) return;
   const spec: ContractSpec = { name: contractName(root, cwd), kind: 'proto', path: root };
-  if (!loose.includes(root)) spec.protoPaths = loose.map((d) => relative(root, d).split(sep).join('/'));
+  const paths = loose.includes(root) ? ownProtoPaths(root) : loose;
+  if (paths) spec.protoPaths = paths.map((d) => relative(root, d).split(sep).join('/'));
   specs.splice(at, 0, spec);
+}
+
+/**
+ * For a root that holds `.proto` files itself: undefined (buf builds all of
+ * it) unless it also has a folder a search skips (`node_modules`, hidden
+ * ones), whose `.proto` files are not the contract's; then its own `.proto`
+ * files and the other folders holding some.
+ */
+function ownProtoPaths(root: string): string[] | undefined {
+  const entries = readdirSync(root, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const skipped = (name: string) => SKIP_DIRS.has(name) || name.startsWith('.');
+  if (!entries.some((e) => e.isDirectory() && skipped(e.name))) return undefined;
+  return entries
+    .filter((e) => (e.isFile() && e.name.endsWith('.proto')) || (e.isDirectory() && !skipped(e.name) && holdsProto(join(root, e.name))))
+    .map((e) => join(root, e.name));
+}
+
+/** True when a folder has a `.proto` file at any depth (skipped folders aside). */
+function holdsProto(dir: string): boolean {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isFile() && e.name.endsWith('.proto')) return true;
+    if (e.isDirectory() && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.') && holdsProto(join(dir, e.name))) return true;
+  }
+  return false;
 }
 
 /**

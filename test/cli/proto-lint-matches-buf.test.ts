@@ -130,4 +130,17 @@ describe('contractkit lint on proto folders reports what buf lint reports', () =
     // node_modules is not searched, as for every kind of contract
     expect([...new Set(buf.map((f) => f.file))].sort()).toEqual(['loose/shop/v1/shop.proto', 'mod/acme/v1/acme.proto']);
   });
+
+  it('a folder holding .proto files itself, with node_modules beside them: the folder is the root, node_modules stays out', () => {
+    const dir = tree({
+      'svc/service.proto': 'syntax = "proto3";\npackage svc;\nmessage Ping { string Id = 1; }\n',
+      'svc/types/v1/t.proto': SHOP.replace('shop.v1', 'types.v1'),
+      // as protobufjs ships them: buf would build these too, and clash with its own well-known types
+      'svc/node_modules/protobufjs/google/protobuf/empty.proto': 'syntax = "proto3";\npackage google.protobuf;\nmessage Empty {}\n',
+    });
+    const all = bufLint(join(dir, 'svc'), ['.']);
+    const ours = all.filter((f) => !f.file.startsWith('node_modules/'));
+    expect(ours.length).toBeGreaterThan(0);
+    expect(contractkitLint(join(dir, 'svc'), ['.'])).toEqual(ours);
+  });
 });
