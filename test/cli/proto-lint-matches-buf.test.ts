@@ -5,6 +5,7 @@
  * working directory) and for a folder nested under the working directory.
  */
 import { spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bufBinary, parseBufJsonLines } from '../../contracts/proto/buf.js';
@@ -142,5 +143,17 @@ describe('contractkit lint on proto folders reports what buf lint reports', () =
     const ours = all.filter((f) => !f.file.startsWith('node_modules/'));
     expect(ours.length).toBeGreaterThan(0);
     expect(contractkitLint(join(dir, 'svc'), ['.'])).toEqual(ours);
+  });
+
+  it('--staged lints a staged folder of .proto files with the same root (the repository, as `buf lint` there)', () => {
+    const dir = tree({ 'protos/acme/v1/acme.proto': ACME, 'protos/shop/v1/shop.proto': SHOP, 'node_modules/dep/v1/dep.proto': 'syntax = "proto3";\n' });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
+    git('init', '-q', '-b', 'main');
+    git('add', 'protos');
+    const r = runCli(['lint', '--staged', '--format', 'json'], dir);
+    const findings = (JSON.parse(r.stdout).findings as (Seen & { kind: string })[]).map((f) => [f.file, f.ruleId]);
+    const buf = bufLint(dir, ['.'], ['--path', 'protos']).map((f) => [f.file, f.ruleId]);
+    expect(buf.length).toBeGreaterThan(0);
+    expect(findings).toEqual(buf);
   });
 });
