@@ -91,6 +91,15 @@ describe('contractkit lint on proto folders reports what buf lint reports', () =
     expectSame(join(dir, 'src'), ['api/protos']);
   });
 
+  it('without buf.yaml: `// buf:lint:ignore` comments count as little as buf counts them', () => {
+    const ignored = SHOP.replace('  string displayName', '  // buf:lint:ignore FIELD_LOWER_SNAKE_CASE\n  string displayName');
+    const dir = tree({ 'protos/shop/v1/shop.proto': ignored });
+    expect(expectSame(dir, ['protos']).map((f) => f.ruleId)).toEqual(['FIELD_LOWER_SNAKE_CASE']);
+    // with buf.yaml (v2) they are honoured, by both
+    const module = tree({ 'protos/buf.yaml': 'version: v2\n', 'protos/shop/v1/shop.proto': ignored, 'protos/shop/v1/other.proto': SHOP.replace('Shop', 'Other') });
+    expect(expectSame(module, ['protos']).map((f) => f.file)).toEqual(['protos/shop/v1/other.proto']);
+  });
+
   it('without buf.yaml: .proto files directly in the folder and below it', () => {
     const dir = tree({ 'protos/top.proto': SHOP.replace('shop.v1', 'top'), 'protos/shop/v1/shop.proto': SHOP });
     expectSame(dir, ['protos']);
