@@ -9,13 +9,10 @@
  * operation, an rpc with `idempotency_level = NO_SIDE_EFFECTS`) changes
  * nothing, so it needs no compensation.
  */
-import type { ContractModel, OpenApiContract, ProtoContract, SagaContract, SagaStep } from '../../../contracts/model/types.js';
+import type { ContractModel, SagaContract, SagaStep } from '../../../contracts/model/types.js';
 import { contractsOfKind } from '../../../contracts/model/types.js';
 import type { ModelRule } from '../rule.js';
-import { contractOfCall, findHttpOperation, findRpcMethod, stepIndex } from './support/references.js';
-
-/** HTTP methods that are safe (RFC 9110 §9.2.1): they change nothing on the server. */
-const SAFE_METHODS = new Set(['get', 'head', 'options', 'trace']);
+import { contractOfCall, isReadOnlyCall, stepIndex } from './support/references.js';
 
 /** The rule definition. */
 export const sagaStepCompensation: ModelRule = {
@@ -40,7 +37,7 @@ export const sagaStepCompensation: ModelRule = {
       const pivotName = pivot >= 0 ? saga.steps[pivot]!.name : undefined;
       saga.steps.forEach((step, position) => {
         const i = stepIndex(saga, step);
-        if (position < pivot && !step.compensate && !allow.has(step.name) && !isReadOnly(model, saga, step)) {
+        if (position < pivot && !step.compensate && !allow.has(step.name) && !isReadOnlyStep(model, saga, step)) {
           ctx.report({
             file: saga.file,
             pointer: `/steps/${i}/name`,
@@ -62,22 +59,8 @@ export const sagaStepCompensation: ModelRule = {
   },
 };
 
-/**
- * True when the step's call changes nothing, as its contract declares: a safe
- * HTTP method, or an rpc with no side effects. Local steps and event steps
- * cannot tell (an event asks someone to act), nor can a call whose operation
- * is missing (saga-operation-exists reports that).
- */
-function isReadOnly(model: ContractModel, saga: SagaContract, step: SagaStep): boolean {
+/** True when the step's call changes nothing, as the contract it calls declares (local steps cannot tell). */
+function isReadOnlyStep(model: ContractModel, saga: SagaContract, step: SagaStep): boolean {
   const call = step.call;
-  if ('openapi' in call) {
-    const contract = contractOfCall(model, saga, call) as OpenApiContract | undefined;
-    const op = contract && findHttpOperation(contract, call.operationId);
-    return op !== undefined && SAFE_METHODS.has(op.method);
-  }
-  if ('grpc' in call) {
-    const contract = contractOfCall(model, saga, call) as ProtoContract | undefined;
-    return (contract && findRpcMethod(contract, call.method))?.idempotency === 'no_side_effects';
-  }
-  return false;
+  return !('local' in call) && isReadOnlyCall(contractOfCall(model, saga, call), call);
 }
