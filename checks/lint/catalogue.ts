@@ -4,13 +4,13 @@
  * and settings against it.
  */
 import type { LintRule, PresetName, RuleSetting } from './rule.js';
-import { openApiRules } from './openapi/index.js';
+import { openApiModelRules, openApiRules } from './openapi/index.js';
 import { asyncapiRules } from './asyncapi/index.js';
 import { protoLintRules } from './proto/index.js';
 import { sagaRules } from './saga/index.js';
 
 /** Every rule, OpenAPI first, then proto, AsyncAPI and sagas. */
-export const LINT_RULES: readonly LintRule[] = [...openApiRules, ...protoLintRules, ...asyncapiRules, ...sagaRules];
+export const LINT_RULES: readonly LintRule[] = [...openApiRules, ...openApiModelRules, ...protoLintRules, ...asyncapiRules, ...sagaRules];
 
 const byId = new Map(LINT_RULES.map((r) => [r.id, r]));
 

@@ -2,8 +2,9 @@
  * Turns paths given on the command line into contract specs: a file's kind is
  * told by its extension and its first key; a directory is searched.
  */
-import { existsSync, openSync, readSync, closeSync, readdirSync, statSync } from 'node:fs';
-import { basename, extname, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { configFileTool, sniffKind } from './sniff-kind.js';
 import type { ContractSpec } from './types.js';
 import type { Finding } from '../../checks/finding.js';
 
@@ -16,26 +17,6 @@ export interface Discovery {
   findings: Finding[];
 }
 
-/** Reads the first bytes of a file to tell an OpenAPI, Swagger or AsyncAPI document apart. */
-export function sniffKind(file: string): ContractSpec['kind'] | undefined {
-  if (file.endsWith('.saga.yaml') || file.endsWith('.saga.yml')) return 'saga';
-  if (extname(file) === '.proto') return 'proto';
-  if (!['.yaml', '.yml', '.json'].includes(extname(file))) return undefined;
-  let head = '';
-  try {
-    const fd = openSync(file, 'r');
-    const buf = Buffer.alloc(4096);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    closeSync(fd);
-    head = buf.subarray(0, n).toString('utf8');
-  } catch {
-    return undefined;
-  }
-  if (/(^|[\n{,])\s*["']?(openapi|swagger)["']?\s*:/.test(head)) return 'openapi';
-  if (/(^|[\n{,])\s*["']?asyncapi["']?\s*:/.test(head)) return 'asyncapi';
-  return undefined;
-}
-
 /** Name of a contract from its path (`orders` for `openapi/orders.yaml`). */
 export function contractName(path: string, cwd: string): string {
   const base = basename(path).replace(/\.saga\.ya?ml$/, '').replace(/\.(ya?ml|json|proto)$/, '');
@@ -43,9 +24,11 @@ export function contractName(path: string, cwd: string): string {
 }
 
 /**
- * Specs for `paths` (files or directories). A directory with `buf.yaml` is one
- * proto module; otherwise it is searched for contracts, and each top-most
- * directory holding `.proto` files becomes one proto contract.
+ * Specs for `paths` (files or directories). A directory with buf config is one
+ * proto module; otherwise it is searched for contracts. The `.proto` files it
+ * holds outside buf modules form one proto contract rooted at the directory
+ * itself, the way `buf lint <dir>` roots them (package folders such as
+ * `acme/v1` are relative to it); each buf module below is a contract of its own.
  */
 export function discoverContracts(paths: readonly string[], cwd: string): Discovery {
   const specs: ContractSpec[] = [];
@@ -67,7 +50,7 @@ export function discoverContracts(paths: readonly string[], cwd: string): Discov
     }
     if (statSync(abs).isDirectory()) {
       const before = specs.length;
-      walk(abs, specs, cwd);
+      walkRoot(abs, specs, cwd);
       if (specs.length === before) {
         findings.push({
           ruleId: 'load/no-contracts',
@@ -84,6 +67,7 @@ export function discoverContracts(paths: readonly string[], cwd: string): Discov
     }
     const kind = sniffKind(abs);
     if (!kind) {
+      const tool = configFileTool(abs);
       findings.push({
         ruleId: 'load/unknown-kind',
         severity: 'error',
@@ -91,8 +75,10 @@ export function discoverContracts(paths: readonly string[], cwd: string): Discov
         file: abs,
         line: 1,
         column: 1,
-        message: `Cannot tell what kind of contract ${p} is.`,
-        hint: 'An OpenAPI document starts with `openapi:` (or `swagger:`), an AsyncAPI document with `asyncapi:`; sagas end in .saga.yaml; proto files in .proto.',
+        message: tool ? `${basename(abs)} is ${tool}'s configuration, not a contract.` : `Cannot tell what kind of contract ${p} is.`,
+        hint: tool
+          ? 'Name the contract files or their folder instead; a folder search never takes configuration files for contracts.'
+          : 'An OpenAPI document has a top-level `openapi:` (or `swagger:`) key, an AsyncAPI document `asyncapi:`; sagas end in .saga.yaml; proto files in .proto.',
       });
       continue;
     }
@@ -101,26 +87,82 @@ export function discoverContracts(paths: readonly string[], cwd: string): Discov
   return { specs: dedupe(specs), findings };
 }
 
-function walk(dir: string, specs: ContractSpec[], cwd: string): void {
+/** Files that make a directory a buf module or workspace: buf builds it with its own config. */
+const BUF_CONFIGS = new Set(['buf.yaml', 'buf.work.yaml']);
+
+/**
+ * Searches the directory `root` given on the command line. Loose `.proto`
+ * files (outside buf modules) become one contract at `root`, placed where the
+ * first of them was found; `protoPaths` restricts it to the folders that hold
+ * them when `root` itself holds none, so skipped folders (`node_modules`) and
+ * buf modules below stay out of its build.
+ */
+function walkRoot(root: string, specs: ContractSpec[], cwd: string): void {
+  const loose: string[] = [];
+  let at = -1;
+  walk(root, specs, cwd, (dir) => {
+    if (at < 0) at = specs.length;
+    loose.push(dir);
+  });
+  if (loose.length === 0) return;
+  const spec: ContractSpec = { name: contractName(root, cwd), kind: 'proto', path: root };
+  const paths = loose.includes(root) ? ownProtoPaths(root) : loose;
+  if (paths) spec.protoPaths = paths.map((d) => relative(root, d).split(sep).join('/'));
+  specs.splice(at, 0, spec);
+}
+
+/**
+ * For a root that holds `.proto` files itself: undefined (buf builds all of
+ * it) unless it also has a folder a search skips (`node_modules`, hidden
+ * ones), whose `.proto` files are not the contract's; then its own `.proto`
+ * files and the other folders holding some.
+ */
+function ownProtoPaths(root: string): string[] | undefined {
+  const entries = readdirSync(root, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const skipped = (name: string) => SKIP_DIRS.has(name) || name.startsWith('.');
+  if (!entries.some((e) => e.isDirectory() && skipped(e.name))) return undefined;
+  return entries
+    .filter((e) => (e.isFile() && e.name.endsWith('.proto')) || (e.isDirectory() && !skipped(e.name) && holdsProto(join(root, e.name))))
+    .map((e) => join(root, e.name));
+}
+
+/** True when a folder has a `.proto` file at any depth (skipped folders aside). */
+function holdsProto(dir: string): boolean {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isFile() && e.name.endsWith('.proto')) return true;
+    if (e.isDirectory() && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.') && holdsProto(join(dir, e.name))) return true;
+  }
+  return false;
+}
+
+/**
+ * Searches `dir`. In a folder with buf config or `.proto` files buf owns
+ * every `.proto` file below, so further down only the other kinds are looked
+ * for (`owned`): an OpenAPI file beside the protos is still a contract.
+ */
+function walk(dir: string, specs: ContractSpec[], cwd: string, onLooseProto: (dir: string) => void, owned = false): void {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
-  if (entries.some((e) => e.isFile() && (e.name === 'buf.yaml' || e.name.endsWith('.proto')))) {
+  let inProto = owned;
+  if (!owned && entries.some((e) => e.isFile() && BUF_CONFIGS.has(e.name))) {
     specs.push({ name: contractName(dir, cwd), kind: 'proto', path: dir });
-    // a proto tree is one contract; its other files are not searched further
-    for (const e of entries) if (e.isFile() && e.name !== 'buf.yaml') addFile(join(dir, e.name), specs, cwd, true);
-    return;
+    inProto = true;
+  } else if (!owned && entries.some((e) => e.isFile() && e.name.endsWith('.proto'))) {
+    onLooseProto(dir);
+    inProto = true;
   }
   for (const e of entries) {
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(join(dir, e.name), specs, cwd);
+      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(join(dir, e.name), specs, cwd, onLooseProto, inProto);
     } else if (e.isFile()) {
-      addFile(join(dir, e.name), specs, cwd, false);
+      addFile(join(dir, e.name), specs, cwd);
     }
   }
 }
 
-function addFile(file: string, specs: ContractSpec[], cwd: string, skipProto: boolean): void {
+/** Adds a non-proto contract file (proto files belong to the folder's proto contract). */
+function addFile(file: string, specs: ContractSpec[], cwd: string): void {
   const kind = sniffKind(file);
-  if (!kind || (kind === 'proto' && skipProto) || kind === 'proto') return;
+  if (!kind || kind === 'proto') return;
   specs.push({ name: contractName(file, cwd), kind, path: file });
 }
 

@@ -17,6 +17,14 @@ export interface ContractSpec {
    * is not compiled. From the grpc target's `paths` (`--path`).
    */
   paths?: readonly string[];
+  /**
+   * Proto only: the directories below `path` (relative, `/`-separated) that
+   * hold the contract's `.proto` files, when `path` also holds files that are
+   * not part of it (buf modules of their own, `node_modules`). buf still runs
+   * on `path`, as `buf lint <path>` would, restricted to these with `--path`.
+   * Relative so the spec maps onto another checkout (`--staged`, `breaking`).
+   */
+  protoPaths?: string[];
 }
 
 /** Options every loader receives. */

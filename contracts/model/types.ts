@@ -186,6 +186,11 @@ export interface ProtoContract extends ContractBase {
   kind: 'proto';
   /** Directory holding `buf.yaml`, or the plain directory of `.proto` files. */
   root: string;
+  /**
+   * Absolute `.proto` files or directories below the root the contract is
+   * restricted to (buf `--path`); empty for the whole root.
+   */
+  targets: string[];
   /** True when the root has a `buf.yaml`. */
   bufModule: boolean;
   /** The encoded buf image (FileDescriptorSet with source info, imports included). */

@@ -7,6 +7,7 @@ import type { LoadOutcome, LoadOptions } from '../load/types.js';
 import type { ProtoContract } from '../model/types.js';
 import { BUF_BINARY_ENV } from './buf.js';
 import { loadProto } from './load.js';
+import { scratchTree } from '../../test/scratch-tree.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtures = path.join(repo, 'test/fixtures/proto');
@@ -223,6 +224,19 @@ describe('loadProto on bad input', () => {
         hint: expect.stringContaining('compiles'),
       },
     ]);
+  });
+
+  it('says where imports are resolved from when an import is missing in a folder without buf.yaml', async () => {
+    const dir = scratchTree({
+      'proto/acme/v1/x.proto': 'syntax = "proto3";\npackage acme.v1;\nimport "acme/v1/y.proto";\nmessage X { Y y = 1; }\n',
+      'proto/acme/v1/y.proto': 'syntax = "proto3";\npackage acme.v1;\nmessage Y { string n = 1; }\n',
+    });
+    const outcome = await loadProto({ name: 'searched', kind: 'proto', path: dir, protoPaths: ['proto/acme/v1'] }, { cwd: dir, rootDir: dir, allowRemoteRefs: false });
+    const missing = outcome.findings.find((f) => f.message === 'imported file does not exist');
+    expect(missing?.hint).toContain(`relative to the folder buf builds from (${dir})`);
+    expect(missing?.hint).toContain('buf.yaml');
+    // from the folder the imports start at, it builds
+    loaded(await loadProto({ name: 'proto', kind: 'proto', path: path.join(dir, 'proto') }, { cwd: dir, rootDir: dir, allowRemoteRefs: false }));
   });
 
   it('reports a missing directory', async () => {

@@ -37,7 +37,7 @@ export const loadProto: ContractLoader<ProtoContract> = async (spec, options) =>
 };
 
 async function loadFrom(spec: ContractSpec, specPath: string, rootDir: string): Promise<LoadOutcome<ProtoContract>> {
-  const input = resolveProtoInput(specPath, rootDir);
+  const input = resolveProtoInput(specPath, rootDir, spec.protoPaths);
   if ('problem' in input) {
     return { findings: [finding(PROTO_NOT_FOUND_RULE, input.problem, specPath, input.hint)] };
   }
@@ -45,7 +45,7 @@ async function loadFrom(spec: ContractSpec, specPath: string, rootDir: string): 
   // root keeps `--path` and reported paths simple.
   const args = ['build', '.', '-o', '-', '--error-format', 'json'];
   // selected paths replace the contract's own restriction (they are relative to the same root)
-  const paths = spec.paths?.length ? spec.paths : input.target ? [path.relative(input.root, input.target)] : [];
+  const paths = spec.paths?.length ? spec.paths : input.targets.map((t) => toBufPath(input.root, t));
   for (const p of paths) args.push('--path', p);
   const run = await runBuf(args, { cwd: input.root });
   if (run.exitCode !== 0) return { findings: failureFindings(run, input) };
@@ -79,6 +79,7 @@ function toContract(spec: ContractSpec, specPath: string, input: ProtoInput, ima
     file: specPath,
     files: own.map((f) => absolute.get(f.proto.name)!),
     root: input.root,
+    targets: input.targets,
     bufModule: input.bufModule,
     image: bytes,
     protoFiles: own.map((f) => f.proto.name),
@@ -111,7 +112,7 @@ function failureFindings(run: BufRunResult, input: ProtoInput): Finding[] {
       finding(
         BUF_FAILED_RULE,
         `\`${run.commandLine}\` failed in ${input.root}: ${stderr}`,
-        input.target ?? input.root,
+        input.targets[0] ?? input.root,
         'Fix the problem buf reports (buf.yaml, missing .proto files or dependencies), then run `buf build` in that directory to check.',
       ),
     ];
@@ -124,8 +125,22 @@ function failureFindings(run: BufRunResult, input: ProtoInput): Finding[] {
     file: issue.path ? path.resolve(input.root, issue.path) : input.root,
     ...(issue.startLine ? { line: issue.startLine, column: issue.startColumn || 1 } : {}),
     ...(issue.endLine ? { endLine: issue.endLine, endColumn: issue.endColumn || 1 } : {}),
-    hint: 'Fix the .proto source so it compiles; `buf build` in the module root shows the same error.',
+    hint: compileHint(issue.message, input),
   }));
+}
+
+/** What to do about a compile error; a missing import in a folder without buf config is usually a root one level too high. */
+function compileHint(message: string, input: ProtoInput): string {
+  if (!input.bufModule && /imported file does not exist/i.test(message)) {
+    return `Without buf.yaml, import paths are relative to the folder buf builds from (${input.root}), as \`buf build\` there resolves them. ` +
+      'Lint the folder the import paths start from instead, or put a buf.yaml (`version: v2`) in it.';
+  }
+  return 'Fix the .proto source so it compiles; `buf build` in the module root shows the same error.';
+}
+
+/** `target` relative to `root`, `/`-separated, as buf's `--path` takes it. */
+export function toBufPath(root: string, target: string): string {
+  return path.relative(root, target).split(path.sep).join('/');
 }
 
 function finding(ruleId: string, message: string, file: string, hint: string): Finding {

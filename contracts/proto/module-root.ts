@@ -16,11 +16,12 @@ export interface ProtoInput {
   /** Directories image file names are relative to, most specific first (module paths of a workspace, then the root). */
   moduleDirs: string[];
   /**
-   * Absolute `.proto` file or directory the build is restricted to (`--path`):
-   * a single-file input, or a directory inside a buf module (buf refuses to
-   * build those directly).
+   * Absolute `.proto` files or directories the build is restricted to
+   * (`--path` each; empty: the whole root): a single-file input, a directory
+   * inside a buf module (buf refuses to build those directly), or the folders
+   * a discovered directory's loose `.proto` files are in.
    */
-  target?: string;
+  targets: string[];
 }
 
 /** Config files that make a directory a buf module or workspace. */
@@ -31,9 +32,10 @@ const BUF_CONFIGS = ['buf.yaml', 'buf.work.yaml'];
  * configured ancestor, is its own root. A `.proto` file, or a directory inside
  * a module, is built from the nearest enclosing directory with buf config (not
  * above `rootDir`) restricted to it; a file without one from its own directory.
- * Returns a message instead when the path is missing or not proto.
+ * `protoPaths` (relative to a directory `specPath`) narrow the build to those
+ * folders. Returns a message instead when the path is missing or not proto.
  */
-export function resolveProtoInput(specPath: string, rootDir: string): ProtoInput | { problem: string; hint: string } {
+export function resolveProtoInput(specPath: string, rootDir: string, protoPaths?: readonly string[]): ProtoInput | { problem: string; hint: string } {
   let stat;
   try {
     stat = statSync(specPath);
@@ -41,19 +43,20 @@ export function resolveProtoInput(specPath: string, rootDir: string): ProtoInput
     return { problem: `Proto path ${specPath} does not exist.`, hint: 'Point the contract at a buf module, a directory of .proto files or a .proto file.' };
   }
   if (stat.isDirectory()) {
-    if (hasBufConfig(specPath)) return layoutOf(specPath);
+    const narrowed = protoPaths?.length ? protoPaths.map((p) => path.resolve(specPath, p)) : undefined;
+    if (hasBufConfig(specPath)) return layoutOf(specPath, narrowed);
     const enclosing = findConfiguredAncestor(path.dirname(specPath), specPath, rootDir);
-    if (!enclosing) return layoutOf(specPath);
+    if (!enclosing) return layoutOf(specPath, narrowed);
     // buf builds a module directory of a workspace directly, and anything else below config with --path.
-    if (workspaceModuleDirs(enclosing).includes(specPath)) return { root: specPath, bufModule: true, moduleDirs: [specPath] };
-    return { ...layoutOf(enclosing), target: specPath };
+    if (workspaceModuleDirs(enclosing).includes(specPath)) return { root: specPath, bufModule: true, moduleDirs: [specPath], targets: narrowed ?? [] };
+    return layoutOf(enclosing, narrowed ?? [specPath]);
   }
   if (!specPath.endsWith('.proto')) {
     return { problem: `${specPath} is not a .proto file.`, hint: 'Point the contract at a buf module, a directory of .proto files or a .proto file.' };
   }
   const dir = path.dirname(specPath);
   const configured = findConfiguredAncestor(dir, specPath, rootDir);
-  return { ...layoutOf(configured ?? dir), target: specPath };
+  return layoutOf(configured ?? dir, [specPath]);
 }
 
 function hasBufConfig(dir: string): boolean {
@@ -78,10 +81,10 @@ function isInside(child: string, parent: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-function layoutOf(root: string): ProtoInput {
+function layoutOf(root: string, targets: string[] = []): ProtoInput {
   const bufModule = hasBufConfig(root);
   const moduleDirs = [...workspaceModuleDirs(root), root];
-  return { root, bufModule, moduleDirs: [...new Set(moduleDirs)] };
+  return { root, bufModule, moduleDirs: [...new Set(moduleDirs)], targets };
 }
 
 /**

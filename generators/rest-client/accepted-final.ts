@@ -1,59 +1,34 @@
 /**
- * The final result of a 202-and-poll operation: what the status URL answers
- * once the work is done. Found, in this order, from the 202 response's
- * `links` (an `operationId` or `operationRef` naming the status operation),
- * from a GET operation one path parameter below the 202 operation's path
- * (`POST /orders/{id}/exports` → `GET /orders/{id}/exports/{exportId}`), or
- * from the 202 body itself when it is a status resource (it has a `status`).
+ * What a 202-and-poll operation's `wait()` resolves with, and how the
+ * runtime tells its status body done from failed, as the contract says
+ * (contracts/openapi/async-status.ts): the status operation named by the 202's
+ * `links` or found one path parameter below, its state field and enum, a
+ * long-running operation's `response`, a 303 to the result, or the
+ * `x-contractkit-completion` extension (else the generator's `completion` option).
  */
-import type { HttpMediaType, HttpOperation, JsonSchema, OpenApiContract } from '../../contracts/model/types.js';
-import { pickResponseMedia } from './media-types.js';
-import { pointerParts, type SchemaTypes } from './schema-types.js';
+import { UsageError } from '../../contracts/errors.js';
+import type { HttpOperation, JsonSchema, OpenApiContract } from '../../contracts/model/types.js';
+import { asyncStatusOf, documentDeref } from '../../contracts/openapi/async-status.js';
+import type { CompletionRule, CompletionSpec } from '../../runtime/src/http/completion.js';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function successMedia(op: HttpOperation): HttpMediaType | undefined {
-  const ok = op.responses.find((r) => /^2/.test(r.status) && r.status !== '202' && r.content.length > 0);
-  return ok ? pickResponseMedia(ok.content) : undefined;
+/** The final result's schema (when known) and how the polls end, to pass to the runtime (when the contract says more than its defaults). */
+export interface AcceptedFinal {
+  schema?: JsonSchema;
+  completion?: CompletionRule;
 }
 
-function linkedOperation(contract: OpenApiContract, op: HttpOperation): HttpOperation | undefined {
-  const paths = contract.document.paths;
-  const item = isObj(paths) ? paths[op.path] : undefined;
-  const operation = isObj(item) ? item[op.method] : undefined;
-  const responses = isObj(operation) ? operation.responses : undefined;
-  const accepted = isObj(responses) ? responses['202'] : undefined;
-  const links = isObj(accepted) && isObj(accepted.links) ? Object.values(accepted.links) : [];
-  for (const link of links) {
-    if (!isObj(link)) continue;
-    if (typeof link.operationId === 'string') {
-      const target = contract.operations.find((o) => o.operationId === link.operationId);
-      if (target) return target;
-    }
-    if (typeof link.operationRef === 'string' && link.operationRef.startsWith('#/paths/')) {
-      const [, path, method] = pointerParts(link.operationRef);
-      const target = contract.operations.find((o) => o.path === path && o.method === method);
-      if (target) return target;
-    }
+/** The final result of `op` (a 202 operation). An unusable `x-contractkit-completion` is a UsageError. */
+export function acceptedFinal(contract: OpenApiContract, op: HttpOperation, option?: CompletionSpec): AcceptedFinal {
+  const status = asyncStatusOf(contract, op, documentDeref(contract.document), option);
+  if (status.invalid) {
+    throw new UsageError(`${status.invalid.message} (${status.invalid.at.file}#${status.invalid.at.pointer}) Fix it (see docs/rules/async-completion-detectable.md); nothing was written.`);
   }
-  return undefined;
-}
-
-function childGet(contract: OpenApiContract, op: HttpOperation): HttpOperation | undefined {
-  const prefix = op.path.replace(/\/+$/, '');
-  return contract.operations.find((o) => o.method === 'get' && o !== op && new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/\\{[^}/]+\\}$`).test(o.path));
-}
-
-/** The schema of the final status body of `op` (a 202 operation), if the contract tells it. */
-export function finalStatusSchema(contract: OpenApiContract, op: HttpOperation, schemas: SchemaTypes): JsonSchema | undefined {
-  const status = linkedOperation(contract, op) ?? childGet(contract, op);
-  const media = status ? successMedia(status) : undefined;
-  if (media?.schema !== undefined) return media.schema;
-  // the 202 body is itself the status resource: polling returns more of the same
-  const accepted = op.responses.find((r) => r.status === '202');
-  const body = accepted ? pickResponseMedia(accepted.content) : undefined;
-  const resolved = schemas.deref(body?.schema);
-  if (isObj(resolved) && isObj(resolved.properties) && 'status' in resolved.properties) return body!.schema;
-  return undefined;
+  const out: AcceptedFinal = {};
+  if (status.finalSchema !== undefined) out.schema = status.finalSchema;
+  const c = status.completion;
+  if (c.kind === 'declared' || (c.kind === 'state' && c.spec)) out.completion = c.spec!;
+  // a status body that is progress (until a 303), or a 200 that is the result whatever it holds
+  else if (c.kind === 'redirect') out.completion = 'see-other';
+  else if (c.kind === 'busy-202') out.completion = 'not-202';
+  return out;
 }

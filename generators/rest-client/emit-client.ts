@@ -4,7 +4,8 @@
  * `create<Api>Client(options)` factory grouping them by tag.
  */
 import type { HttpMediaType, JsonSchema, OpenApiContract } from '../../contracts/model/types.js';
-import { finalStatusSchema } from './accepted-final.js';
+import type { CompletionRule } from '../../runtime/src/http/completion.js';
+import { acceptedFinal } from './accepted-final.js';
 import { createOpExtras } from './op-extras.js';
 import { DEFAULT_OPTIONS, type RestClientOptions } from './options.js';
 import { camelCase, createNameScope, docComment, pascalCase, propertyKey, stringLiteral } from '../core/names.js';
@@ -27,6 +28,8 @@ interface Named {
   item?: string;
   /** 202 operations whose status resource is known: the name and schema of the final result. */
   final?: { name: string; schema: JsonSchema };
+  /** 202 operations: how the polls end, when the contract says. */
+  completion?: CompletionRule;
   namespace: string;
   member: string;
 }
@@ -58,8 +61,9 @@ export function emitClient(contract: OpenApiContract, schemas: SchemaTypes, scop
       member: ns.members.claim(camelCase(base)),
     };
     if (view.kind === 'accepted') {
-      const finalSchema = finalStatusSchema(contract, op, schemas);
-      if (finalSchema !== undefined) n.final = { name: file.declare(scope.claim(`${type}Final`)), schema: finalSchema };
+      const final = acceptedFinal(contract, op, options.completion);
+      if (final.schema !== undefined) n.final = { name: file.declare(scope.claim(`${type}Final`)), schema: final.schema };
+      if (final.completion) n.completion = final.completion;
     }
     if (view.pagination) {
       n.allFn = file.declare(scope.claim(`${fn}All`));
@@ -130,6 +134,7 @@ function printOperation(file: TsFile, n: Named, schemas: SchemaTypes, ref: (n: s
   const extra: string[] = [];
   if (view.kind === 'accepted') {
     const typeArgs = n.final ? `${n.result}, ${n.final.name}` : n.result;
+    if (n.completion) extra.push(`completion: ${completionLiteral(n.completion)}`);
     returns = `Promise<${file.importType('AcceptedHandle', RUNTIME)}<${typeArgs}>>`;
     call = `${file.importValue('callAccepted', RUNTIME)}<${typeArgs}>`;
   } else if (view.kind === 'sse') {
@@ -177,6 +182,17 @@ function printOperation(file: TsFile, n: Named, schemas: SchemaTypes, ref: (n: s
         : undefined,
   };
   file.print(renderTemplate('rest-client', 'operation', view_));
+}
+
+/** A completion rule as a literal (strings through the safe literal helper). */
+function completionLiteral(spec: CompletionRule): string {
+  if (typeof spec === 'string') return stringLiteral(spec);
+  const value = (v: string | boolean) => (typeof v === 'string' ? stringLiteral(v) : String(v));
+  const parts = [`field: ${stringLiteral(spec.field)}`, `done: [${spec.done.map(value).join(', ')}]`];
+  if (spec.failed) parts.push(`failed: [${spec.failed.map(value).join(', ')}]`);
+  if (spec.result !== undefined) parts.push(`result: ${stringLiteral(spec.result)}`);
+  if (spec.error !== undefined) parts.push(`error: ${stringLiteral(spec.error)}`);
+  return `{ ${parts.join(', ')} }`;
 }
 
 function serverUrl(contract: OpenApiContract): string | undefined {

@@ -1,8 +1,10 @@
 /**
  * The rest-client generator's options (`generate: [{ target: rest-client,
- * out, options: { dateType, int64, validate } }]` in contractkit.yaml).
+ * out, options: { dateType, int64, validate, target, completion } }]` in contractkit.yaml).
  */
 import { UsageError } from '../../contracts/errors.js';
+import { parseCompletionSpec } from '../../contracts/openapi/async-status.js';
+import type { CompletionSpec } from '../../runtime/src/http/completion.js';
 import type { TypedValueOptions } from './revival.js';
 
 /** Options of the rest-client generator. */
@@ -14,6 +16,12 @@ export interface RestClientOptions extends TypedValueOptions {
    * `target=js+dts`); a project with `skipLibCheck` then type-checks the client's declarations without checking them.
    */
   target: 'ts' | 'js+dts';
+  /**
+   * How the status bodies of 202 operations tell done from failed
+   * (`{ field, done, failed?, result?, error? }`), for an API whose vocabulary the
+   * contract does not spell out; an operation's `x-contractkit-completion` wins.
+   */
+  completion?: CompletionSpec;
 }
 
 /** The defaults: `date-time` as string, `int64` as number, no validation. */
@@ -28,14 +36,20 @@ function pick<T extends string>(raw: Record<string, unknown>, key: string, allow
 
 /** Reads and checks the options; unknown keys and bad values are UsageErrors that say what is allowed. */
 export function parseRestClientOptions(raw: Record<string, unknown> = {}): RestClientOptions {
-  const known = ['dateType', 'int64', 'validate', 'target'];
+  const known = ['dateType', 'int64', 'validate', 'target', 'completion'];
   const unknown = Object.keys(raw).filter((k) => !known.includes(k));
-  if (unknown.length) throw new UsageError(`rest-client: unknown option(s) ${unknown.map((k) => `\`${k}\``).join(', ')}; the options are dateType ('string' | 'Date'), int64 ('number' | 'string' | 'bigint'), validate (true | false) and target ('ts' | 'js+dts').`);
+  if (unknown.length) throw new UsageError(`rest-client: unknown option(s) ${unknown.map((k) => `\`${k}\``).join(', ')}; the options are dateType ('string' | 'Date'), int64 ('number' | 'string' | 'bigint'), validate (true | false), target ('ts' | 'js+dts') and completion ({ field, done, failed }).`);
   if (raw.validate !== undefined && typeof raw.validate !== 'boolean') throw new UsageError(`rest-client: option \`validate\` is ${JSON.stringify(raw.validate)}; use true or false.`);
-  return {
+  const options: RestClientOptions = {
     dateType: pick(raw, 'dateType', ['string', 'Date'] as const, 'string'),
     int64: pick(raw, 'int64', ['number', 'string', 'bigint'] as const, 'number'),
     validate: raw.validate === true,
     target: pick(raw, 'target', ['ts', 'js+dts'] as const, 'ts'),
   };
+  if (raw.completion !== undefined) {
+    const completion = parseCompletionSpec(raw.completion);
+    if (typeof completion === 'string') throw new UsageError(`rest-client: option \`completion\`: ${completion}.`);
+    options.completion = completion;
+  }
+  return options;
 }

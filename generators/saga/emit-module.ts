@@ -7,6 +7,7 @@ import type { GeneratedFile } from '../core/registry.js';
 import { camelCase, docComment, propertyKey, stringLiteral } from '../core/names.js';
 import { createTsFile } from '../core/ts-file.js';
 import type { CallView, SagaView } from './saga-view.js';
+import { isReadOnlyCall } from '../../checks/lint/saga/support/references.js';
 
 const RUNTIME = '@contractkit/runtime/saga';
 
@@ -65,6 +66,8 @@ export function emitSagaModule(v: SagaView): GeneratedFile {
     const parts = [`name: ${stringLiteral(s.step.name)}`, `operation: ${stringLiteral(s.call.label)}`];
     if (s.compensate) parts.push(`compensation: ${stringLiteral(s.compensate.label)}`);
     parts.push(`pivot: ${s.step.pivot}`);
+    // a step that changes nothing needs no compensation; the runtime accepts it before the pivot
+    if (!s.compensate && s.call.source && isReadOnlyCall(s.call.source.contract, s.call.source.call)) parts.push('readOnly: true');
     if (s.step.timeoutMs !== undefined) parts.push(`timeoutMs: ${s.step.timeoutMs}`);
     if (s.step.retry) parts.push(`retry: { attempts: ${s.step.retry.attempts === 'unlimited' ? "'unlimited'" : s.step.retry.attempts}, delayMs: ${s.step.retry.delayMs}${s.step.retry.maxDelayMs !== undefined ? `, maxDelayMs: ${s.step.retry.maxDelayMs}` : ''} }`);
     f.print(`  { ${parts.join(', ')} },\n`);

@@ -7,7 +7,8 @@
 import type { RedoclyRule } from '../rule.js';
 import { report } from '../redocly/report.js';
 import { operationVisitor } from './support/operations.js';
-import { describe, findParameter, isCreatingPost } from './support/http.js';
+import { describe, findParameter } from './support/http.js';
+import { isCreatingPost } from './support/creating-post.js';
 
 /** The rule definition. */
 export const idempotencyKey: RedoclyRule = {

@@ -1,9 +1,11 @@
 /**
- * The OpenAPI rule catalogue (Redocly-visitor rules). Redocly's own rules run
- * beside these under their own ids; see `../redocly/presets.ts`.
+ * The OpenAPI rule catalogue: Redocly-visitor rules, and model rules for what
+ * needs the whole contract (operations that refer to each other). Redocly's
+ * own rules run beside these under their own ids; see `../redocly/presets.ts`.
  */
-import type { PresetName, RedoclyRule } from '../rule.js';
+import type { ModelRule, PresetName, RedoclyRule } from '../rule.js';
 import { asyncAcceptedStatus } from './async-accepted-status.js';
+import { asyncCompletionDetectable } from './async-completion-detectable.js';
 import { errorProblemDetails } from './error-problem-details.js';
 import { idempotencyKey } from './idempotency-key.js';
 import { operationErrorResponses } from './operation-error-responses.js';
@@ -30,6 +32,9 @@ export const openApiRules: readonly RedoclyRule[] = [
   idempotencyKey,
 ];
 
+/** OpenAPI rules over the model (a 202 operation and its status operation together), in catalogue order. */
+export const openApiModelRules: readonly ModelRule[] = [asyncCompletionDetectable];
+
 /**
  * The rules of a preset with their severities: `minimal` and `recommended` at
  * each rule's default severity, `strict` every rule at `error`.
@@ -42,6 +47,7 @@ export function openApiRulesForPreset(preset: PresetName): { rule: RedoclyRule; 
 
 export {
   asyncAcceptedStatus,
+  asyncCompletionDetectable,
   errorProblemDetails,
   idempotencyKey,
   operationErrorResponses,

@@ -73,6 +73,6 @@ describe('rules on odd documents', () => {
   it('still finds problems in Swagger 2 documents', async () => {
     const findings = await runRedoclyLint({ source: ODD['swagger 2']!, absoluteRef: '/virtual/odd-swagger2.yaml', rules: openApiRulesForPreset('strict') });
     const ids = new Set(findings.map((f) => f.ruleId));
-    expect(ids).toEqual(new Set(['pagination-cursor', 'pagination-limit-bounded', 'operation-success-status', 'operation-error-responses', 'idempotency-key']));
+    expect(ids).toEqual(new Set(['paginate-collections', 'pagination-cursor', 'pagination-limit-bounded', 'operation-success-status', 'operation-error-responses', 'idempotency-key']));
   });
 });

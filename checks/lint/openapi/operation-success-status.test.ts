@@ -41,4 +41,38 @@ describe('operation-success-status', () => {
 `);
     expect(await lintWithRule(doc, operationSuccessStatus)).toEqual([]);
   });
+
+  it('flags a POST that creates whatever its path is called: a Location header, a listing GET beside it, a body with an id', async () => {
+    const created = (extra: string) => `{ responses: { '200': { description: ok${extra} } } }`;
+    const withId = "{ application/json: { schema: { type: object, properties: { id: { type: string }, total: { type: number } } } } }";
+    const doc = openapi(`  /order:
+    post: ${created(', headers: { Location: { schema: { type: string } } }')}
+  /inventory:
+    get:
+      responses:
+        '200': { description: ok, content: { application/json: { schema: { type: object, properties: { items: { type: array, items: {} } } } } } }
+    post: ${r('200')}
+  /cart/checkout:
+    post: ${created(`, content: ${withId}`)}
+`);
+    const findings = await lintWithRule(doc, operationSuccessStatus);
+    expect(findings.map((f) => f.pointer)).toEqual([
+      '/paths/~1order/post/responses/200',
+      '/paths/~1inventory/post/responses/200',
+      '/paths/~1cart~1checkout/post/responses/200',
+    ]);
+    expect(findings[2]!.message).toBe('POST /cart/checkout creates a resource but answers 200; expected 201 or 202.');
+  });
+
+  it('passes POST actions on an item and POSTs that return no resource', async () => {
+    const order = "{ application/json: { schema: { type: object, properties: { id: { type: string }, status: { type: string } } } } }";
+    const doc = openapi(`  /orders/{orderId}/cancel:
+    post: { responses: { '200': { description: ok, content: ${order} } } }
+  /search:
+    post: { responses: { '200': { description: ok, content: { application/json: { schema: { type: object, properties: { results: { type: array, items: {} } } } } } } } }
+  /login:
+    post: { responses: { '200': { description: ok, content: { application/json: { schema: { type: object, properties: { token: { type: string } } } } } } } }
+`);
+    expect(await lintWithRule(doc, operationSuccessStatus)).toEqual([]);
+  });
 });

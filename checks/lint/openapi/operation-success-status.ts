@@ -6,7 +6,8 @@
 import type { RedoclyRule } from '../rule.js';
 import { report } from '../redocly/report.js';
 import { operationVisitor, type OperationInfo } from './support/operations.js';
-import { describe, isCreatingPost, successResponses } from './support/http.js';
+import { describe, successResponses } from './support/http.js';
+import { isCreatingPost } from './support/creating-post.js';
 
 /** Allowed success codes per method (202 is the asynchronous variant, see `async-accepted-status`). */
 export const EXPECTED_SUCCESS: Record<string, string[]> = {

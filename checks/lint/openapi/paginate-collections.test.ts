@@ -32,7 +32,7 @@ ${list('[]', '{ $ref: "#/components/schemas/CustomerList" }')}
 
   it('passes paginated, bounded and single-item responses', async () => {
     const doc = openapi(`  /orders:
-${list('[{ name: cursor, in: query, schema: { type: string } }]', '{ type: array, items: { type: object } }')}
+${list('[{ name: cursor, in: query, schema: { type: string } }]', '{ type: object, properties: { data: { type: array, items: { type: object } }, nextCursor: { type: string } } }')}
   /colors:
 ${list('[]', '{ type: array, maxItems: 10, items: { type: string } }')}
   /orders/{orderId}:
@@ -48,5 +48,40 @@ ${list('[{ name: after, in: query, schema: { type: string } }]', '{ type: object
     expect(await lintWithRule(doc, paginateCollections)).toEqual([]);
     const findings = await lintWithRule(doc, paginateCollections, { collectionFields: ['results'], paginationParams: ['cursor'] });
     expect(findings).toHaveLength(1);
+  });
+
+  it('flags a paginated GET whose 200 is a bare array: there is nowhere to put the next cursor', async () => {
+    const cursor = '[{ name: cursor, in: query, schema: { type: string } }, { name: limit, in: query, schema: { type: integer, maximum: 100 } }]';
+    const doc = openapi(`  /orders:
+${list(cursor, '{ type: array, items: { type: object } }')}
+  /pages:
+${list('[{ name: page, in: query, schema: { type: integer } }]', '{ type: array, items: { type: object } }')}
+  /bounded:
+${list(cursor, '{ type: array, maxItems: 100, items: { type: object } }')}
+`);
+    const findings = await lintWithRule(doc, paginateCollections);
+    expect(findings.map((f) => [f.pointer, f.onKey])).toEqual([
+      ['/paths/~1orders/get/responses/200/content/application~1json', true],
+      ['/paths/~1pages/get/responses/200/content/application~1json', true],
+      ['/paths/~1bounded/get/responses/200/content/application~1json', true],
+    ]);
+    expect(findings[0]!.message).toBe('GET /orders is paginated (`cursor`) but its 200 response is a bare array: there is nowhere to put the next cursor.');
+    expect(findings[1]!.message).toBe('GET /pages is paginated (`page`) but its 200 response is a bare array: a page cannot say whether another follows.');
+    expect(findings[0]!.hint).toContain('Link');
+  });
+
+  it('passes a paginated bare array with a Link header, and a wrapped page', async () => {
+    const doc = openapi(`  /orders:
+    get:
+      parameters: [{ name: cursor, in: query, schema: { type: string } }]
+      responses:
+        '200':
+          description: ok
+          headers: { Link: { schema: { type: string } } }
+          content: { application/json: { schema: { type: array, items: { type: object } } } }
+  /customers:
+${list('[{ name: cursor, in: query, schema: { type: string } }]', '{ type: object, properties: { data: { type: array, items: {} }, nextCursor: { type: string } } }')}
+`);
+    expect(await lintWithRule(doc, paginateCollections)).toEqual([]);
   });
 });

@@ -1,14 +1,16 @@
 /**
  * `paginate-collections`: a GET that returns a collection (an array at the top
  * or under `data`/`items`) is paginated, so one request never has to carry
- * every row the service holds.
+ * every row the service holds; and a paginated GET answers with something
+ * that can say where the next page is: not a bare array, unless a `Link`
+ * header carries it.
  */
 import type { RedoclyRule } from '../rule.js';
 import { report } from '../redocly/report.js';
 import { operationVisitor } from './support/operations.js';
-import { collectionShape, isJsonMediaType, responseBodies } from './support/schemas.js';
+import { COLLECTION_FIELDS, collectionShape, isArraySchema, isJsonMediaType, responseBodies } from './support/schemas.js';
 import { describe, primarySuccess } from './support/http.js';
-import { PAGINATION_PARAMS, hasLinkHeader, queryParams } from './support/pagination.js';
+import { OFFSET_PARAMS, PAGE_SIZE_PARAMS, PAGINATION_PARAMS, hasLinkHeader, queryParams } from './support/pagination.js';
 
 /** The rule definition. */
 export const paginateCollections: RedoclyRule = {
@@ -28,7 +30,7 @@ export const paginateCollections: RedoclyRule = {
     },
     additionalProperties: false,
   },
-  defaultOptions: { collectionFields: ['data', 'items'], paginationParams: PAGINATION_PARAMS, boundedMaxItems: 100 },
+  defaultOptions: { collectionFields: COLLECTION_FIELDS, paginationParams: PAGINATION_PARAMS, boundedMaxItems: 100 },
   visitor(options) {
     const fields = options.collectionFields as string[];
     const params = options.paginationParams as string[];
@@ -36,10 +38,23 @@ export const paginateCollections: RedoclyRule = {
     return operationVisitor((op) => {
       if (op.method !== 'get') return;
       const success = primarySuccess(op);
-      if (!success || queryParams(op, params).length > 0 || hasLinkHeader(success)) return;
+      // a Link header (RFC 8288 rel="next") pages any body, a bare array included
+      if (!success || hasLinkHeader(success)) return;
+      const paging = queryParams(op, params);
       const produces = (op.operation?.produces ?? op.root?.produces) as string[] | undefined;
       for (const body of responseBodies(op.ctx, success, produces)) {
         if (!isJsonMediaType(body.mediaType)) continue;
+        if (paging.length > 0) {
+          if (!isArraySchema(body.schema)) continue;
+          const cursor = paging.find((p) => !OFFSET_PARAMS.includes(p.name) && !PAGE_SIZE_PARAMS.includes(p.name));
+          const why = cursor ? 'there is nowhere to put the next cursor' : 'a page cannot say whether another follows';
+          report(op.ctx, {
+            message: `${describe(op)} is paginated (\`${(cursor ?? paging[0]!).name}\`) but its ${success.code} response is a bare array: ${why}.`,
+            hint: 'Return an object, `{ data: [...], nextCursor, hasMore }`, or declare the `Link` header (RFC 8288, `rel="next"`) that carries the next page on the response.',
+            location: body.mediaLocation,
+          });
+          return;
+        }
         const shape = collectionShape(op.ctx, body.schema, fields, bound);
         if (!shape) continue;
         const where = shape.kind === 'array' ? 'an array' : `an array under \`${shape.field}\``;

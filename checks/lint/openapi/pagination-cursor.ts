@@ -70,15 +70,8 @@ export const paginationCursor: RedoclyRule = {
       if (!success) return;
       const body = responseBodies(op.ctx, success).find((b) => isJsonMediaType(b.mediaType) && b.schema);
       if (!body?.schema) return;
-      if (isArraySchema(body.schema)) {
-        once(op.ctx, {
-          message: `${describe(op)} is cursor-paginated but answers ${success.code} with a bare array, which cannot carry \`${nextField}\` or \`${hasMoreField}\`.`,
-          hint: `Return an object: \`{ data: [...], ${nextField}: string, ${hasMoreField}: boolean }\`.`,
-          location: success.codeLocation,
-          topic: 'bare-array',
-        });
-        return;
-      }
+      // a bare array has no room for the fields: paginate-collections reports it (in every preset, Link headers considered)
+      if (isArraySchema(body.schema)) return;
       const properties = schemaProperties(op.ctx, body.schema);
       const missing = [nextField, hasMoreField].filter((f) => !findProperty(op.ctx, properties, f));
       if (missing.length === 0) return;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Finding } from '../../finding.js';
 import type { ProtoContract } from '../../../contracts/model/types.js';
 import { parseBufJsonLines, type BufIssue, type BufRunResult } from '../../../contracts/proto/buf.js';
-import { BUF_FAILED_RULE, PROTO_COMPILE_RULE } from '../../../contracts/proto/load.js';
+import { BUF_FAILED_RULE, PROTO_COMPILE_RULE, toBufPath } from '../../../contracts/proto/load.js';
 
 /** buf's exit code when it printed file annotations (lint or breaking violations). */
 export const BUF_EXIT_ANNOTATIONS = 100;
@@ -22,17 +22,14 @@ export interface BufScope {
 }
 
 /**
- * The scope of `contract`: buf runs in `contract.root`; when the contract's
- * entry (`file`) is below the root, as for a single `.proto` file or a
- * directory inside a module, buf is restricted to it with `--path`, the same
- * way the loader built it (see contracts/proto/module-root.ts).
+ * The scope of `contract`: buf runs in `contract.root`, restricted with
+ * `--path` to the contract's targets (a single `.proto` file, a directory
+ * inside a module, the folders of a discovered directory's loose files), the
+ * same way the loader built it (see contracts/proto/module-root.ts).
  */
 export function bufScopeOf(contract: ProtoContract): BufScope {
   const root = path.resolve(contract.root);
-  const entry = path.resolve(contract.file);
-  const rel = path.relative(root, entry);
-  const below = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-  return { cwd: root, pathArgs: below ? ['--path', rel.split(path.sep).join('/')] : [] };
+  return { cwd: root, pathArgs: contract.targets.flatMap((t) => ['--path', toBufPath(root, t)]) };
 }
 
 /** The annotations of a buf run. buf prints check violations on stdout; stderr is read too for older versions. */

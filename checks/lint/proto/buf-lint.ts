@@ -15,9 +15,11 @@ export const DEFAULT_BUF_LINT_CATEGORY = 'STANDARD';
 /**
  * The configuration given to buf for a directory without `buf.yaml`: buf's
  * default, spelled out so a `buf.yaml` further up the tree (a controlling
- * workspace) cannot change what runs.
+ * workspace) cannot change what runs. Without a buf.yaml buf does not honour
+ * `// buf:lint:ignore` comments (checked with buf 1.75), while a v2 config
+ * that says nothing does, so the default says so.
  */
-export const DEFAULT_BUF_LINT_CONFIG = JSON.stringify({ version: 'v2', lint: { use: [DEFAULT_BUF_LINT_CATEGORY] } });
+export const DEFAULT_BUF_LINT_CONFIG = JSON.stringify({ version: 'v2', lint: { use: [DEFAULT_BUF_LINT_CATEGORY], disallow_comment_ignores: true } });
 
 /** Options of {@link runBufLint}. */
 export interface BufLintOptions {

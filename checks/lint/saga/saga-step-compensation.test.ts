@@ -6,6 +6,7 @@ import { positionOf } from '../../../contracts/source/positions.js';
 import { lineContaining, loadModel } from '../asyncapi/support/load-model.js';
 import { runModelRule } from '../run-model-rule.js';
 import { sagaStepCompensation } from './saga-step-compensation.js';
+import { withSagaContracts } from './with-saga-contracts.js';
 
 const dir = resolve(import.meta.dirname, '../../../test/fixtures/lint/saga');
 const file = resolve(dir, 'sagas/compensation.saga.yaml');
@@ -42,5 +43,21 @@ describe('saga-step-compensation', () => {
     const saga = noPivot.contracts[0]!;
     expect(saga.kind === 'saga' && saga.steps.at(-1)!.pivot).toBe(true);
     expect(runModelRule(sagaStepCompensation, noPivot)).toEqual([]);
+  });
+
+  it('needs no compensation for a read-only step: GET, HEAD, OPTIONS or a NO_SIDE_EFFECTS rpc', async () => {
+    const readOnly = resolve(dir, 'sagas/read-only.saga.yaml');
+    // as the lint runner does: the contracts the saga calls are loaded beside it
+    const withRefs = await withSagaContracts(await loadModel(dir, ['sagas/read-only.saga.yaml']), { cwd: dir, rootDir: dir, allowRemoteRefs: false });
+    expect(withRefs.sagaReferences.failed).toEqual([]);
+    const findings = runModelRule(sagaStepCompensation, withRefs);
+    expect(findings.map((f) => [f.file, f.pointer])).toEqual([
+      [readOnly, '/steps/4/name'],
+      [readOnly, '/steps/5/name'],
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      expect.stringContaining('Step `authorize` comes before the pivot'),
+      expect.stringContaining('Step `create-order` comes before the pivot'),
+    ]);
   });
 });

@@ -5,11 +5,14 @@
  * step in reverse order, so a step without a compensation leaves its effect
  * behind (a charged card for an order that does not exist). Steps from the
  * pivot on only go forward; a `compensate` there never runs, which is reported
- * too, as it misleads the reader.
+ * too, as it misleads the reader. A read-only step (a GET, HEAD or OPTIONS
+ * operation, an rpc with `idempotency_level = NO_SIDE_EFFECTS`) changes
+ * nothing, so it needs no compensation.
  */
+import type { ContractModel, SagaContract, SagaStep } from '../../../contracts/model/types.js';
 import { contractsOfKind } from '../../../contracts/model/types.js';
 import type { ModelRule } from '../rule.js';
-import { stepIndex } from './support/references.js';
+import { contractOfCall, isReadOnlyCall, stepIndex } from './support/references.js';
 
 /** The rule definition. */
 export const sagaStepCompensation: ModelRule = {
@@ -22,7 +25,7 @@ export const sagaStepCompensation: ModelRule = {
   optionsSchema: {
     type: 'object',
     properties: {
-      allowSteps: { type: 'array', items: { type: 'string' }, description: 'Step names that need no compensation (a read-only step, say a price lookup).' },
+      allowSteps: { type: 'array', items: { type: 'string' }, description: 'Step names that need no compensation though the contract cannot tell (a local read-only step, say a price lookup).' },
     },
     additionalProperties: false,
   },
@@ -34,7 +37,7 @@ export const sagaStepCompensation: ModelRule = {
       const pivotName = pivot >= 0 ? saga.steps[pivot]!.name : undefined;
       saga.steps.forEach((step, position) => {
         const i = stepIndex(saga, step);
-        if (position < pivot && !step.compensate && !allow.has(step.name)) {
+        if (position < pivot && !step.compensate && !allow.has(step.name) && !isReadOnlyStep(model, saga, step)) {
           ctx.report({
             file: saga.file,
             pointer: `/steps/${i}/name`,
@@ -55,3 +58,9 @@ export const sagaStepCompensation: ModelRule = {
     }
   },
 };
+
+/** True when the step's call changes nothing, as the contract it calls declares (local steps cannot tell). */
+function isReadOnlyStep(model: ContractModel, saga: SagaContract, step: SagaStep): boolean {
+  const call = step.call;
+  return !('local' in call) && isReadOnlyCall(contractOfCall(model, saga, call), call);
+}

@@ -15,7 +15,7 @@ import type { Finding } from '../../../checks/finding.js';
 import { UsageError } from '../../../contracts/errors.js';
 import { checkoutRef, mapFindingsBack, type RefTree } from '../../../contracts/git/at-ref.js';
 import { isBufGitInput, parseBufGitInput } from '../../../contracts/git/buf-git-input.js';
-import { sniffKind } from '../../../contracts/load/discover.js';
+import { sniffKind } from '../../../contracts/load/sniff-kind.js';
 import type { ContractSpec } from '../../../contracts/load/types.js';
 import { selectContracts } from '../../select-contracts.js';
 import type { CommandContext } from '../../context.js';

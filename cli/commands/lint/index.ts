@@ -94,7 +94,7 @@ async function lintStaged(ctx: CommandContext, specs: ContractSpec[], settings: 
   const tree = checkoutIndex(ctx.cwd);
   try {
     // a contract is checked when a staged file is its entry file or lies in its folder (refs, proto files)
-    const touched = specs.filter((s) => tree.staged.some((f) => f === s.path || f.startsWith((s.kind === 'proto' ? s.path : dirname(s.path)) + sep)));
+    const touched = specs.filter((s) => tree.staged.some((f) => f === s.path || foldersOf(s).some((dir) => f === dir || f.startsWith(dir + sep))));
     if (touched.length === 0) return undefined;
     const inIndex = touched.map((s) => ({ ...s, path: tree.mapPath(s.path) }));
     const loaded = await loadContracts(inIndex, { ...ctx.loadOptions, rootDir: tree.dir });
@@ -108,4 +108,10 @@ async function lintStaged(ctx: CommandContext, specs: ContractSpec[], settings: 
   } finally {
     tree.dispose();
   }
+}
+
+/** The folders (or proto files) whose files belong to a contract: a proto contract's, else the entry file's folder (its refs). */
+function foldersOf(spec: ContractSpec): string[] {
+  if (spec.kind !== 'proto') return [dirname(spec.path)];
+  return spec.protoPaths?.map((p) => join(spec.path, p)) ?? [spec.path];
 }

@@ -1,10 +1,15 @@
 /**
  * Asynchronous request/response: a 202 Accepted with a status URL (the
- * `Location` header, or `statusUrl` in the body) becomes a handle whose
- * `wait()` polls with backoff until the operation is done or the time is up.
+ * `Location`, `Content-Location` or `Operation-Location` header, or
+ * `statusUrl` in the body) becomes a handle whose `wait()` polls with backoff
+ * until the work is done, has failed, or the time is up. What the status
+ * body says is read by {@link completionOf}: a `status`/`state`/`phase`
+ * field with the common vocabularies, a long-running operation's `done`, or
+ * the operation's own {@link CompletionSpec}; a 303 See Other leads to the result.
  */
 import type { HttpClient } from './client.js';
-import { HttpTimeoutError } from './errors.js';
+import { completionOf, type CompletionRule } from './completion.js';
+import { HttpTimeoutError, OperationFailedError } from './errors.js';
 import { retryAfterMs } from './policies.js';
 import type { CallOptions, HttpResult, RequestSpec } from './types.js';
 
@@ -16,7 +21,9 @@ export interface WaitOptions {
   intervalMs?: number;
   maxIntervalMs?: number;
   signal?: AbortSignal;
-  /** Decides when the status body is final (default: no `status` field, or one that is not pending/running/queued/accepted/in progress). */
+  /** The status field and its terminal values (or how else the polls end), overriding the operation's (from the contract) and the common vocabulary. */
+  completion?: CompletionRule;
+  /** Decides alone when a status body is final (it is then returned as is; failures are not told apart). */
   isDone?: (status: unknown) => boolean;
 }
 
@@ -28,21 +35,32 @@ export interface AcceptedHandle<TAccepted, TFinal = unknown> {
   accepted: TAccepted;
   /** Absolute URL polled by `wait()`, when the server gave one. */
   statusUrl?: string;
-  /** Polls the status URL until done; resolves with the final status body. */
+  /**
+   * Polls the status URL until the work is done and resolves with the final
+   * result: the status body (or its result member), or what a 303 See Other
+   * leads to. Rejects with an OperationFailedError when the work failed, and
+   * an HttpTimeoutError when it is not done in time.
+   */
   wait(options?: WaitOptions): Promise<TFinal>;
 }
 
-const PENDING = new Set(['pending', 'running', 'queued', 'accepted', 'in_progress', 'in-progress', 'inprogress', 'processing', 'started', 'submitted', 'notstarted', 'not_started']);
-
-/** The default `isDone`: a body without a `status` string, or whose status is not a pending one. */
-export function isFinalStatus(body: unknown): boolean {
-  const status = body && typeof body === 'object' ? (body as Record<string, unknown>).status : undefined;
-  return typeof status !== 'string' || !PENDING.has(status.toLowerCase());
+/** How a handle polls: what the operation needs on every poll, and how its status body reads. */
+export interface PollSpec extends Pick<RequestSpec, 'preciseIntegers'> {
+  completion?: CompletionRule;
 }
+
+/** True when a status body says the work has finished (done or failed), as `wait()` reads it without a spec. */
+export function isFinalStatus(body: unknown): boolean {
+  return completionOf(body).state !== 'pending';
+}
+
+/** Headers and body members that point at a 202's status monitor, most specific first. */
+const STATUS_HEADERS = ['location', 'operation-location', 'content-location'];
+const STATUS_FIELDS = ['statusUrl', 'status_url', 'statusURL', 'monitorUrl', 'href'];
 
 function statusUrlOf(result: HttpResult<unknown>): string | undefined {
   const body = result.data && typeof result.data === 'object' ? (result.data as Record<string, unknown>) : {};
-  const raw = result.headers.get('location') ?? [body.statusUrl, body.status_url, body.href].find((v) => typeof v === 'string');
+  const raw = STATUS_HEADERS.map((h) => result.headers.get(h)).find((v) => v) ?? STATUS_FIELDS.map((f) => body[f]).find((v) => typeof v === 'string');
   return typeof raw === 'string' ? new URL(raw, result.url).href : undefined;
 }
 
@@ -63,27 +81,47 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** Wraps the result of a call that may answer 202 into an {@link AcceptedHandle}. */
-export function acceptedHandle<TAccepted, TFinal = unknown>(client: HttpClient, result: HttpResult<TAccepted>, callOptions: CallOptions = {}, poll: Pick<RequestSpec, 'preciseIntegers'> = {}): AcceptedHandle<TAccepted, TFinal> {
+export function acceptedHandle<TAccepted, TFinal = unknown>(client: HttpClient, result: HttpResult<TAccepted>, callOptions: CallOptions = {}, poll: PollSpec = {}): AcceptedHandle<TAccepted, TFinal> {
   const statusUrl = result.status === 202 ? statusUrlOf(result) : undefined;
+  const request: RequestSpec = poll.preciseIntegers ? { method: 'GET', url: statusUrl, preciseIntegers: true } : { method: 'GET', url: statusUrl };
   return {
     status: result.status,
     accepted: result.data,
     statusUrl,
     async wait(options: WaitOptions = {}): Promise<TFinal> {
       if (result.status !== 202) return result.data as unknown as TFinal;
-      if (!statusUrl) throw new TypeError(`The 202 response from ${result.url} gave no status URL (Location header or statusUrl) to poll`);
+      if (!statusUrl) throw new TypeError(`The 202 response from ${result.url} gave no status URL (Location, Operation-Location or Content-Location header, or statusUrl) to poll`);
       const timeoutMs = options.timeoutMs ?? 60_000;
       const deadline = Date.now() + timeoutMs;
-      const isDone = options.isDone ?? isFinalStatus;
+      const rule = options.completion ?? poll.completion;
+      const spec = typeof rule === 'object' ? rule : undefined;
       let interval = options.intervalMs ?? 250;
       let wait = retryAfterMs(result.headers) ?? interval;
+      let unknownState: string | undefined;
       for (;;) {
-        if (Date.now() + wait > deadline) throw new HttpTimeoutError(timeoutMs, statusUrl);
+        if (Date.now() + wait > deadline) {
+          const detail = unknownState !== undefined
+            ? `the status said \`${unknownState}\`, which is no known done, failed or pending state (pass \`completion: { field, done, failed }\` to wait() to name them)`
+            : undefined;
+          throw new HttpTimeoutError(timeoutMs, statusUrl, detail);
+        }
         await sleep(wait, options.signal);
-        const polled = await client.call({ ...poll, method: 'GET', url: statusUrl }, { ...callOptions, headers: undefined, idempotencyKey: undefined, signal: options.signal ?? callOptions.signal });
-        if (polled.status !== 202 && isDone(polled.data)) return polled.data as TFinal;
+        const polled = await client.call(request, { ...callOptions, headers: undefined, idempotencyKey: undefined, signal: options.signal ?? callOptions.signal });
         interval = Math.min(options.maxIntervalMs ?? 5_000, interval * 1.5);
         wait = retryAfterMs(polled.headers) ?? interval;
+        if (polled.status === 202) continue;
+        // fetch followed a redirect (303 See Other): the body is the result, whatever it contains
+        if (polled.response?.redirected) return polled.data as TFinal;
+        if (options.isDone) {
+          if (options.isDone(polled.data)) return polled.data as TFinal;
+          continue;
+        }
+        if (rule === 'not-202') return polled.data as TFinal;
+        const c = completionOf(polled.data, spec);
+        // with 'see-other' only the redirect ends the wait: a body that looks done is progress
+        if (c.state === 'done' && rule !== 'see-other') return c.result as TFinal;
+        if (c.state === 'failed') throw new OperationFailedError(statusUrl, c.value, polled.data, c.error);
+        unknownState = c.state === 'pending' && !c.known ? c.value : undefined;
       }
     },
   };

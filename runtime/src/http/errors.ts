@@ -34,14 +34,37 @@ export class HttpProblemError<TProblem = ProblemDetails> extends Error {
   }
 }
 
-/** An attempt took longer than its timeout. */
+/** An attempt took longer than its timeout (or `wait()` of a 202 did; `detail` then says what it last saw). */
 export class HttpTimeoutError extends Error {
   constructor(
     readonly timeoutMs: number,
     readonly url: string,
+    detail?: string,
   ) {
-    super(`Request to ${url} timed out after ${timeoutMs} ms`);
+    super(`Request to ${url} timed out after ${timeoutMs} ms${detail ? `; ${detail}` : ''}`);
     this.name = 'HttpTimeoutError';
+  }
+}
+
+/**
+ * The asynchronous work behind a 202 finished without success: its status
+ * said failed (or cancelled, …), or a long-running operation ended with an `error`.
+ */
+export class OperationFailedError extends Error {
+  constructor(
+    /** The status URL that was polled. */
+    readonly statusUrl: string,
+    /** The state seen (`failed`, `done: true`), when there was one. */
+    readonly state: string | undefined,
+    /** The last status body. */
+    readonly body: unknown,
+    /** The error it reported (`error` of the body), if any. */
+    readonly error?: unknown,
+  ) {
+    const e = error as { message?: unknown; title?: unknown; detail?: unknown } | undefined;
+    const why = e && typeof e === 'object' ? [e.title, e.message, e.detail].filter((x) => typeof x === 'string').join(': ') : typeof error === 'string' ? error : '';
+    super(`The operation at ${statusUrl} failed${state ? ` (${state})` : ''}${why ? `: ${why}` : ''}`);
+    this.name = 'OperationFailedError';
   }
 }
 

@@ -6,10 +6,11 @@
  */
 export { createHttpClient, type HttpClient } from './client.js';
 export { applyAuth, clientCredentials, type ClientCredentialsOptions } from './auth.js';
-export { CircuitOpenError, HttpProblemError, HttpTimeoutError, isHttpProblem, type ProblemDetails } from './errors.js';
+export { CircuitOpenError, HttpProblemError, HttpTimeoutError, OperationFailedError, isHttpProblem, type ProblemDetails } from './errors.js';
 export { IDEMPOTENT_METHODS, RETRY_STATUSES, fullJitterDelay, retryAfterMs } from './policies.js';
 export { nextLink, paginate, type PageRequest, type PaginateOptions } from './pagination.js';
-export { acceptedHandle, isFinalStatus, type AcceptedHandle, type WaitOptions } from './accepted.js';
+export { acceptedHandle, isFinalStatus, type AcceptedHandle, type PollSpec, type WaitOptions } from './accepted.js';
+export { DONE_STATES, FAILED_STATES, PENDING_STATES, STATE_FIELDS, classifyState, completionFromEnum, completionOf, findStateField, normalizeState, type Completion, type CompletionRule, type CompletionSpec } from './completion.js';
 export { bindOperations, type BoundGroups, type BoundOperation, type PaginatedEntry } from './bind.js';
 export { HttpValidationError, ajvCheck, callAccepted, callOperation, paginateOperation, requestOf, streamOperation, type AjvValidateFunction, type OperationExtras, type OperationSpec, type Reviver, type ValueCheck } from './operation.js';
 export { parseJsonPrecise, preparer, reviver, stringifyJson, unmarkIntegers, type RevivalPlan, type RevivalTable } from './revive.js';

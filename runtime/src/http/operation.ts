@@ -5,7 +5,8 @@
  * in every generated function) keeps generated clients small and cheap to
  * type-check: each generated function is one call with its result type.
  */
-import { acceptedHandle, type AcceptedHandle } from './accepted.js';
+import { acceptedHandle, type AcceptedHandle, type PollSpec } from './accepted.js';
+import type { CompletionRule } from './completion.js';
 import type { HttpClient } from './client.js';
 import { paginate, type PaginateOptions } from './pagination.js';
 import { parseEventData, readEventStream, type ServerSentEvent } from './sse.js';
@@ -61,6 +62,8 @@ export interface OperationExtras {
   /** Revives / validates the final status body of a 202 operation's `wait()`. */
   reviveFinal?: Reviver;
   validateFinal?: ValueCheck;
+  /** How a 202 operation's polls end (from the contract), when it says more than the common vocabulary. */
+  completion?: CompletionRule;
 }
 
 /** The request-independent description of one operation. */
@@ -140,7 +143,10 @@ export async function callAccepted<TAccepted, TFinal = unknown>(client: HttpClie
   const op: OperationSpec = { ...extras, method, path };
   const result = await client.call(requestOf(op, args), options);
   result.data = checked(op, result.data, op.validateResponse, op.revive);
-  const handle = acceptedHandle<TAccepted, TFinal>(client, result as HttpResult<TAccepted>, options, op.preciseIntegers ? { preciseIntegers: true } : {});
+  const poll: PollSpec = {};
+  if (op.preciseIntegers) poll.preciseIntegers = true;
+  if (op.completion) poll.completion = op.completion;
+  const handle = acceptedHandle<TAccepted, TFinal>(client, result as HttpResult<TAccepted>, options, poll);
   if (!op.reviveFinal && !op.validateFinal) return handle;
   const wait = handle.wait;
   return { ...handle, wait: async (w) => checked(op, await wait(w), op.validateFinal, op.reviveFinal) as TFinal };

@@ -36,8 +36,10 @@ export interface SagaStepDefinition<TData> {
   retry?: SagaRetryPolicy;
   /** The forward call: returns the new data (committed before the next step begins). */
   invoke(data: TData, ctx: SagaStepContext): Promise<TData>;
-  /** The compensation, required before the pivot; gets the data as it was after this step. */
+  /** The compensation, required before the pivot (unless `readOnly`); gets the data as it was after this step. */
   compensate?(data: TData, ctx: SagaStepContext): Promise<void | TData>;
+  /** The step changes nothing (a GET, an rpc without side effects): there is nothing to compensate. */
+  readOnly?: boolean;
 }
 
 /** A saga definition (see {@link defineSaga}). */
@@ -64,7 +66,7 @@ export class SagaDefinitionError extends Error {
 
 /**
  * Checks and freezes a saga definition: step names unique, at most one pivot
- * (none means the last step), every step before the pivot compensatable.
+ * (none means the last step), every step before the pivot compensatable or read-only.
  */
 export function defineSaga<TData>(init: SagaDefinitionInit<TData>): SagaDefinition<TData> {
   if (!init.name) throw new SagaDefinitionError('A saga needs a name.');
@@ -80,8 +82,8 @@ export function defineSaga<TData>(init: SagaDefinitionInit<TData>): SagaDefiniti
   if (pivots.length > 1) throw new SagaDefinitionError(`Saga ${init.name}: only one step may be the pivot (${pivots.map((i) => init.steps[i]!.name).join(', ')}).`);
   const pivotIndex = pivots[0] ?? init.steps.length - 1;
   for (const [i, s] of init.steps.entries()) {
-    if (i < pivotIndex && !s.compensate) {
-      throw new SagaDefinitionError(`Saga ${init.name}: step ${s.name} comes before the pivot and needs a compensate function.`);
+    if (i < pivotIndex && !s.compensate && !s.readOnly) {
+      throw new SagaDefinitionError(`Saga ${init.name}: step ${s.name} comes before the pivot and needs a compensate function (or \`readOnly: true\` when it changes nothing).`);
     }
   }
   return Object.freeze({ ...init, steps: [...init.steps], pivotIndex });

@@ -10,6 +10,7 @@ import { expect } from 'vitest';
 import { loadOpenApi } from '../../../contracts/openapi/load.js';
 import type { OpenApiContract } from '../../../contracts/model/types.js';
 import type { GeneratedFile } from '../../../generators/core/registry.js';
+import { restClientGenerator } from '../../../generators/rest-client/index.js';
 
 /** The repository root. */
 export const root = resolve(import.meta.dirname, '../../..');
@@ -55,4 +56,18 @@ export function typeCheck(dir: string, extra: string[] = []): string {
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
   const r = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8', maxBuffer: 64 << 20 });
   return (r.stdout + r.stderr).trim();
+}
+
+/**
+ * Generates the client of the fixture `test/fixtures/rest-client/<fixture>.yaml`
+ * with `options` under node_modules/.cache (so `@contractkit/runtime` and ajv's
+ * helpers resolve from there) and imports its index.
+ */
+export async function generateAndImport<M>(fixture: string, options: Record<string, unknown>, prefix: string): Promise<{ dir: string; mod: M }> {
+  const contract = await loadContract(join(root, `test/fixtures/rest-client/${fixture}.yaml`), fixture);
+  const files = await restClientGenerator.generate({ contracts: [contract] }, { out: '/unused', options });
+  const cache = join(root, 'node_modules/.cache');
+  mkdirSync(cache, { recursive: true });
+  const dir = writeFiles(files, mkdtempSync(join(cache, prefix)));
+  return { dir, mod: (await import(join(dir, 'index.ts'))) as M };
 }

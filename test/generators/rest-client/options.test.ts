@@ -6,14 +6,14 @@
  * pagination, and the typed final result of a 202 operation.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpValidationError } from '@contractkit/runtime/http';
 import { UsageError } from '../../../contracts/errors.js';
 import { restClientGenerator } from '../../../generators/rest-client/index.js';
-import { loadContract, root, typeCheck, writeFiles } from './helpers.js';
+import { generateAndImport, loadContract, root, typeCheck } from './helpers.js';
 
 const BIG = '9007199254740993'; // 2^53 + 1: a double cannot hold it
 const event = (id: string | number, extra = '') => `{"id":${id},"at":"2024-05-01T10:00:00.000Z","seen":["2024-05-02T00:00:00.000Z"],"byRegion":{"eu":"2024-05-03T00:00:00.000Z"}${extra}}`;
@@ -59,13 +59,7 @@ type Api = Record<string, Fn & { all?: (args?: unknown) => AsyncIterable<Record<
 let base = '';
 
 async function generateClient(options: Record<string, unknown>): Promise<{ dir: string; api: Api }> {
-  const contract = await loadContract(join(root, 'test/fixtures/rest-client/typed-values.yaml'), 'typed-values');
-  const files = await restClientGenerator.generate({ contracts: [contract] }, { out: '/unused', options });
-  // under node_modules/.cache so `@contractkit/runtime` and ajv's runtime helpers resolve
-  const cache = join(root, 'node_modules/.cache');
-  mkdirSync(cache, { recursive: true });
-  const dir = writeFiles(files, mkdtempSync(join(cache, 'ck-rest-options-')));
-  const mod = (await import(join(dir, 'index.ts'))) as { createTypedValuesClient: (o: object) => { default_: Api } };
+  const { dir, mod } = await generateAndImport<{ createTypedValuesClient: (o: object) => { default_: Api } }>('typed-values', options, 'ck-rest-options-');
   return { dir, api: mod.createTypedValuesClient({ baseUrl: base, retry: false }).default_ };
 }
 

@@ -33,22 +33,6 @@ export function isPlural(segment: string): boolean {
   return pluralize(last) === last;
 }
 
-/**
- * True when a POST creates a resource: it answers 201, or it is sent to a
- * collection (`POST /orders`: the last segment is a plural noun, or an item
- * path `/orders/{id}` exists beside it).
- */
-export function isCreatingPost(op: OperationInfo): boolean {
-  if (op.method !== 'post') return false;
-  if (op.responses.some((r) => r.code === '201')) return true;
-  const segments = pathSegments(op.path);
-  const last = segments[segments.length - 1];
-  if (!last || isParamSegment(last)) return false;
-  const prefix = op.path.replace(/\/+$/, '') + '/{';
-  for (const p of op.allPaths) if (p.startsWith(prefix) && pathSegments(p).length === segments.length + 1) return true;
-  return isPlural(last);
-}
-
 /** Success responses (`2xx`, `2XX`). */
 export function successResponses(op: OperationInfo): ResponseInfo[] {
   return op.responses.filter((r) => /^2/.test(r.code));
@@ -69,4 +53,11 @@ export function findParameter(op: OperationInfo, name: string, where: string): P
 /** `GET /orders/{orderId}` for messages. */
 export function describe(op: OperationInfo): string {
   return `${op.method.toUpperCase()} ${op.path}`;
+}
+
+/** True when a response declares the header `name` (case-insensitive), OpenAPI 3 or 2. */
+export function declaresHeader(response: { node: any } | undefined, name: string): boolean {
+  const headers = response?.node?.headers;
+  const lower = name.toLowerCase();
+  return !!headers && typeof headers === 'object' && Object.keys(headers).some((h) => h.toLowerCase() === lower);
 }

@@ -38,6 +38,8 @@ export interface OperationInfo {
   responses: ResponseInfo[];
   /** The OpenAPI 3 request body (resolved), or the OpenAPI 2 `body`/`formData` parameter. */
   requestBody?: Located;
+  /** The path item the operation is in (its sibling operations, path-level parameters). */
+  pathItem: Located;
   /** Every path template of the document (to tell collections from items). */
   allPaths: ReadonlySet<string>;
   /** The document root (servers, basePath, produces). */
@@ -140,5 +142,5 @@ function describeOperation(
     if (body) requestBody = body;
   }
 
-  return { path: item.path!, method, operation, location, parameters, responses, requestBody, allPaths, root };
+  return { path: item.path!, method, operation, location, parameters, responses, requestBody, pathItem: { node: item.node, location: item.location }, allPaths, root };
 }

@@ -1,6 +1,7 @@
 /**
  * Pagination vocabulary shared by the pagination rules.
  */
+import { declaresHeader } from './http.js';
 import type { OperationInfo, ParameterInfo } from './operations.js';
 
 /** Query parameters that show an operation is paginated, whatever the style. */
@@ -23,6 +24,5 @@ export function queryParams(op: OperationInfo, names: readonly string[]): Parame
 
 /** True when a response declares a `Link` header (RFC 8288 `rel="next"` pagination, as GitHub does). */
 export function hasLinkHeader(response: { node: any } | undefined): boolean {
-  const headers = response?.node?.headers;
-  return !!headers && typeof headers === 'object' && Object.keys(headers).some((h) => h.toLowerCase() === 'link');
+  return declaresHeader(response, 'link');
 }

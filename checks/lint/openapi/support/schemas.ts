@@ -79,6 +79,9 @@ export function isArraySchema(schema: Located | undefined): boolean {
   return type === 'array' || (Array.isArray(type) && type.includes('array')) || (type === undefined && node.items !== undefined);
 }
 
+/** Properties that hold the items of a wrapped collection, unless a rule is told otherwise. */
+export const COLLECTION_FIELDS = ['data', 'items'];
+
 /** How a response carries a collection. */
 export type CollectionShape =
   | { kind: 'array'; schema: Located }

@@ -118,6 +118,27 @@ export function findEventMessage(c: AsyncApiContract, name: string): EventMessag
   return c.messages.find((m) => m.id === name) ?? c.messages.find((m) => m.name === name);
 }
 
+/** HTTP methods that are safe (RFC 9110 §9.2.1): they change nothing on the server. */
+const SAFE_METHODS = new Set(['get', 'head', 'options', 'trace']);
+
+/**
+ * True when `call` changes nothing, as `contract` (the one it names) declares:
+ * a safe HTTP method, or an rpc with `idempotency_level = NO_SIDE_EFFECTS`.
+ * Local and event calls cannot tell (a command asks someone to act), nor can
+ * a call whose operation is missing.
+ */
+export function isReadOnlyCall(contract: Contract | undefined, call: SagaCall): boolean {
+  if ('openapi' in call) {
+    const op = contract?.kind === 'openapi' ? findHttpOperation(contract, call.operationId) : undefined;
+    return op !== undefined && SAFE_METHODS.has(op.method);
+  }
+  if ('grpc' in call) {
+    const method = contract?.kind === 'proto' ? findRpcMethod(contract, call.method) : undefined;
+    return method?.idempotency === 'no_side_effects';
+  }
+  return false;
+}
+
 /** The calls of a step with the pointer segment they are written under. */
 export function callsOf(step: SagaStep): { which: 'call' | 'compensate'; call: SagaCall }[] {
   const out: { which: 'call' | 'compensate'; call: SagaCall }[] = [{ which: 'call', call: step.call }];

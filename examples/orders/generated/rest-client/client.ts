@@ -221,7 +221,7 @@ export type CreateOrderExportFinal = ExportStatus;
  * @throws {HttpProblemError<CreateOrderExportError>} on an error status; HttpTimeoutError, CircuitOpenError on transport failures.
  */
 export function createOrderExport(client: HttpClient, args: CreateOrderExportArgs, options?: CallOptions): Promise<AcceptedHandle<CreateOrderExportResult, CreateOrderExportFinal>> {
-  return callAccepted<CreateOrderExportResult, CreateOrderExportFinal>(client, 'POST', '/api/v1/orders/{orderId}/exports', args, options, { body: 'json', mediaType: 'application/json', idempotencyHeader: 'Idempotency-Key' });
+  return callAccepted<CreateOrderExportResult, CreateOrderExportFinal>(client, 'POST', '/api/v1/orders/{orderId}/exports', args, options, { body: 'json', mediaType: 'application/json', idempotencyHeader: 'Idempotency-Key', completion: { field: 'status', done: ['completed'], failed: ['failed'] } });
 }
 
 export interface GetExportStatusArgs {
