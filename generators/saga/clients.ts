@@ -85,12 +85,12 @@ export function clientDirName(alias: string): string {
 
 /** Generates the embedded clients through the registry, under `clients/<name>/`. */
 export async function embeddedClientFiles(sources: Iterable<ClientSource>, ctx: GeneratorContext): Promise<GeneratedFile[]> {
-  // the registry fills as generator modules load; load them all (the saga generator is one of them)
-  const { findGenerator } = await import('../index.js');
+  // generator modules load on first use; the saga generator is one of them, so import the loader lazily
+  const { loadGenerator } = await import('../index.js');
   const files: GeneratedFile[] = [];
   for (const s of sources) {
     if (!s.embedded) continue;
-    const generator = findGenerator(s.target);
+    const generator = await loadGenerator(s.target);
     if (!generator) throw new Error(`The ${s.target} generator is not registered.`);
     const sub = join('clients', clientDirName(s.alias));
     const out = await generator.generate({ contracts: [s.contract] }, { out: join(ctx.out, sub), options: {} });
