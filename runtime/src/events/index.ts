@@ -9,6 +9,7 @@ export { createEnvelope, envelopeHeaders, nowIso, envelopeProblem, type Envelope
 export { envelopeField, type AmqpBindings, type AmqpExchangeBinding, type AmqpQueueBinding, type EventBindings, type KafkaBindings, type MqttBindings, type NatsBindings } from './bindings.js';
 export { fromCloudEvent, toCloudEvent, type CloudEvent } from './cloudevents.js';
 export { upcast, type Upcaster, type UpcasterMap, type UpcastResult } from './upcast.js';
+export { ajvRuntime } from './ajv-runtime.js';
 export { checkEvent, describeErrors, EventValidationError, type EventValidator, type EventVersionSpec } from './validation.js';
 export { backoffDelay, type RetryPolicy } from './retry.js';
 export { addressPattern, addressSegment, bodyBuffer, bodyText, createInFlight, matchesAddress, type InFlight, type Delivery, type OutgoingMessage, type SubscribeOptions, type Subscription, type Transport } from './transport.js';

@@ -11,6 +11,7 @@ export { IDEMPOTENT_METHODS, RETRY_STATUSES, fullJitterDelay, retryAfterMs } fro
 export { nextLink, paginate, type PageRequest, type PaginateOptions } from './pagination.js';
 export { acceptedHandle, isFinalStatus, type AcceptedHandle, type WaitOptions } from './accepted.js';
 export { bindOperations, type BoundGroups, type BoundOperation, type PaginatedEntry } from './bind.js';
+export { ajvRuntime } from '../events/ajv-runtime.js';
 export { HttpValidationError, ajvCheck, callAccepted, callOperation, paginateOperation, requestOf, streamOperation, type AjvValidateFunction, type OperationExtras, type OperationSpec, type Reviver, type ValueCheck } from './operation.js';
 export { parseJsonPrecise, preparer, reviver, stringifyJson, unmarkIntegers, type RevivalPlan, type RevivalTable } from './revive.js';
 export { parseEventData, readEventStream, streamEvents, type ServerSentEvent } from './sse.js';
