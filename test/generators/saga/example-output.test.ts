@@ -24,7 +24,8 @@ it('regenerating the orders example gives exactly the committed files', async ()
   try {
     // the steps file is the user's: it is merged, so it must be there first
     cpSync(join(committed, 'place-order.steps.ts'), join(out, 'place-order.steps.ts'));
-    const { files, notes } = await generateSaga(sagaFile, out);
+    // the options of the example's saga target in its contractkit.yaml
+    const { files, notes } = await generateSaga(sagaFile, out, { test: 'vitest' });
     expect(notes).toEqual([]);
     writeAll(out, files);
     expect(readdirSync(out).sort()).toEqual(readdirSync(committed).sort());
@@ -63,7 +64,9 @@ it('without a config the clients of all three kinds are generated into the saga 
     const wiring = readFileSync(join(out, 'place-order.participants.ts'), 'utf8');
     expect(wiring).toContain("from './clients/orders/index.js'");
     expect(wiring).toContain('createEventsProducer');
-    expect(typecheck(paths.filter((p) => p.endsWith('.ts') && !p.endsWith('.test.ts')).map((p) => join(out, p)))).toBe('');
+    // the default test skeleton (node:test) included: it needs nothing but @types/node
+    expect(paths).toContain('place-order.saga-test.ts');
+    expect(typecheck(paths.filter((p) => p.endsWith('.ts')).map((p) => join(out, p)))).toBe('');
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
