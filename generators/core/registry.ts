@@ -3,6 +3,7 @@
  * over the ContractModel (`defineGenerator`); targets without an
  * implementation yet are listed so the CLI can say so clearly.
  */
+import type { LoadOptions } from '../../contracts/load/types.js';
 import type { ContractModel } from '../../contracts/model/types.js';
 
 /** Target names, as used in `contractkit generate <target>` and the config's `generate:` lists. */
@@ -20,6 +21,12 @@ export interface GeneratorContext {
   /** Absolute output directory. */
   out: string;
   options: Record<string, unknown>;
+  /**
+   * How the caller loaded the contracts (working directory, the root `$ref`s
+   * may not leave, remote refs), for a generator that loads more of them (the
+   * saga generator loads the contracts its steps call) to load them alike.
+   */
+  load?: LoadOptions;
 }
 
 /** A generator plugin. */

@@ -28,7 +28,7 @@ function note(ctx: GeneratorContext, text: string) {
   else process.stderr.write(`saga: ${text}\n`);
 }
 
-/** The nearest folder upward holding `.git` (where `$ref`s may reach), else the filesystem root's child of `from`. */
+/** Without the caller's load options: the nearest folder upward holding `.git` (where `$ref`s may reach), else `from`. */
 function repositoryRoot(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
     if (existsSync(join(dir, '.git'))) return dir;
@@ -41,7 +41,9 @@ export async function generateSagas(model: ContractModel, ctx: GeneratorContext)
   const sagas = contractsOfKind(model, 'saga');
   if (sagas.length === 0) throw new UsageError('The saga generator needs saga definitions (*.saga.yaml).');
   const runner = pickOption('saga', ctx.options, 'test', SAGA_TEST_RUNNERS, 'node');
-  const withRefs = await withSagaContracts(model, { cwd: process.cwd(), rootDir: repositoryRoot(dirname(sagas[0]!.file)), allowRemoteRefs: false });
+  // loaded as the CLI loaded the saga (its root is the git top level or the project folder), so generate accepts what lint does
+  const load = ctx.load ?? { cwd: process.cwd(), rootDir: repositoryRoot(dirname(sagas[0]!.file)), allowRemoteRefs: false };
+  const withRefs = await withSagaContracts(model, load);
   const files: GeneratedFile[] = [];
   const findings = [...withRefs.sagaReferences.failed.flatMap((f) => f.findings)];
   for (const saga of sagas) {

@@ -128,7 +128,7 @@ async function generateOnce(ctx: CommandContext, jobs: Job[], args: GenerateArgs
   for (const [k, { job, cache }] of todo.entries()) {
     progress(`generating ${job.target.target} from ${job.spec.name}`);
     const contracts = loaded.model.contracts.filter((c) => c.file === job.spec.path);
-    outputs.push({ job, cache, contracts, files: await chosen[k]!.generate({ contracts }, { out: job.target.out, options: job.target.options }) });
+    outputs.push({ job, cache, contracts, files: await chosen[k]!.generate({ contracts }, { out: job.target.out, options: job.target.options, load: ctx.loadOptions }) });
   }
   progress('writing');
   let stale = 0;

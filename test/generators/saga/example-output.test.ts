@@ -6,6 +6,8 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import { runCli } from '../../cli/run-cli.js';
 import { generateSaga, ROOT } from './helpers.js';
 import { typecheck } from './typecheck.js';
 
@@ -78,4 +80,18 @@ it('the Mermaid diagram beside it shows the steps, the pivot and the compensatio
   expect(mmd).toContain('reserve-inventory');
   expect(mmd).toContain('(pivot)');
   expect(mmd).toContain('undo process-payment');
+});
+
+it('generates from a project that is not a git repository: $refs may reach what lint lets them (the project folder)', () => {
+  // outside this repository (the OS temp dir), with no .git above it: the saga's contracts are in sibling folders
+  const project = mkdtempSync(join(tmpdir(), 'ck-saga-no-git-'));
+  try {
+    for (const d of ['openapi', 'proto', 'asyncapi', 'sagas']) cpSync(join(ROOT, 'examples', 'orders', d), join(project, d), { recursive: true });
+    expect(runCli(['lint', 'sagas/place-order.saga.yaml'], project).code).toBe(0);
+    const r = runCli(['generate', 'saga', 'sagas/place-order.saga.yaml', '--out', 'gen'], project);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(readdirSync(join(project, 'gen'))).toContain('place-order.saga.ts');
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
 });
