@@ -4,6 +4,7 @@
  * implementation yet are listed so the CLI can say so clearly.
  */
 import type { ContractKind } from '../../checks/finding.js';
+import type { LoadOptions } from '../../contracts/load/types.js';
 import type { ContractModel } from '../../contracts/model/types.js';
 
 /** Target names, as used in `contractkit generate <target>` and the config's `generate:` lists. */
@@ -31,6 +32,12 @@ export interface GeneratorContext {
   options: Record<string, unknown>;
   /** Reports a phase of a long generation (`messages`, `services`); the CLI shows it on stderr when the run is slow. */
   progress?: (phase: string) => void;
+  /**
+   * How the caller loaded the contracts (working directory, the root `$ref`s
+   * may not leave, remote refs), for a generator that loads more of them (the
+   * saga generator loads the contracts its steps call) to load them alike.
+   */
+  load?: LoadOptions;
 }
 
 /** A generator plugin. */

@@ -5,6 +5,7 @@
 import { UsageError } from '../../contracts/errors.js';
 import { parseCompletionSpec } from '../../contracts/openapi/async-status.js';
 import type { CompletionSpec } from '../../runtime/src/http/completion.js';
+import { pickOption } from '../core/options.js';
 import type { TypedValueOptions } from './revival.js';
 
 /** Options of the rest-client generator. */
@@ -27,13 +28,6 @@ export interface RestClientOptions extends TypedValueOptions {
 /** The defaults: `date-time` as string, `int64` as number, no validation. */
 export const DEFAULT_OPTIONS: RestClientOptions = { dateType: 'string', int64: 'number', validate: false, target: 'ts' };
 
-function pick<T extends string>(raw: Record<string, unknown>, key: string, allowed: readonly T[], fallback: T): T {
-  const v = raw[key];
-  if (v === undefined) return fallback;
-  if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
-  throw new UsageError(`rest-client: option \`${key}\` is ${JSON.stringify(v)}; use one of ${allowed.map((a) => `'${a}'`).join(', ')} (default '${fallback}').`);
-}
-
 /** Reads and checks the options; unknown keys and bad values are UsageErrors that say what is allowed. */
 export function parseRestClientOptions(raw: Record<string, unknown> = {}): RestClientOptions {
   const known = ['dateType', 'int64', 'validate', 'target', 'completion'];
@@ -41,10 +35,10 @@ export function parseRestClientOptions(raw: Record<string, unknown> = {}): RestC
   if (unknown.length) throw new UsageError(`rest-client: unknown option(s) ${unknown.map((k) => `\`${k}\``).join(', ')}; the options are dateType ('string' | 'Date'), int64 ('number' | 'string' | 'bigint'), validate (true | false), target ('ts' | 'js+dts') and completion ({ field, done, failed }).`);
   if (raw.validate !== undefined && typeof raw.validate !== 'boolean') throw new UsageError(`rest-client: option \`validate\` is ${JSON.stringify(raw.validate)}; use true or false.`);
   const options: RestClientOptions = {
-    dateType: pick(raw, 'dateType', ['string', 'Date'] as const, 'string'),
-    int64: pick(raw, 'int64', ['number', 'string', 'bigint'] as const, 'number'),
+    dateType: pickOption('rest-client', raw, 'dateType', ['string', 'Date'] as const, 'string'),
+    int64: pickOption('rest-client', raw, 'int64', ['number', 'string', 'bigint'] as const, 'number'),
     validate: raw.validate === true,
-    target: pick(raw, 'target', ['ts', 'js+dts'] as const, 'ts'),
+    target: pickOption('rest-client', raw, 'target', ['ts', 'js+dts'] as const, 'ts'),
   };
   if (raw.completion !== undefined) {
     const completion = parseCompletionSpec(raw.completion);

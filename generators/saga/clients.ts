@@ -93,7 +93,7 @@ export async function embeddedClientFiles(sources: Iterable<ClientSource>, ctx: 
     const generator = await loadGenerator(s.target);
     if (!generator) throw new Error(`The ${s.target} generator is not registered.`);
     const sub = join('clients', clientDirName(s.alias));
-    const out = await generator.generate({ contracts: [s.contract] }, { out: join(ctx.out, sub), options: {} });
+    const out = await generator.generate({ contracts: [s.contract] }, { out: join(ctx.out, sub), options: {}, load: ctx.load });
     for (const f of out) files.push({ path: `${sub.split(sep).join('/')}/${f.path}`, content: f.content });
   }
   return files;

@@ -11,9 +11,14 @@ import { isReadOnlyCall } from '../../checks/lint/saga/support/references.js';
 
 const RUNTIME = '@contractkit/runtime/saga';
 
-/** File names of a saga's outputs, from its id. */
+/**
+ * File names of a saga's outputs, from its id. The test skeleton's name depends
+ * on its runner: `*.saga.test.ts` is what vitest (and jest) collect;
+ * the node:test one is `*.saga-test.ts`, which `node --test` finds once compiled
+ * (`*-test.js`) and which vitest and jest leave alone.
+ */
 export function sagaFileNames(saga: string) {
-  return { module: `${saga}.saga.ts`, steps: `${saga}.steps.ts`, diagram: `${saga}.mmd`, test: `${saga}.saga.test.ts` };
+  return { module: `${saga}.saga.ts`, steps: `${saga}.steps.ts`, diagram: `${saga}.mmd`, test: { node: `${saga}.saga-test.ts`, vitest: `${saga}.saga.test.ts` } };
 }
 
 /** The name of the steps object in the user-owned file. */

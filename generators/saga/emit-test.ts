@@ -1,7 +1,9 @@
 /**
- * The generated vitest skeleton of a saga (`<saga>.saga.test.ts`): fake
- * participants that record their calls, the happy path, and one failure per
- * step up to the pivot expecting the compensations in reverse order.
+ * The generated test skeleton of a saga: fake participants that record their
+ * calls, the happy path, and one failure per step up to the pivot expecting
+ * the compensations in reverse order. On node:test by default
+ * (`<saga>.saga-test.ts`: compiles with @types/node alone, runs on
+ * `node --test`), or on vitest (`<saga>.saga.test.ts`).
  */
 import type { GeneratedFile } from '../core/registry.js';
 import { renderTemplate } from '../core/templates.js';
@@ -10,10 +12,15 @@ import { stringLiteral } from '../core/names.js';
 import { sagaFileNames } from './emit-module.js';
 import type { SagaView } from './saga-view.js';
 
-/** Prints the test skeleton. */
-export function emitSagaTest(v: SagaView): GeneratedFile {
+/** The test runners a skeleton can be written for (the saga target's `test` option; `none` writes none). */
+export const SAGA_TEST_RUNNERS = ['node', 'vitest', 'none'] as const;
+export type SagaTestRunner = (typeof SAGA_TEST_RUNNERS)[number];
+
+/** Prints the test skeleton for `runner`. */
+export function emitSagaTest(v: SagaView, runner: Exclude<SagaTestRunner, 'none'>): GeneratedFile {
   const names = sagaFileNames(v.saga.saga);
-  const f = createTsFile(names.test);
+  const f = createTsFile(names.test[runner]);
+  const node = runner === 'node';
   const mod = `./${names.module.replace(/\.ts$/, '.js')}`;
   const list = (items: string[]) => `[${items.map(stringLiteral).join(', ')}]`;
   const id = (c: { participant: string; method: string }) => `${c.participant}.${c.method}`;
@@ -29,9 +36,12 @@ export function emitSagaTest(v: SagaView): GeneratedFile {
   });
   const body = renderTemplate('saga', 'test', {
     saga: v.saga.saga,
-    describe: f.importValue('describe', 'vitest'),
-    it: f.importValue('it', 'vitest'),
-    expect: f.importValue('expect', 'vitest'),
+    node,
+    describe: f.importValue('describe', node ? 'node:test' : 'vitest'),
+    it: f.importValue('it', node ? 'node:test' : 'vitest'),
+    expect: node ? undefined : f.importValue('expect', 'vitest'),
+    equal: node ? f.importValue('strictEqual', 'node:assert') : undefined,
+    deepEqual: node ? f.importValue('deepStrictEqual', 'node:assert') : undefined,
     memoryStore: f.importValue('createMemorySagaStore', '@contractkit/runtime/saga'),
     runtime: f.importValue('createSagaRuntime', '@contractkit/runtime/saga'),
     nonRetryable: f.importValue('NonRetryableError', '@contractkit/runtime/saga'),

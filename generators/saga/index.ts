@@ -1,7 +1,8 @@
 /**
  * The `saga` generator: for each saga definition, a typed orchestrator module
  * (regenerated), a user-owned steps file (created once, then merged with
- * ts-morph), a Mermaid diagram and a vitest skeleton. The contracts the
+ * ts-morph), a Mermaid diagram and a test skeleton (`options.test`: `node`,
+ * the default, `vitest` or `none`). The contracts the
  * steps call are loaded here, so the output is typed from them.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -15,7 +16,8 @@ import { defineGenerator, type GeneratedFile, type GeneratorContext } from '../c
 import { emitSagaModule, sagaFileNames } from './emit-module.js';
 import { clientSources, embeddedClientFiles } from './clients.js';
 import { emitParticipants } from './emit-participants.js';
-import { emitSagaTest } from './emit-test.js';
+import { emitSagaTest, SAGA_TEST_RUNNERS } from './emit-test.js';
+import { pickOption } from '../core/options.js';
 import { buildSagaView } from './saga-view.js';
 import { initialStepsFile, mergeStepsFile } from './steps-file.js';
 
@@ -26,7 +28,7 @@ function note(ctx: GeneratorContext, text: string) {
   else process.stderr.write(`saga: ${text}\n`);
 }
 
-/** The nearest folder upward holding `.git` (where `$ref`s may reach), else the filesystem root's child of `from`. */
+/** Without the caller's load options: the nearest folder upward holding `.git` (where `$ref`s may reach), else `from`. */
 function repositoryRoot(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
     if (existsSync(join(dir, '.git'))) return dir;
@@ -38,7 +40,10 @@ function repositoryRoot(from: string): string {
 export async function generateSagas(model: ContractModel, ctx: GeneratorContext): Promise<GeneratedFile[]> {
   const sagas = contractsOfKind(model, 'saga');
   if (sagas.length === 0) throw new UsageError('The saga generator needs saga definitions (*.saga.yaml).');
-  const withRefs = await withSagaContracts(model, { cwd: process.cwd(), rootDir: repositoryRoot(dirname(sagas[0]!.file)), allowRemoteRefs: false });
+  const runner = pickOption('saga', ctx.options, 'test', SAGA_TEST_RUNNERS, 'node');
+  // loaded as the CLI loaded the saga (its root is the git top level or the project folder), so generate accepts what lint does
+  const load = ctx.load ?? { cwd: process.cwd(), rootDir: repositoryRoot(dirname(sagas[0]!.file)), allowRemoteRefs: false };
+  const withRefs = await withSagaContracts(model, load);
   const files: GeneratedFile[] = [];
   const findings = [...withRefs.sagaReferences.failed.flatMap((f) => f.findings)];
   for (const saga of sagas) {
@@ -67,7 +72,11 @@ export async function generateSagas(model: ContractModel, ctx: GeneratorContext)
       files.push({ path: names.steps, content: initialStepsFile(view) });
     }
     files.push({ path: names.diagram, content: `%% saga ${saga.saga} v${saga.version}\n${sagaToMermaid(saga)}` });
-    files.push(emitSagaTest(view));
+    if (runner !== 'none') files.push(emitSagaTest(view, runner));
+    // before the `test` option the skeleton was always vitest's; left alone, it would go stale without a word
+    if (runner !== 'vitest' && existsSync(join(ctx.out, names.test.vitest))) {
+      note(ctx, `${names.test.vitest} is no longer regenerated: the test skeleton is ${runner === 'node' ? `${names.test.node} (node:test)` : 'off'}; delete it, or set \`options: { test: vitest }\` on the saga target to keep a vitest one`);
+    }
   }
   if (findings.some((f) => f.severity === 'error')) {
     throw new UsageError('The saga cannot be generated: fix the references below; nothing was written.', findings);

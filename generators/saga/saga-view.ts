@@ -112,7 +112,7 @@ export function buildSagaView(saga: SagaContract, model: ContractModel): { view?
       const m = findRpcMethod(contract, call.method);
       if (!m) return void fail(step, `no method ${JSON.stringify(call.method)} in ${name}.`, 'Name a unary method as `package.Service/Method`.');
       if (m.kind !== 'unary') return void fail(step, `${call.method} is ${m.kind.replace('_', '-')}; saga steps call unary methods.`, 'Call a unary method, or wrap the stream in a local step.');
-      return { participant, method: camelCase(splitGrpcMethod(call.method)!.method), label: `gRPC ${m.path}`, request: types.messageType(contract, m.input), response: types.messageType(contract, m.output), local: false, source: { call, contract } };
+      return { participant, method: camelCase(splitGrpcMethod(call.method)!.method), label: `gRPC ${m.path}`, request: types.messageType(contract, m.input, 'write'), response: types.messageType(contract, m.output, 'read'), local: false, source: { call, contract } };
     }
     if ('asyncapi' in call && contract.kind === 'asyncapi') {
       const op = findEventOperation(contract, call.send);

@@ -125,26 +125,34 @@ export function createTypeEmitter(resolve: RefResolver, reserved: Iterable<strin
     bool: 'boolean', string: 'string', bytes: 'Uint8Array',
   };
 
-  /** The type of a protobuf message (its fields as protobuf-es names them, all optional as in a message init). */
-  function messageType(proto: ProtoContract, fullName: string): string {
-    const key = `proto:${proto.root}:${fullName}`;
+  /**
+   * The type of a protobuf message: its fields as protobuf-es names them, all
+   * optional as in a message init. The `read` side (what a participant
+   * returns) also allows `undefined`, as protobuf-es declares message fields,
+   * so its messages fit under exactOptionalPropertyTypes; the request side
+   * does not, so it fits protobuf-es's `MessageInit` there.
+   */
+  function messageType(proto: ProtoContract, fullName: string, dir?: Direction): string {
+    const read = dir === 'read';
+    const key = `proto:${proto.root}:${fullName}${read ? '|read' : ''}`;
     if (named.has(key)) return named.get(key)!.name;
     const message = proto.messages.find((m) => m.fullName === fullName);
     if (!message) return 'unknown';
     const entry = { name: scope.claim(pascalCase(message.name)), text: 'unknown', doc: undefined as string | undefined };
     named.set(key, entry);
     order.push(key);
+    const nested = (type: string) => messageType(proto, type.replace(/^\./, ''), dir);
     const lines = message.fields.map((f) => {
       let t = 'unknown';
       if (f.fieldKind === 'scalar' || SCALARS[f.type]) t = SCALARS[f.type] ?? 'unknown';
       else if (f.fieldKind === 'enum') t = 'number';
-      else if (f.fieldKind === 'message') t = messageType(proto, f.type.replace(/^\./, ''));
+      else if (f.fieldKind === 'message') t = nested(f.type);
       else if (f.fieldKind === 'map') t = 'Record<string, unknown>';
-      else if (f.fieldKind === 'list') t = `${paren(SCALARS[f.type] ?? (proto.messages.some((m) => m.fullName === f.type.replace(/^\./, '')) ? messageType(proto, f.type.replace(/^\./, '')) : 'unknown'))}[]`;
-      return `  ${propertyKey(localName(f.name))}?: ${t};\n`;
+      else if (f.fieldKind === 'list') t = `${paren(SCALARS[f.type] ?? (proto.messages.some((m) => m.fullName === f.type.replace(/^\./, '')) ? nested(f.type) : 'unknown'))}[]`;
+      return `  ${propertyKey(localName(f.name))}?: ${t}${read && t !== 'unknown' ? ' | undefined' : ''};\n`;
     });
     entry.text = lines.length ? `{\n${lines.join('')}}` : 'Record<string, never>';
-    entry.doc = `The protobuf message \`${fullName}\`.`;
+    entry.doc = `The protobuf message \`${fullName}\`${read ? ' (as a participant returns it)' : ''}.`;
     return entry.name;
   }
 

@@ -131,7 +131,7 @@ async function generateOnce(ctx: CommandContext, jobs: Job[], args: GenerateArgs
     progress.phase(label);
     const contract = contractOf.get(specKey(job.spec));
     const contracts = contract ? [contract] : [];
-    const context = { out: job.target.out, options: job.target.options, progress: (step: string) => progress.phase(`${label}: ${step}`) };
+    const context = { out: job.target.out, options: job.target.options, progress: (step: string) => progress.phase(`${label}: ${step}`), load: ctx.loadOptions };
     outputs.push({ job, cache, contracts, files: await chosen[k]!.generate({ contracts }, context) });
   }
   progress.phase(`${args.check ? 'checking' : 'writing'} ${outputs.reduce((n, o) => n + o.files.length, 0)} file(s)`);

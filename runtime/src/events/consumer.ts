@@ -40,25 +40,28 @@ export interface ConsumerOptions<E extends EventEnvelope, Tx = undefined> {
   group: string;
   events: ConsumedEvent[];
   handler: (event: E, ctx: HandlerContext<Tx>) => Promise<void>;
-  retry?: RetryPolicy;
+  retry?: RetryPolicy | undefined;
   /** Processed-event store; without one, redeliveries reach the handler again. */
-  store?: ProcessedEventStore<Tx>;
-  concurrency?: number;
+  store?: ProcessedEventStore<Tx> | undefined;
+  concurrency?: number | undefined;
   /** Told about every dead-letter and handler error (logging). */
-  onEvent?: (info: { kind: 'dead-letter' | 'retry' | 'duplicate' | 'handled'; reason?: string; eventId?: string }) => void;
+  onEvent?: ConsumerObserver | undefined;
   /** The operation's bindings (generated from the contract): queue, exchange, qos, dead-letter destination… */
-  bindings?: EventBindings;
+  bindings?: EventBindings | undefined;
 }
+
+/** What a consumer reports to `onEvent`: dead-letters, retries, duplicates and handled events. */
+export type ConsumerObserver = (info: { kind: 'dead-letter' | 'retry' | 'duplicate' | 'handled'; reason?: string; eventId?: string }) => void;
 
 /** Options of a generated `consume…` function: everything but what the contract already says. */
 export interface ConsumeOptions<E extends EventEnvelope, Tx = undefined> {
   handler: (event: E, ctx: HandlerContext<Tx>) => Promise<void>;
   /** Consumer group (default `<contract>.<operationId>`). */
-  group?: string;
-  store?: ProcessedEventStore<Tx>;
-  retry?: RetryPolicy;
-  concurrency?: number;
-  onEvent?: ConsumerOptions<E, Tx>['onEvent'];
+  group?: string | undefined;
+  store?: ProcessedEventStore<Tx> | undefined;
+  retry?: RetryPolicy | undefined;
+  concurrency?: number | undefined;
+  onEvent?: ConsumerObserver | undefined;
 }
 
 /** A started consumer. */

@@ -28,11 +28,11 @@ export interface EventEnvelope<P = unknown, T extends string = string, V extends
 export interface EnvelopeMeta {
   aggregateId: string;
   correlationId: string;
-  causationId?: string;
+  causationId?: string | undefined;
   /** Defaults to a new uuid. */
-  eventId?: string;
+  eventId?: string | undefined;
   /** Defaults to now. */
-  timestamp?: string | Date;
+  timestamp?: string | Date | undefined;
 }
 
 // `new Date().toISOString()` costs about as much as validating an event; at thousands of events per second many

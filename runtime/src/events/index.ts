@@ -9,10 +9,11 @@ export { createEnvelope, envelopeHeaders, nowIso, envelopeProblem, type Envelope
 export { envelopeField, type AmqpBindings, type AmqpExchangeBinding, type AmqpQueueBinding, type EventBindings, type KafkaBindings, type MqttBindings, type NatsBindings } from './bindings.js';
 export { fromCloudEvent, toCloudEvent, type CloudEvent } from './cloudevents.js';
 export { upcast, type Upcaster, type UpcasterMap, type UpcastResult } from './upcast.js';
+export { ajvRuntime } from './ajv-runtime.js';
 export { checkEvent, describeErrors, EventValidationError, type EventValidator, type EventVersionSpec } from './validation.js';
 export { backoffDelay, type RetryPolicy } from './retry.js';
 export { addressPattern, addressSegment, bodyBuffer, bodyText, createInFlight, matchesAddress, type InFlight, type Delivery, type OutgoingMessage, type SubscribeOptions, type Subscription, type Transport } from './transport.js';
-export { createConsumer, type ConsumedEvent, type ConsumeOptions, type Consumer, type ConsumerOptions, type HandlerContext } from './consumer.js';
+export { createConsumer, type ConsumedEvent, type ConsumeOptions, type Consumer, type ConsumerObserver, type ConsumerOptions, type HandlerContext } from './consumer.js';
 export { encodeEvent, publishEvent, sendEvent, type PublishOptions, type SendOptions } from './producer.js';
 export { createMemoryProcessedStore, createRedisProcessedStore, type ProcessedEventStore, type RedisLike } from './idempotency.js';
 export { inTransaction, migrate, migrationSql, type PgClientLike, type PgPoolClientLike, type PgPoolLike, type PgTables } from './pg.js';
@@ -21,7 +22,7 @@ export { createOutboxRelay, enqueueOutboxEvent, migrateOutbox, type OutboxRelay,
 export { createOutboxTransport, type OutboxTransport, type OutboxTransportOptions } from './outbox-transport.js';
 export { createMemoryTransport, type MemoryDeadLetter, type MemoryTransport } from './transports/memory.js';
 export { createRabbitMqTransport, type RabbitMqOptions, type RabbitMqTransport } from './transports/rabbitmq.js';
-export { amqpProperties } from './transports/rabbitmq-delivery.js';
+export { amqpProperties, type AmqpPublishProperties } from './transports/rabbitmq-properties.js';
 export { exchangeSpec, queueSpec, type ExchangeSpec, type QueueSpec } from './transports/rabbitmq-topology.js';
 export { createNatsTransport, durableName, type NatsOptions, type NatsTransport } from './transports/nats.js';
 export { createMqttTransport, type MqttOptions } from './transports/mqtt.js';

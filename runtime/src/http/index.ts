@@ -12,6 +12,7 @@ export { nextLink, paginate, type PageRequest, type PaginateOptions } from './pa
 export { acceptedHandle, isFinalStatus, type AcceptedHandle, type PollSpec, type WaitOptions } from './accepted.js';
 export { DONE_STATES, FAILED_STATES, PENDING_STATES, STATE_FIELDS, classifyState, completionFromEnum, completionOf, findStateField, normalizeState, type Completion, type CompletionRule, type CompletionSpec } from './completion.js';
 export { bindOperations, type BoundGroups, type BoundOperation, type PaginatedEntry } from './bind.js';
+export { ajvRuntime } from '../events/ajv-runtime.js';
 export { HttpValidationError, ajvCheck, callAccepted, callOperation, paginateOperation, requestOf, streamOperation, type AjvValidateFunction, type OperationExtras, type OperationSpec, type Reviver, type ValueCheck } from './operation.js';
 export { parseJsonPrecise, preparer, reviver, stringifyJson, unmarkIntegers, type RevivalPlan, type RevivalTable } from './revive.js';
 export { parseEventData, readEventStream, streamEvents, type ServerSentEvent } from './sse.js';

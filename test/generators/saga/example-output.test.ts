@@ -6,6 +6,8 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import { runCli } from '../../cli/run-cli.js';
 import { generateSaga, ROOT } from './helpers.js';
 import { typecheck } from './typecheck.js';
 
@@ -24,7 +26,8 @@ it('regenerating the orders example gives exactly the committed files', async ()
   try {
     // the steps file is the user's: it is merged, so it must be there first
     cpSync(join(committed, 'place-order.steps.ts'), join(out, 'place-order.steps.ts'));
-    const { files, notes } = await generateSaga(sagaFile, out);
+    // the options of the example's saga target in its contractkit.yaml
+    const { files, notes } = await generateSaga(sagaFile, out, { test: 'vitest' });
     expect(notes).toEqual([]);
     writeAll(out, files);
     expect(readdirSync(out).sort()).toEqual(readdirSync(committed).sort());
@@ -63,7 +66,9 @@ it('without a config the clients of all three kinds are generated into the saga 
     const wiring = readFileSync(join(out, 'place-order.participants.ts'), 'utf8');
     expect(wiring).toContain("from './clients/orders/index.js'");
     expect(wiring).toContain('createEventsProducer');
-    expect(typecheck(paths.filter((p) => p.endsWith('.ts') && !p.endsWith('.test.ts')).map((p) => join(out, p)))).toBe('');
+    // the default test skeleton (node:test) included: it needs nothing but @types/node
+    expect(paths).toContain('place-order.saga-test.ts');
+    expect(typecheck(paths.filter((p) => p.endsWith('.ts')).map((p) => join(out, p)))).toBe('');
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -75,4 +80,18 @@ it('the Mermaid diagram beside it shows the steps, the pivot and the compensatio
   expect(mmd).toContain('reserve-inventory');
   expect(mmd).toContain('(pivot)');
   expect(mmd).toContain('undo process-payment');
+});
+
+it('generates from a project that is not a git repository: $refs may reach what lint lets them (the project folder)', () => {
+  // outside this repository (the OS temp dir), with no .git above it: the saga's contracts are in sibling folders
+  const project = mkdtempSync(join(tmpdir(), 'ck-saga-no-git-'));
+  try {
+    for (const d of ['openapi', 'proto', 'asyncapi', 'sagas']) cpSync(join(ROOT, 'examples', 'orders', d), join(project, d), { recursive: true });
+    expect(runCli(['lint', 'sagas/place-order.saga.yaml'], project).code).toBe(0);
+    const r = runCli(['generate', 'saga', 'sagas/place-order.saga.yaml', '--out', 'gen'], project);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(readdirSync(join(project, 'gen'))).toContain('place-order.saga.ts');
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
 });

@@ -25,7 +25,7 @@ const write = (files: { path: string; content: string }[]) =>
 it('creates the steps file with a stub per step and call, and the output type-checks under strict', async () => {
   const { files } = await generateSaga(join(fixtures, 'v1.saga.yaml'), out);
   // no config lists this saga: the client of the contract it calls is generated beside it (self-contained)
-  expect(files.map((f) => f.path).sort()).toEqual(['book-trip.mmd', 'book-trip.participants.ts', 'book-trip.saga.test.ts', 'book-trip.saga.ts', 'book-trip.steps.ts', 'clients/orders/client.ts', 'clients/orders/index.ts', 'clients/orders/types.ts']);
+  expect(files.map((f) => f.path).sort()).toEqual(['book-trip.mmd', 'book-trip.participants.ts', 'book-trip.saga-test.ts', 'book-trip.saga.ts', 'book-trip.steps.ts', 'clients/orders/client.ts', 'clients/orders/index.ts', 'clients/orders/types.ts']);
   write(files);
   const steps = readFileSync(join(out, 'book-trip.steps.ts'), 'utf8');
   expect(steps).toContain("'reserve-hotel': {\n    run: async (data, ctx) => {\n      throw new Error('not implemented: reserve-hotel run');");

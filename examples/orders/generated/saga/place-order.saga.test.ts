@@ -39,31 +39,32 @@ async function runSaga(failing?: string) {
   const { sagaId } = await runtime.start('place-order', {} as PlaceOrderData);
   await runtime.drain();
   const instance = await runtime.get(sagaId);
-  return { log, status: instance?.status };
+  // the last error says why a run ended otherwise than expected (a step still `not implemented`, say)
+  return { log, status: instance?.status, why: `the saga ended ${instance?.status}: ${instance?.lastError ?? 'no error'}` };
 }
 
 describe('place-order', () => {
   it('completes when every participant answers', async () => {
-    const { log, status } = await runSaga();
-    expect(status).toBe('completed');
+    const { log, status, why } = await runSaga();
+    expect(status, why).toBe('completed');
     expect(log).toEqual(['orders.createOrder', 'payments.charge', 'events.reserveInventory', 'orders.createShipment']);
   });
 
   it('ends compensated with nothing to undo when create-order fails', async () => {
-    const { log, status } = await runSaga('orders.createOrder');
-    expect(status).toBe('compensated');
+    const { log, status, why } = await runSaga('orders.createOrder');
+    expect(status, why).toBe('compensated');
     expect(log).toEqual(['orders.createOrder']);
   });
 
   it('compensates create-order in reverse order when process-payment fails', async () => {
-    const { log, status } = await runSaga('payments.charge');
-    expect(status).toBe('compensated');
+    const { log, status, why } = await runSaga('payments.charge');
+    expect(status, why).toBe('compensated');
     expect(log).toEqual(['orders.createOrder', 'payments.charge', 'orders.cancelOrder']);
   });
 
   it('compensates process-payment, create-order in reverse order when reserve-inventory fails', async () => {
-    const { log, status } = await runSaga('events.reserveInventory');
-    expect(status).toBe('compensated');
+    const { log, status, why } = await runSaga('events.reserveInventory');
+    expect(status, why).toBe('compensated');
     expect(log).toEqual(['orders.createOrder', 'payments.charge', 'events.reserveInventory', 'payments.refund', 'orders.cancelOrder']);
   });
 });

@@ -199,18 +199,25 @@ export type Money2 = {
   nanos?: number;
 };
 
-/** The protobuf message `payments.v1.ChargeResponse`. */
+/** The protobuf message `payments.v1.ChargeResponse` (as a participant returns it). */
 export type ChargeResponse = {
-  payment?: Payment;
+  payment?: Payment | undefined;
 };
 
-/** The protobuf message `payments.v1.Payment`. */
+/** The protobuf message `payments.v1.Payment` (as a participant returns it). */
 export type Payment = {
-  paymentId?: string;
-  orderId?: string;
-  amount?: Money2;
-  status?: number;
+  paymentId?: string | undefined;
+  orderId?: string | undefined;
+  amount?: Money3 | undefined;
+  status?: number | undefined;
   createTime?: unknown;
+};
+
+/** The protobuf message `money.v1.Money` (as a participant returns it). */
+export type Money3 = {
+  currencyCode?: string | undefined;
+  units?: bigint | undefined;
+  nanos?: number | undefined;
 };
 
 /** The protobuf message `payments.v1.RefundRequest`. */
@@ -221,16 +228,16 @@ export type RefundRequest = {
   reason?: string;
 };
 
-/** The protobuf message `payments.v1.RefundResponse`. */
+/** The protobuf message `payments.v1.RefundResponse` (as a participant returns it). */
 export type RefundResponse = {
-  refund?: PaymentRefund;
+  refund?: PaymentRefund | undefined;
 };
 
-/** The protobuf message `payments.v1.PaymentRefund`. */
+/** The protobuf message `payments.v1.PaymentRefund` (as a participant returns it). */
 export type PaymentRefund = {
-  refundId?: string;
-  paymentId?: string;
-  amount?: Money2;
+  refundId?: string | undefined;
+  paymentId?: string | undefined;
+  amount?: Money3 | undefined;
   createTime?: unknown;
 };
 

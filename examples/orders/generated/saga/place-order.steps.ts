@@ -38,11 +38,17 @@ export const placeOrderSteps: PlaceOrderSteps = {
     request: (data) => {
       const o = draft(data);
       const first = o?.lineItems[0]?.unitPrice;
-      return { orderId: data.orderId, customerId: o?.customerId, amount: first ? { currencyCode: first.currency, units: BigInt(Math.trunc(Number(first.amount))), nanos: 0 } : undefined, paymentMethodToken: o?.paymentToken };
+      // proto3 strings: empty is unset; fields left out rather than set to undefined (exactOptionalPropertyTypes)
+      return {
+        orderId: data.orderId ?? '',
+        customerId: o?.customerId ?? '',
+        ...(first && { amount: { currencyCode: first.currency, units: BigInt(Math.trunc(Number(first.amount))), nanos: 0 } }),
+        paymentMethodToken: o?.paymentToken ?? '',
+      };
     },
-    apply: (data, response) => ({ ...data, paymentId: response.payment?.paymentId }),
+    apply: (data, response) => ({ ...data, paymentId: response.payment?.paymentId ?? '' }),
     compensate: {
-      request: (data) => ({ paymentId: data.paymentId, reason: 'place-order saga compensation' }),
+      request: (data) => ({ paymentId: data.paymentId ?? '', reason: 'place-order saga compensation' }),
     },
   },
   'reserve-inventory': {

@@ -1,43 +1,13 @@
 /**
- * RabbitMQ messages both ways: publish properties from an outgoing message
- * and its bindings, and a delivery with lazily decoded headers.
+ * One RabbitMQ delivery, with lazily decoded headers, and how it is settled:
+ * acknowledged, retried through a delay queue, or dead-lettered.
  */
-import type { AmqpBindings } from '../bindings.js';
-import { headerText, type Delivery, type OutgoingMessage } from '../transport.js';
+import { headerText, type Delivery } from '../transport.js';
 
 type Channel = import('amqplib').Channel;
 type ConsumeMessage = import('amqplib').ConsumeMessage;
-/** amqplib publish options. */
+/** amqplib publish options (what retries and dead-letters republish with). */
 export type Props = import('amqplib').Options.Publish;
-
-/**
- * Envelope fields that travel as AMQP properties (`messageId`, `correlationId`)
- * instead of table headers: a table costs encoding on both ends and bytes per
- * message; consumers still see them as `event-id` / `correlation-id` headers.
- */
-const IN_PROPERTIES = new Set(['event-id', 'correlation-id']);
-
-/** Publish properties of an outgoing message: mirrored envelope fields as properties, the rest as headers; the operation binding's delivery mode, priority, expiration and mandatory flag. */
-export function amqpProperties(message: OutgoingMessage, b?: AmqpBindings): Props {
-  const h = message.headers;
-  const headers: Record<string, string> = {};
-  for (const k in h) if (!IN_PROPERTIES.has(k)) headers[k] = h[k]!;
-  const props: Props = {
-    persistent: b?.deliveryMode !== 1,
-    contentType: 'application/json',
-    messageId: h['event-id'],
-    type: h['event-type'],
-    correlationId: h['correlation-id'],
-    timestamp: Math.floor(Date.now() / 1000),
-    headers,
-  };
-  if (b) {
-    if (b.priority !== undefined) props.priority = b.priority;
-    if (b.expiration !== undefined) props.expiration = String(b.expiration);
-    if (b.mandatory) props.mandatory = true;
-  }
-  return props;
-}
 
 /** A delivery's headers as text, with `event-id`/`correlation-id` restored from the properties. */
 function deliveryHeaders(msg: ConsumeMessage): Record<string, string> {

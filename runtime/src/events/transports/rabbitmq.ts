@@ -8,7 +8,8 @@
  */
 import type { AmqpBindings } from '../bindings.js';
 import { bodyBuffer, createInFlight, type Delivery, type InFlight, type OutgoingMessage, type SubscribeOptions, type Subscription, type Transport } from '../transport.js';
-import { amqpProperties, RabbitDelivery, type Props, type RetryOps } from './rabbitmq-delivery.js';
+import { RabbitDelivery, type Props, type RetryOps } from './rabbitmq-delivery.js';
+import { amqpProperties } from './rabbitmq-properties.js';
 import { exchangeSpec, publishRoutingKey, queueOptions, queueSpec, type ExchangeSpec, type QueueSpec } from './rabbitmq-topology.js';
 
 /** Options of {@link createRabbitMqTransport}. */
