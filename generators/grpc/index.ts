@@ -4,7 +4,10 @@
  * functions and clients over `@contractkit/runtime/grpc` and `@grpc/grpc-js`.
  *
  * Options: `paths` (files or directories relative to the proto root, like
- * `buf generate --path`), `jsonTypes` (protoc-gen-es `json_types`).
+ * `buf generate --path`), `jsonTypes` (protoc-gen-es `json_types`), `codec`
+ * (`protobuf-es`, the default, or `fast`: a `<name>_codec.ts` per file with
+ * encoders and decoders specialised to each message, which the service files
+ * hand to grpc-js).
  */
 import { UsageError } from '../../contracts/errors.js';
 import { contractsOfKind, type ProtoContract } from '../../contracts/model/types.js';
@@ -12,11 +15,20 @@ import { decodeImage, isImportFile } from '../../contracts/proto/image.js';
 import { defineGenerator, type GeneratedFile } from '../core/registry.js';
 import { generateMessages, type MessageOptions } from './messages.js';
 import { loadProtoplugin } from './protoplugin.js';
+import { buildCodecFile } from './codec-file.js';
+import { planCodecs } from './codec-plan.js';
 import { buildServiceFile } from './service-file.js';
 import { checkSupport } from './support.js';
 
 /** Options of the grpc generator, from the config's `options:`. */
-export interface GrpcGeneratorOptions extends MessageOptions {}
+export interface GrpcGeneratorOptions extends MessageOptions {
+  /** `fast`: generated codecs (`<name>_codec.ts`) instead of protobuf-es's `toBinary`/`fromBinary` on the wire. */
+  codec?: GrpcCodec;
+}
+
+/** The codecs the generated services put on the wire. */
+export type GrpcCodec = 'protobuf-es' | 'fast';
+const CODECS: readonly GrpcCodec[] = ['protobuf-es', 'fast'];
 
 function readOptions(raw: Record<string, unknown>): GrpcGeneratorOptions {
   const paths = raw.paths ?? raw.path;
@@ -24,7 +36,15 @@ function readOptions(raw: Record<string, unknown>): GrpcGeneratorOptions {
   if (list && !list.every((p): p is string => typeof p === 'string' && p !== '')) {
     throw new UsageError('grpc: option `paths` must be a list of proto files or directories relative to the proto root (like `buf generate --path`).');
   }
-  return { paths: list?.map((p) => p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, '')), jsonTypes: raw.jsonTypes === true };
+  const codec = raw.codec ?? 'protobuf-es';
+  if (!CODECS.includes(codec as GrpcCodec)) {
+    throw new UsageError(`grpc: option \`codec\` must be one of ${CODECS.join(', ')} (got ${JSON.stringify(codec)}).`);
+  }
+  return {
+    paths: list?.map((p) => p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, '')),
+    jsonTypes: raw.jsonTypes === true,
+    codec: codec as GrpcCodec,
+  };
 }
 
 /** True when proto file `name` is selected by buf-style `paths` (a file, or a directory prefix). */
@@ -50,8 +70,10 @@ export async function generateGrpc(contract: ProtoContract, options: GrpcGenerat
   }
   const names = await loadProtoplugin();
   const messages = await generateMessages(contract, options);
-  const services = files.filter((f) => f.services.length > 0).map((f) => buildServiceFile(f, names, files));
-  return [...messages, ...services].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const codecPlan = options.codec === 'fast' ? planCodecs(files, names) : undefined;
+  const codecs = codecPlan ? codecPlan.files.map((entry) => buildCodecFile(entry, codecPlan, names, files)) : [];
+  const services = files.filter((f) => f.services.length > 0).map((f) => buildServiceFile(f, names, files, codecPlan));
+  return [...messages, ...codecs, ...services].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** The registered `grpc` generator. */

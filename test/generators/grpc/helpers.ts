@@ -40,7 +40,7 @@ export function writeFiles(files: GeneratedFile[], dir: string): string {
 
 /**
  * Type-checks the `.ts` files under `dir` with strict settings, resolving
- * `@contractkit/runtime/grpc` to the runtime's sources. Returns tsc's output ('' when clean).
+ * `@contractkit/runtime/grpc` and `/protobuf` to the runtime's sources. Returns tsc's output ('' when clean).
  */
 export function typeCheck(dir: string): string {
   const tsconfig = {
@@ -54,7 +54,10 @@ export function typeCheck(dir: string): string {
       exactOptionalPropertyTypes: false,
       types: ['node'],
       typeRoots: [join(root, 'node_modules/@types')],
-      paths: { '@contractkit/runtime/grpc': [join(root, 'runtime/src/grpc/index.ts')] },
+      paths: {
+        '@contractkit/runtime/grpc': [join(root, 'runtime/src/grpc/index.ts')],
+        '@contractkit/runtime/protobuf': [join(root, 'runtime/src/protobuf/index.ts')],
+      },
     },
     include: ['**/*.ts'],
   };

@@ -1,0 +1,111 @@
+/**
+ * Small pieces the generated codecs call for what is not a plain field:
+ * unknown fields (kept in `$unknown` and written back, extensions included,
+ * as protobuf-es keeps them), map keys, the recursion limit, and messages
+ * left to protobuf-es.
+ */
+import { mergeFromBinary, toBinary, type DescMessage, type Message } from '@bufbuild/protobuf';
+import type { ProtoReader } from './reader.js';
+import { varintSize, type ProtoWriter } from './writer.js';
+
+/** protobuf-es's default recursion limit of `fromBinary`. */
+export const RECURSION_LIMIT = 100;
+
+interface UnknownField {
+  no: number;
+  wireType: number;
+  data: Uint8Array;
+}
+interface WithUnknown {
+  $unknown?: UnknownField[];
+}
+
+/** Reads the field of `tag` that the message does not know into `$unknown`. */
+export function readUnknown(r: ProtoReader, message: WithUnknown, tag: number, depth: number): void {
+  const no = tag >>> 3;
+  const wireType = tag & 7;
+  const data = r.skip(wireType, no, RECURSION_LIMIT - depth);
+  (message.$unknown ??= []).push({ no, wireType, data });
+}
+
+/** A closed enum's value that is not one of its values: kept as an unknown varint field, as protobuf-es does. */
+export function unknownEnum(message: WithUnknown, no: number, wireType: number, value: number): void {
+  const bytes: number[] = [];
+  if (value >= 0) {
+    while (value > 0x7f) {
+      bytes.push((value & 0x7f) | 0x80);
+      value >>>= 7;
+    }
+    bytes.push(value);
+  } else {
+    for (let i = 0; i < 9; i++) {
+      bytes.push((value & 127) | 128);
+      value >>= 7;
+    }
+    bytes.push(1);
+  }
+  (message.$unknown ??= []).push({ no, wireType, data: new Uint8Array(bytes) });
+}
+
+/** Writes the unknown fields back, after the known ones. */
+export function writeUnknown(w: ProtoWriter, unknown: readonly UnknownField[]): void {
+  for (let i = 0; i < unknown.length; i++) {
+    const u = unknown[i]!;
+    w.tag(((u.no << 3) | u.wireType) >>> 0);
+    w.raw(u.data);
+  }
+}
+
+/** The error of a message nested past the recursion limit. */
+export function tooDeep(typeName: string): never {
+  throw new Error(`cannot decode message ${typeName} from binary: maximum recursion depth of ${RECURSION_LIMIT} reached`);
+}
+
+/** Sets a map entry (a key `__proto__` included). */
+export function setEntry(record: Record<string, unknown>, key: string | number | bigint | boolean, value: unknown): void {
+  const k = String(key);
+  if (k === '__proto__') Object.defineProperty(record, k, { value, writable: true, enumerable: true, configurable: true });
+  else record[k] = value;
+}
+
+/** A bool map key from its object key (`"true"`, `"false"`; anything else is passed on, as protobuf-es does). */
+export function boolKey(key: string): boolean {
+  return key === 'true' ? true : key === 'false' ? false : (key as unknown as boolean);
+}
+
+/** A 32-bit integer map key from its object key. */
+export function intKey(key: string): number {
+  const n = Number.parseInt(key);
+  return Number.isFinite(n) ? n : (key as unknown as number);
+}
+
+/** A 64-bit integer map key from its object key. */
+export function bigintKey(key: string): bigint {
+  try {
+    return BigInt(key);
+  } catch {
+    return key as unknown as bigint;
+  }
+}
+
+/** Writes a message that is left to protobuf-es (its fields, without tag or length). */
+export function writeWithProtobufEs(schema: DescMessage, message: Message, w: ProtoWriter): void {
+  w.raw(toBinary(schema, message));
+}
+
+/** Reads `len` bytes into a message that is left to protobuf-es (merging, like a repeated occurrence of a message field). */
+export function readWithProtobufEs<T extends Message>(schema: DescMessage, r: ProtoReader, len: number, message: T): T {
+  const end = r.pos + len;
+  if (end > r.len) throw new RangeError('premature EOF');
+  const bytes = r.buf.subarray(r.pos, end);
+  r.pos = end;
+  return mergeFromBinary(schema, message, bytes) as T;
+}
+
+/** Reads a group-encoded message that is left to protobuf-es: finds the end group tag, then merges the bytes before it. */
+export function readGroupWithProtobufEs<T extends Message>(schema: DescMessage, r: ProtoReader, no: number, message: T, depth: number): T {
+  const start = r.pos;
+  r.skip(3, no, RECURSION_LIMIT - depth);
+  const bytes = r.buf.subarray(start, r.pos - varintSize(((no << 3) | 4) >>> 0));
+  return mergeFromBinary(schema, message, bytes) as T;
+}
