@@ -125,21 +125,24 @@ function messageCode(out: TsFile, m: MessagePlan, ctx: FieldContext, names: Prot
       ...fields.map((f) => writeField(ctx, f)),
       `  if (m.$unknown !== undefined) ${ctx.rt('writeUnknown')}(w, m.$unknown);\n}\n\n`,
     );
-    const cases = fields.map((f) => readField(ctx, f)).join('') + `      default: ${ctx.rt('readUnknown')}(r, m, t, depth);\n`;
+    const cases = fields.map((f) => readField(ctx, f)).join('') + `      default: u = ${ctx.rt('readUnknown')}(r, u, t, depth);\n`;
+    const keep = `  if (u !== undefined && u.length > 0) m.$unknown = u;\n  return m;\n}\n\n`;
     const guard = `  if (++depth > ${ctx.rt('RECURSION_LIMIT')}) ${ctx.rt('tooDeep')}(${name});\n`;
     lines.push(
       docComment([`Reads \`len\` bytes of \`${desc.typeName}\` fields into \`m\` (merging, as \`fromBinary\` does) and returns it.`]),
       `export function ${m.read}(r: ${reader}, len: number, m: ${type}, depth: number): ${type} {\n`,
       guard,
-      `  const end = r.pos + len;\n  while (r.pos < end) {\n    const t = r.tag();\n    switch (t >>> 3) {\n${cases}    }\n  }\n  return m;\n}\n\n`,
+      `  const end = r.pos + len;\n  let u = m.$unknown;\n  while (r.pos < end) {\n    const t = r.tag();\n    switch (t >>> 3) {\n${cases}    }\n  }\n`,
+      keep,
     );
     if (m.readGroup) {
       lines.push(
         docComment([`Reads a group-encoded \`${desc.typeName}\` (field \`no\`, up to its end group tag) into \`m\`.`]),
         `export function ${m.readGroup}(r: ${reader}, no: number, m: ${type}, depth: number): ${type} {\n`,
         guard,
-        `  let t = 0;\n  while (r.pos < r.len) {\n    t = r.tag();\n    if ((t & 7) === 4) break;\n    switch (t >>> 3) {\n${cases}    }\n  }\n`,
-        `  if ((t & 7) !== 4 || t >>> 3 !== no) throw new Error('invalid end group tag');\n  return m;\n}\n\n`,
+        `  let t = 0;\n  let u = m.$unknown;\n  while (r.pos < r.len) {\n    t = r.tag();\n    if ((t & 7) === 4) break;\n    switch (t >>> 3) {\n${cases}    }\n  }\n`,
+        `  if ((t & 7) !== 4 || t >>> 3 !== no) throw new Error('invalid end group tag');\n`,
+        keep,
       );
     }
   }

@@ -4,31 +4,34 @@
  * as protobuf-es keeps them), map keys, the recursion limit, and messages
  * left to protobuf-es.
  */
-import { mergeFromBinary, toBinary, type DescMessage, type Message } from '@bufbuild/protobuf';
+import { mergeFromBinary, toBinary, type DescMessage, type Message, type UnknownField } from '@bufbuild/protobuf';
 import type { ProtoReader } from './reader.js';
 import { varintSize, type ProtoWriter } from './writer.js';
 
 /** protobuf-es's default recursion limit of `fromBinary`. */
 export const RECURSION_LIMIT = 100;
 
-interface UnknownField {
-  no: number;
-  wireType: number;
-  data: Uint8Array;
-}
 interface WithUnknown {
-  $unknown?: UnknownField[];
+  $unknown?: UnknownField[] | undefined;
 }
 
-/** Reads the field of `tag` that the message does not know into `$unknown`. */
-export function readUnknown(r: ProtoReader, message: WithUnknown, tag: number, depth: number): void {
+/**
+ * Reads the field of `tag` that the message does not know into `unknown` (a
+ * new list when undefined) and returns the list. The decoder keeps it in a
+ * local and sets `$unknown` at the end, as protobuf-es does: a closed enum's
+ * unknown value in a message that has no `$unknown` yet is then replaced by
+ * the other unknown fields (protobuf-es's behaviour, kept so that both decode
+ * alike).
+ */
+export function readUnknown(r: ProtoReader, unknown: UnknownField[] | undefined, tag: number, depth: number): UnknownField[] {
   const no = tag >>> 3;
   const wireType = tag & 7;
   const data = r.skip(wireType, no, RECURSION_LIMIT - depth);
-  (message.$unknown ??= []).push({ no, wireType, data });
+  (unknown ??= []).push({ no, wireType, data });
+  return unknown;
 }
 
-/** A closed enum's value that is not one of its values: kept as an unknown varint field, as protobuf-es does. */
+/** A closed enum's value that is not one of its values: kept as an unknown varint field on the message, as protobuf-es does. */
 export function unknownEnum(message: WithUnknown, no: number, wireType: number, value: number): void {
   const bytes: number[] = [];
   if (value >= 0) {

@@ -68,3 +68,26 @@ export function typeCheck(dir: string): string {
   });
   return (r.stdout + r.stderr).trim();
 }
+
+/**
+ * Compiles the `.ts` files under `dir` to JavaScript beside them (strict; the
+ * runtime resolves to its built package, as a service would load it) and
+ * returns tsc's output ('' when clean), so tests can import generated code.
+ */
+export function compileInPlace(dir: string): string {
+  const tsconfig = {
+    compilerOptions: {
+      target: 'ES2022',
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      strict: true,
+      skipLibCheck: true,
+      types: ['node'],
+      typeRoots: [join(root, 'node_modules/@types')],
+    },
+    include: ['**/*.ts'],
+  };
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return (r.stdout + r.stderr).trim();
+}
