@@ -84,7 +84,7 @@ const isWkt = (file: DescFile) => file.name.startsWith('google/protobuf/');
 /**
  * Plans codecs for `files` (the files whose stubs are generated): every
  * message of them and of the files they import (as protoc-gen-es generates
- * those too), plus the well-known types those messages use.
+ * those too), plus the well-known types those messages and the services use.
  */
 export function planCodecs(files: readonly DescFile[], names: ProtopluginNames): CodecPlan {
   const closure = new Set<DescFile>();
@@ -101,6 +101,8 @@ export function planCodecs(files: readonly DescFile[], names: ProtopluginNames):
     for (const f of m.fields) if (f.message) add(f.message);
   };
   for (const f of closure) if (!isWkt(f)) allMessages(f).forEach(add);
+  // well-known types sent and received as they are (google.protobuf.Empty)
+  for (const f of files) for (const m of f.services.flatMap((s) => s.methods)) [m.input, m.output].forEach(add);
 
   const delimited = new Set<DescMessage>();
   for (const m of chosen) for (const f of m.fields) if (f.message && 'delimitedEncoding' in f && f.delimitedEncoding) delimited.add(f.message);
