@@ -175,8 +175,8 @@ const outcome = (fn: () => unknown): Outcome => {
   }
 };
 
-/** The same outcome: equal results, or both throw. */
-function expectSame(ours: () => unknown, theirs: () => unknown, what: string): void {
+/** The same outcome: equal results (deep, strict), or both throw. */
+export function expectSame(ours: () => unknown, theirs: () => unknown, what: string): void {
   const a = outcome(ours);
   const b = outcome(theirs);
   if (!b.ok) {

@@ -7,25 +7,33 @@
  * type-checks under strict; the service files hand the codecs to grpc-js;
  * a bad option value is a usage error.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
+import * as grpc from '@grpc/grpc-js';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createBreakerRegistry, listen } from '@contractkit/runtime/grpc';
+import type { MessageCodec } from '@contractkit/runtime/protobuf';
+import { OrderSchema } from '../../../examples/orders/generated/grpc/orders/v1/orders_pb.js';
 import { UsageError } from '../../../contracts/errors.js';
 import { generateGrpc, grpcGenerator } from '../../../generators/grpc/index.js';
-import { checkCodec } from './codec-properties.js';
+import { checkCodec, expectSame } from './codec-properties.js';
+import { WIRE_CASES } from './codec-wire-cases.js';
 import { loadCodecs, type LoadedCodec } from './codec-load.js';
 import { loadContract, root, scratchDir, typeCheck, writeFiles } from './helpers.js';
 
 // CK_CODEC_RUNS raises the random messages per property for a longer search
 const RUNS = Number(process.env.CK_CODEC_RUNS ?? 60);
 
-async function codecsOf(proto: string): Promise<{ files: Awaited<ReturnType<typeof generateGrpc>>; codecs: LoadedCodec[] }> {
+async function codecsOf(proto: string): Promise<{ files: Awaited<ReturnType<typeof generateGrpc>>; codecs: LoadedCodec[]; dir: string }> {
   const files = await generateGrpc(await loadContract(proto), { codec: 'fast' });
-  return { files, codecs: await loadCodecs(files, scratchDir('ck-codec-')) };
+  const dir = scratchDir('ck-codec-');
+  return { files, codecs: await loadCodecs(files, dir), dir };
 }
 
 describe('codec: fast on the example protos', async () => {
-  const { files, codecs } = await codecsOf('examples/orders/proto');
+  const { files, codecs, dir } = await codecsOf('examples/orders/proto');
 
   it('generates a codec file per proto file with messages (the well-known types used included)', () => {
     expect(files.map((f) => f.path).filter((p) => p.endsWith('_codec.ts'))).toEqual([
@@ -49,6 +57,38 @@ describe('codec: fast on the example protos', async () => {
     expect(codecs.map((c) => c.codec.typeName)).toContain('orders.v1.Order');
     for (const { schema, codec } of codecs) checkCodec(schema, codec, RUNS);
   });
+
+  it('the generated stubs put the codecs on the wire of grpc-js (unary and server streaming, loopback)', async () => {
+    const grpcFile = join(dir, 'orders/v1/orders_grpc.js');
+    const stubs = (await import(pathToFileURL(grpcFile).href)) as typeof import('../../../examples/orders/generated/grpc/orders/v1/orders_grpc.js');
+    const codecModule = (await import(pathToFileURL(join(dir, 'orders/v1/orders_codec.js')).href)) as Record<string, MessageCodec>;
+    const encodeResponse = vi.spyOn(codecModule.GetOrderResponseCodec!, 'encode');
+    const decodeResponse = vi.spyOn(codecModule.GetOrderResponseCodec!, 'decode');
+    const decodeStreamed = vi.spyOn(codecModule.StreamOrdersResponseCodec!, 'decode');
+    const server = new grpc.Server();
+    const order = { orderId: 'o-1', customerId: 'ü-2', lineItems: [{ productId: 'p', quantity: 2, unitPrice: { currencyCode: 'EUR', units: 12n, nanos: 5 } }], createTime: { seconds: 1_700_000_000n, nanos: 1 } };
+    stubs.registerOrderService(server, {
+      getOrder: async (req) => ({ order: { ...order, orderId: req.orderId } }),
+      listOrders: async () => ({}),
+      createOrder: async () => ({}),
+      async *streamOrders() {
+        for (let i = 0; i < 3; i++) yield { order: { ...order, orderId: String(i) } };
+      },
+    });
+    const port = await listen(server, '127.0.0.1:0');
+    const client = stubs.createOrderServiceClient(`127.0.0.1:${port}`, { breakers: createBreakerRegistry() });
+    try {
+      const res = await client.getOrder({ orderId: 'o-9' });
+      expect(res.order).toStrictEqual(create(OrderSchema, { ...order, orderId: 'o-9' }));
+      const streamed: string[] = [];
+      for await (const m of client.streamOrders({ customerId: 'c' })) streamed.push(m.order!.orderId);
+      expect(streamed).toEqual(['0', '1', '2']);
+      expect([encodeResponse.mock.calls.length, decodeResponse.mock.calls.length, decodeStreamed.mock.calls.length]).toEqual([1, 1, 3]);
+    } finally {
+      client.close();
+      server.forceShutdown();
+    }
+  });
 });
 
 describe('codec: fast on proto3, proto2 and editions fixtures', async () => {
@@ -71,6 +111,21 @@ describe('codec: fast on proto3, proto2 and editions fixtures', async () => {
 
   it('every message round-trips byte-identical with protobuf-es (random messages, both directions)', () => {
     for (const { schema, codec } of codecs) checkCodec(schema, codec, RUNS);
+  });
+
+  it.each(WIRE_CASES)('conformance-style binary case: $name', ({ type, bytes, valid }) => {
+    const { schema, codec } = byName.get(type)!;
+    const input = new Uint8Array(bytes);
+    expect(() => fromBinary(schema, input), 'protobuf-es accepts the case as the fixture says').toSatisfy((f: () => unknown) => {
+      try {
+        f();
+        return valid;
+      } catch {
+        return !valid;
+      }
+    });
+    expectSame(() => codec.decode(input), () => fromBinary(schema, input), 'decode');
+    if (valid) expectSame(() => codec.encode(codec.decode(input)), () => toBinary(schema, fromBinary(schema, input)), 'encode of the decoded message');
   });
 });
 
