@@ -42,6 +42,19 @@ const METHOD: Record<ScalarType, string> = {
   [ScalarType.SINT64]: 'sint64',
 };
 
+/** Writer methods that write a whole packed list (length prefix included). */
+const PACKED_WRITE: Partial<Record<ScalarType, string>> = {
+  [ScalarType.INT32]: 'int32s',
+  [ScalarType.UINT32]: 'uint32s',
+  [ScalarType.SINT32]: 'sint32s',
+  [ScalarType.INT64]: 'int64s',
+  [ScalarType.UINT64]: 'uint64s',
+  [ScalarType.SINT64]: 'sint64s',
+  [ScalarType.DOUBLE]: 'doubles',
+};
+/** Reader methods that read a whole packed run. */
+const PACKED_READ: Partial<Record<ScalarType, string>> = { [ScalarType.DOUBLE]: 'doubles', [ScalarType.FLOAT]: 'floats', [ScalarType.BOOL]: 'bools' };
+
 const IS_64 = new Set([ScalarType.INT64, ScalarType.UINT64, ScalarType.FIXED64, ScalarType.SFIXED64, ScalarType.SINT64]);
 
 function wireOf(type: ScalarType): number {
@@ -152,6 +165,8 @@ export function writeField(ctx: FieldContext, field: DescField): string {
       }
       const type = scalarOf(field);
       if (!field.packed) return `  { const a = ${v}; for (let i = 0; i < a.length; i++) { ${scalarWrite(type, no, item)} } }\n`;
+      const batch = PACKED_WRITE[type];
+      if (batch) return `  { const a = ${v}; if (a.length !== 0) { w.tag(${tagOf(no, WIRE.ld)}); w.${batch}(a); } }\n`;
       const size = fixedSize(type);
       const open = size ? `w.tag(${tagOf(no, WIRE.ld)}); w.tag(a.length * ${size});` : `w.tag(${tagOf(no, WIRE.ld)}); w.fork();`;
       return `  { const a = ${v}; if (a.length !== 0) { ${open} for (let i = 0; i < a.length; i++) w.${METHOD[type]}(${item});${size ? '' : ' w.join();'} } }\n`;
@@ -164,7 +179,7 @@ export function writeField(ctx: FieldContext, field: DescField): string {
         field.mapKind === 'message'
           ? `w.tag(18); w.fork(); ${ctx.ref(field.message, 'write')}(o[k]!, w); w.join();`
           : scalarWrite(scalarOf(field), 2, 'o[k]!');
-      return `  { const o = ${v}; const ks = Object.keys(o); for (let i = 0; i < ks.length; i++) { const k = ks[i]!; w.tag(${tagOf(no, WIRE.ld)}); w.fork(); ${scalarWrite(keyType, 1, convert)} ${value} w.join(); } }\n`;
+      return `  { const o = ${stringKeyed(field, v)}; const ks = Object.keys(o); for (let i = 0; i < ks.length; i++) { const k = ks[i]!; w.tag(${tagOf(no, WIRE.ld)}); w.fork(); ${scalarWrite(keyType, 1, convert)} ${value} w.join(); } }\n`;
     }
   }
 }
@@ -223,10 +238,13 @@ export function readField(ctx: FieldContext, field: DescField): string {
       const type = scalarOf(field);
       const read = scalarRead(type, strict, field.listKind === 'scalar' && field.longAsString);
       // packed or not, whatever the field declares, as protobuf-es reads both
+      const batch = PACKED_READ[type];
       body =
         type === ScalarType.STRING || type === ScalarType.BYTES
           ? `${v}.push(${read});`
-          : `{ const a = ${v}; if ((t & 7) === 2) { const e = r.uint32() + r.pos; while (r.pos < e) a.push(${read}); } else a.push(${read}); }`;
+          : batch
+            ? `{ const a = ${v}; if ((t & 7) === 2) r.${batch}(a); else a.push(${read}); }`
+            : `{ const a = ${v}; if ((t & 7) === 2) { const e = r.uint32() + r.pos; while (r.pos < e) a.push(${read}); } else a.push(${read}); }`;
       break;
     }
     case 'map':
@@ -234,6 +252,15 @@ export function readField(ctx: FieldContext, field: DescField): string {
       break;
   }
   return `      case ${no}: ${body} break;\n`;
+}
+
+/** 32-bit integer keys make protoc-gen-es type a map `{ [key: number]: V }`; the codec indexes it by the string keys it holds. */
+function numberKeyed(field: DescField & { fieldKind: 'map' }): boolean {
+  return !IS_64.has(field.mapKey) && field.mapKey !== ScalarType.STRING && field.mapKey !== ScalarType.BOOL;
+}
+
+function stringKeyed(field: DescField & { fieldKind: 'map' }, v: string): string {
+  return numberKeyed(field) ? `${v} as { [key: string]: (typeof ${v})[number] }` : v;
 }
 
 function mapRead(ctx: FieldContext, field: DescField & { fieldKind: 'map' }, v: string): string {
@@ -257,9 +284,12 @@ function mapRead(ctx: FieldContext, field: DescField & { fieldKind: 'map' }, v: 
       break;
   }
   return (
-    `{ const o = ${v}; let k: ${keyType === ScalarType.STRING ? 'string' : keyType === ScalarType.BOOL ? 'boolean' : IS_64.has(keyType) ? 'bigint' : 'number'} | undefined; let v: (typeof o)[string] | undefined; ` +
+    `{ const o = ${stringKeyed(field, v)}; let k: ${keyType === ScalarType.STRING ? 'string' : keyType === ScalarType.BOOL ? 'boolean' : IS_64.has(keyType) ? 'bigint' : 'number'} | undefined; let v: (typeof o)[string] | undefined; ` +
     `const e = r.uint32() + r.pos; while (r.pos < e) { const et = r.tag(); switch (et >>> 3) { case 1: k = ${readKey}; break; case 2: v = ${readValue}; break; default: r.skip(et & 7, et >>> 3, ${ctx.rt('RECURSION_LIMIT')} - depth); } } ` +
-    `${ctx.rt('setEntry')}(o, k ?? ${keyZero}, v ?? ${zero}); }`
+    // a key "__proto__" needs defineProperty; every other key is a plain assignment
+    (keyType === ScalarType.STRING
+      ? `const kk = k ?? ''; if (kk === '__proto__') ${ctx.rt('setEntry')}(o, kk, v ?? ${zero}); else o[kk] = v ?? ${zero}; }`
+      : `o[String(k ?? ${keyZero})] = v ?? ${zero}; }`)
   );
 }
 

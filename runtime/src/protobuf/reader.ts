@@ -16,10 +16,17 @@ type Utf8Slice = (this: Uint8Array, start: number, end: number) => string;
 // Node's native UTF-8 slice: replaces invalid sequences with U+FFFD like TextDecoder, keeps a BOM, and is much cheaper per call
 const utf8Slice: Utf8Slice | undefined =
   typeof Buffer === 'function' ? (Buffer.prototype as unknown as { utf8Slice?: Utf8Slice }).utf8Slice : undefined;
-/** Strings up to this many bytes are decoded by the JS loop. */
-const SMALL_STRING = 16;
+/** Strings up to this many bytes are decoded by the JS loop (beyond, `utf8Slice` is faster)... */
+const SMALL_STRING = 12;
+/** ...or, without `utf8Slice`, up to this many (TextDecoder costs more per call). */
+const SMALL_STRING_NO_SLICE = 32;
 
 const view64 = /* @__PURE__ */ new DataView(new ArrayBuffer(8));
+// scratch for floats: the wire is little-endian; on a big-endian platform (s390x) the bytes go in reversed
+const scratchF64 = /* @__PURE__ */ new Float64Array(1);
+const scratch = /* @__PURE__ */ new Uint8Array(scratchF64.buffer);
+const scratchF32 = /* @__PURE__ */ new Float32Array(scratchF64.buffer, 0, 1);
+const BIG_ENDIAN = /* @__PURE__ */ new Uint8Array(new Uint16Array([1]).buffer)[0] === 0;
 
 /** A protobuf binary reader over one buffer. */
 export class ProtoReader {
@@ -28,7 +35,6 @@ export class ProtoReader {
   pos = 0;
   /** The end of the buffer. */
   readonly len: number;
-  private dataView: DataView | undefined;
   /** Low and high halves of the last {@link varint64}. */
   private lo = 0;
   private hi = 0;
@@ -38,8 +44,12 @@ export class ProtoReader {
     this.len = buf.length;
   }
 
-  private get view(): DataView {
-    return (this.dataView ??= new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength));
+  /** The position after `n` more bytes, which must be inside the buffer. */
+  private advance(n: number): number {
+    const at = this.pos;
+    if (at + n > this.len) throw new RangeError('premature EOF');
+    this.pos = at + n;
+    return at;
   }
 
   /** Throws when a read went past the end. */
@@ -49,6 +59,16 @@ export class ProtoReader {
 
   /** A tag (`fieldNo << 3 | wireType`), checked as protobuf-es checks it. */
   tag(): number {
+    // one byte with a field number and a known wire type: most tags (a defined byte means pos < len)
+    const b = this.buf[this.pos]!;
+    if (b < 0x80 && b >= 8 && (b & 7) < 6) {
+      this.pos++;
+      return b;
+    }
+    return this.tagSlow();
+  }
+
+  private tagSlow(): number {
     const start = this.pos;
     const tag = this.uint32();
     const read = this.pos - start;
@@ -60,10 +80,8 @@ export class ProtoReader {
   uint32(): number {
     const buf = this.buf;
     let b = buf[this.pos++]!;
-    if (b < 0x80) {
-      if (this.pos > this.len) throw new RangeError('premature EOF');
-      return b;
-    }
+    // a defined byte was inside the buffer: no bounds check needed
+    if (b < 0x80) return b;
     let result = b & 0x7f;
     b = buf[this.pos++]!;
     result |= (b & 0x7f) << 7;
@@ -153,15 +171,15 @@ export class ProtoReader {
   }
 
   private signed(lo: number, hi: number): bigint {
-    // the common case: a value that fits in 32 bits (ids, counts, seconds before 2038)
-    if (hi === 0 && lo >= 0) return BigInt(lo);
+    // the common cases: values within ±2^53 (ids, counts, seconds, milliseconds) are built from one exact double
+    if (hi >= -0x200000 && hi < 0x200000) return BigInt(hi * 4294967296 + (lo >>> 0));
     view64.setInt32(0, lo, true);
     view64.setInt32(4, hi, true);
     return view64.getBigInt64(0, true);
   }
 
   private unsigned(lo: number, hi: number): bigint {
-    if (hi === 0 && lo >= 0) return BigInt(lo);
+    if (hi >>> 0 < 0x200000) return BigInt((hi >>> 0) * 4294967296 + (lo >>> 0));
     view64.setInt32(0, lo, true);
     view64.setInt32(4, hi, true);
     return view64.getBigUint64(0, true);
@@ -199,12 +217,15 @@ export class ProtoReader {
     return this.signed(lo, hi);
   }
 
+  // fixed-width values from the bytes (no DataView per reader); floats through a shared scratch buffer
   fixed32(): number {
-    return this.view.getUint32((this.pos += 4) - 4, true);
+    return this.sfixed32() >>> 0;
   }
 
   sfixed32(): number {
-    return this.view.getInt32((this.pos += 4) - 4, true);
+    const at = this.advance(4);
+    const buf = this.buf;
+    return buf[at]! | (buf[at + 1]! << 8) | (buf[at + 2]! << 16) | (buf[at + 3]! << 24);
   }
 
   fixed64(): bigint {
@@ -218,11 +239,66 @@ export class ProtoReader {
   }
 
   float(): number {
-    return this.view.getFloat32((this.pos += 4) - 4, true);
+    const at = this.advance(4);
+    const buf = this.buf;
+    if (BIG_ENDIAN) for (let i = 0; i < 4; i++) scratch[3 - i] = buf[at + i]!;
+    else {
+      scratch[0] = buf[at]!;
+      scratch[1] = buf[at + 1]!;
+      scratch[2] = buf[at + 2]!;
+      scratch[3] = buf[at + 3]!;
+    }
+    return scratchF32[0]!;
   }
 
   double(): number {
-    return this.view.getFloat64((this.pos += 8) - 8, true);
+    const at = this.advance(8);
+    const buf = this.buf;
+    if (BIG_ENDIAN) for (let i = 0; i < 8; i++) scratch[7 - i] = buf[at + i]!;
+    else for (let i = 0; i < 8; i++) scratch[i] = buf[at + i]!;
+    return scratchF64[0]!;
+  }
+
+  /**
+   * A packed run of doubles (its length read here) appended to `a`. Like
+   * protobuf-es, values are read while the position is before the run's end,
+   * so a length that is not a multiple of 8 reads past it.
+   */
+  doubles(a: number[]): void {
+    const len = this.uint32();
+    const n = Math.ceil(len / 8);
+    const at = this.advance(n * 8);
+    const buf = this.buf;
+    const view = new DataView(buf.buffer, buf.byteOffset + at, n * 8);
+    let i = a.length;
+    a.length = i + n;
+    for (let k = 0; k < n; k++) a[i++] = view.getFloat64(k * 8, true);
+  }
+
+  /** A packed run of bools (its length read here) appended to `a`; one-byte values on the fast path. */
+  bools(a: boolean[]): void {
+    const end = this.uint32() + this.pos;
+    const buf = this.buf;
+    while (this.pos < end) {
+      const b = buf[this.pos]!;
+      if (b < 0x80) {
+        this.pos++;
+        a.push(b !== 0);
+      } else a.push(this.bool());
+    }
+    this.assertBounds();
+  }
+
+  /** A packed run of floats appended to `a` (see {@link doubles}). */
+  floats(a: number[]): void {
+    const len = this.uint32();
+    const n = Math.ceil(len / 4);
+    const at = this.advance(n * 4);
+    const buf = this.buf;
+    const view = new DataView(buf.buffer, buf.byteOffset + at, n * 4);
+    let i = a.length;
+    a.length = i + n;
+    for (let k = 0; k < n; k++) a[i++] = view.getFloat32(k * 4, true);
   }
 
   /** Length-prefixed bytes: a view into the buffer, as protobuf-es returns it. */
@@ -241,14 +317,14 @@ export class ProtoReader {
     const end = (this.pos += len);
     this.assertBounds();
     const buf = this.buf;
-    if (len <= SMALL_STRING) {
-      let s = '';
-      for (let i = start; i < end; i++) {
-        const c = buf[i]!;
+    if (len <= (utf8Slice ? SMALL_STRING : SMALL_STRING_NO_SLICE)) {
+      const codes = new Array<number>(len);
+      for (let i = 0; i < len; i++) {
+        const c = buf[start + i]!;
         if (c > 0x7f) return decodeUtf8(buf, start, end, strict);
-        s += String.fromCharCode(c);
+        codes[i] = c;
       }
-      return s;
+      return String.fromCharCode.apply(String, codes);
     }
     return decodeUtf8(buf, start, end, strict);
   }

@@ -20,6 +20,22 @@ export function varintSize(value: number): number {
   return value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;
 }
 
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+const UINT64_MAX = 2n ** 64n - 1n;
+const split = /* @__PURE__ */ new DataView(new ArrayBuffer(8));
+
+/** Writes a 64-bit varint from its unsigned 32-bit halves at `pos` and returns the position after it. */
+function varint64At(buf: Uint8Array, pos: number, lo: number, hi: number): number {
+  while (hi !== 0 || lo >>> 0 > 0x7f) {
+    buf[pos++] = (lo & 0x7f) | 0x80;
+    lo = ((lo >>> 7) | (hi << 25)) >>> 0;
+    hi >>>= 7;
+  }
+  buf[pos++] = lo;
+  return pos;
+}
+
 /** A reusable protobuf binary writer. */
 export class ProtoWriter {
   /** The buffer; bytes [0, pos) are written. */
@@ -87,7 +103,11 @@ export class ProtoWriter {
 
   /** Ends the last {@link fork}: writes its length, widening the prefix when the payload has 128 bytes or more. */
   join(): void {
-    const start = this.forks.pop()!;
+    this.closeLength(this.forks.pop()!);
+  }
+
+  /** Writes the length of the bytes after the one byte reserved at `start`. */
+  private closeLength(start: number): void {
     const len = this.pos - start - 1;
     if (len < 0x80) {
       this.buf[start] = len;
@@ -178,26 +198,24 @@ export class ProtoWriter {
   /** A 64-bit varint as two 32-bit halves. */
   private varint64(lo: number, hi: number): void {
     this.ensure(10);
-    const buf = this.buf;
-    let pos = this.pos;
-    while (hi !== 0 || lo >>> 0 > 0x7f) {
-      buf[pos++] = (lo & 0x7f) | 0x80;
-      lo = ((lo >>> 7) | (hi << 25)) >>> 0;
-      hi >>>= 7;
-    }
-    buf[pos++] = lo;
-    this.pos = pos;
+    this.pos = varint64At(this.buf, this.pos, lo, hi);
   }
 
   int64(value: bigint | string | number): void {
-    // small non-negative values (most ids, counts and seconds) skip the 64-bit split
-    if (typeof value === 'bigint' && value >= 0n && value < 0x80000000n) return this.tag(Number(value));
+    if (typeof value === 'bigint') {
+      // values within ±2^53 (ids, counts, seconds, milliseconds) are split as an exact double, without BigInt arithmetic
+      const n = Number(value);
+      if (Number.isSafeInteger(n)) return n >= 0 && n < 0x80000000 ? this.tag(n) : this.varint64(n >>> 0, Math.floor(n / 4294967296) >>> 0);
+    }
     split64(value, false);
     this.varint64(halves.lo, halves.hi);
   }
 
   uint64(value: bigint | string | number): void {
-    if (typeof value === 'bigint' && value >= 0n && value < 0x80000000n) return this.tag(Number(value));
+    if (typeof value === 'bigint') {
+      const n = Number(value);
+      if (Number.isSafeInteger(n) && n >= 0) return n < 0x80000000 ? this.tag(n) : this.varint64(n >>> 0, Math.floor(n / 4294967296) >>> 0);
+    }
     split64(value, true);
     this.varint64(halves.lo, halves.hi);
   }
@@ -225,6 +243,122 @@ export class ProtoWriter {
     this.view.setUint32(this.pos, lo, true);
     this.view.setUint32(this.pos + 4, hi, true);
     this.pos += 8;
+  }
+
+  // Packed lists: length prefix and values in one loop over local buffer and position (the values are checked as one by one).
+
+  /** A packed list of int32 (length prefix included). */
+  int32s(a: readonly number[]): void {
+    const n = a.length;
+    this.ensure(n * 10 + 5);
+    const buf = this.buf;
+    const start = this.pos;
+    let pos = start + 1;
+    for (let i = 0; i < n; i++) {
+      let v = a[i]!;
+      if ((v | 0) !== v) v = int32Of(v);
+      if (v >= 0) {
+        while (v > 0x7f) {
+          buf[pos++] = (v & 0x7f) | 0x80;
+          v >>>= 7;
+        }
+        buf[pos++] = v;
+      } else {
+        for (let k = 0; k < 9; k++) {
+          buf[pos++] = (v & 0x7f) | 0x80;
+          v >>= 7;
+        }
+        buf[pos++] = 1;
+      }
+    }
+    this.pos = pos;
+    this.closeLength(start);
+  }
+
+  /** A packed list of uint32 or sint32 (`zigzag`). */
+  uint32s(a: readonly number[], zigzag = false): void {
+    const n = a.length;
+    this.ensure(n * 5 + 5);
+    const buf = this.buf;
+    const start = this.pos;
+    let pos = start + 1;
+    for (let i = 0; i < n; i++) {
+      let v = a[i]!;
+      if (zigzag) {
+        if ((v | 0) !== v) v = int32Of(v);
+        v = ((v << 1) ^ (v >> 31)) >>> 0;
+      } else if (v >>> 0 !== v) v = uint32Of(v);
+      while (v > 0x7f) {
+        buf[pos++] = (v & 0x7f) | 0x80;
+        v >>>= 7;
+      }
+      buf[pos++] = v;
+    }
+    this.pos = pos;
+    this.closeLength(start);
+  }
+
+  /** A packed list of sint32. */
+  sint32s(a: readonly number[]): void {
+    this.uint32s(a, true);
+  }
+
+  /** A packed list of int64, uint64 (`unsigned`) or sint64 (`zigzag`). */
+  int64s(a: readonly (bigint | string | number)[], unsigned = false, zigzag = false): void {
+    const n = a.length;
+    this.ensure(n * 10 + 5);
+    const buf = this.buf;
+    const start = this.pos;
+    let pos = start + 1;
+    for (let i = 0; i < n; i++) {
+      const v = a[i]!;
+      let lo: number;
+      let hi: number;
+      // a bigint in range is split by a DataView (cheaper than converting it to a number)
+      if (typeof v === 'bigint' && (unsigned ? v >= 0n && v <= UINT64_MAX : v >= INT64_MIN && v <= INT64_MAX)) {
+        split.setBigInt64(0, v, true);
+        lo = split.getUint32(0, true);
+        hi = split.getUint32(4, true);
+      } else {
+        split64(v, unsigned);
+        lo = halves.lo;
+        hi = halves.hi;
+      }
+      if (zigzag) {
+        const sign = hi >> 31;
+        const l = ((lo << 1) ^ sign) >>> 0;
+        hi = (((hi << 1) | (lo >>> 31)) ^ sign) >>> 0;
+        lo = l;
+      }
+      pos = varint64At(buf, pos, lo, hi);
+    }
+    this.pos = pos;
+    this.closeLength(start);
+  }
+
+  /** A packed list of uint64. */
+  uint64s(a: readonly (bigint | string | number)[]): void {
+    this.int64s(a, true);
+  }
+
+  /** A packed list of sint64. */
+  sint64s(a: readonly (bigint | string | number)[]): void {
+    this.int64s(a, false, true);
+  }
+
+  /** A packed list of doubles. */
+  doubles(a: readonly number[]): void {
+    const n = a.length;
+    this.tag(n * 8);
+    this.ensure(n * 8);
+    const view = this.view;
+    let pos = this.pos;
+    for (let i = 0; i < n; i++) {
+      const v = a[i]!;
+      view.setFloat64(pos, typeof v === 'number' ? v : Number(v), true);
+      pos += 8;
+    }
+    this.pos = pos;
   }
 
   /** Length-prefixed bytes. */

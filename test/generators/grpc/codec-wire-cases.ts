@@ -38,6 +38,11 @@ export const WIRE_CASES: WireCase[] = [
   { name: 'bool from varint 2', type: 'codec.v1.Scalars', bytes: [...tag(13, 0), 2], valid: true },
   { name: 'bool from a multi-byte varint', type: 'codec.v1.Scalars', bytes: [...tag(13, 0), 0x80, 0x80, 0x01], valid: true },
   { name: 'float and double NaN, -0 and infinities', type: 'codec.v1.Scalars', bytes: [...tag(11, 5), 0, 0, 0xc0, 0x7f, ...tag(12, 1), 0, 0, 0, 0, 0, 0, 0, 0x80, ...tag(12, 1), 0, 0, 0, 0, 0, 0, 0xf0, 0xff], valid: true },
+  { name: 'NaN with a payload and a signalling NaN', type: 'codec.v1.Scalars', bytes: [...tag(11, 5), 1, 0, 0x80, 0x7f, ...tag(12, 1), 1, 0, 0, 0, 0, 0, 0xf8, 0x7f], valid: true },
+  // quiet NaNs: V8 silences a signalling NaN stored into a double array, in protobuf-es's lists as in ours (depending on the array's elements kind)
+  { name: 'packed doubles and floats with NaN payloads', type: 'codec.v1.Repeated', bytes: [...ld(12, [1, 0, 0, 0, 0, 0, 0xf8, 0x7f, 0, 0, 0, 0, 0, 0, 0, 0x80]), ...ld(11, [1, 0, 0xc0, 0x7f, 0, 0, 0x80, 0xff])], valid: true },
+  { name: 'a packed double run whose length is not a multiple of 8', type: 'codec.v1.Repeated', bytes: [...ld(12, [0, 0, 0, 0, 0, 0, 0xf0]), 0x3f, ...tag(1, 0), 1], valid: true },
+  { name: 'a packed float run past the end of the buffer', type: 'codec.v1.Repeated', bytes: [...tag(11, 2), 6, 0, 0, 0x80, 0x3f, 0, 0], valid: false },
   { name: 'last value of a scalar wins', type: 'codec.v1.Scalars', bytes: [...ld(14, utf8('first')), ...ld(14, utf8('second')), ...tag(1, 0), 1, ...tag(1, 0), 2], valid: true },
   { name: 'multi-byte field numbers (2047, 536870911)', type: 'codec.v1.Scalars', bytes: [...ld(2047, utf8('mid')), ...tag(536870911, 0), 9], valid: true },
   { name: 'non-ASCII, BOM and long strings', type: 'codec.v1.Scalars', bytes: [...ld(14, utf8('\uFEFFgrüße 🌍 ' + 'x'.repeat(300)))], valid: true },
