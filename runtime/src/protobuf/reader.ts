@@ -138,36 +138,26 @@ export class ProtoReader {
     for (let shift = 0; shift < 28; shift += 7) {
       const b = buf[pos++]!;
       lo |= (b & 0x7f) << shift;
-      if ((b & 0x80) === 0) {
-        this.pos = pos;
-        this.assertBounds();
-        this.lo = lo;
-        this.hi = hi;
-        return;
-      }
+      if ((b & 0x80) === 0) return this.ended(pos, lo, hi);
     }
     const middle = buf[pos++]!;
     lo |= (middle & 0x0f) << 28;
     hi = (middle & 0x70) >> 4;
-    if ((middle & 0x80) === 0) {
-      this.pos = pos;
-      this.assertBounds();
-      this.lo = lo;
-      this.hi = hi;
-      return;
-    }
+    if ((middle & 0x80) === 0) return this.ended(pos, lo, hi);
     for (let shift = 3; shift <= 31; shift += 7) {
       const b = buf[pos++]!;
       hi |= (b & 0x7f) << shift;
-      if ((b & 0x80) === 0) {
-        this.pos = pos;
-        this.assertBounds();
-        this.lo = lo;
-        this.hi = hi;
-        return;
-      }
+      if ((b & 0x80) === 0) return this.ended(pos, lo, hi);
     }
     throw new Error('invalid varint');
+  }
+
+  /** The end of a 64-bit varint: the position after it (checked) and its halves. */
+  private ended(pos: number, lo: number, hi: number): void {
+    this.pos = pos;
+    this.assertBounds();
+    this.lo = lo;
+    this.hi = hi;
   }
 
   private signed(lo: number, hi: number): bigint {
@@ -186,23 +176,11 @@ export class ProtoReader {
   }
 
   int64(): bigint {
-    const b = this.buf[this.pos]!;
-    if (b < 0x80) {
-      this.pos++;
-      this.assertBounds();
-      return BigInt(b);
-    }
     this.varint64();
     return this.signed(this.lo, this.hi);
   }
 
   uint64(): bigint {
-    const b = this.buf[this.pos]!;
-    if (b < 0x80) {
-      this.pos++;
-      this.assertBounds();
-      return BigInt(b);
-    }
     this.varint64();
     return this.unsigned(this.lo, this.hi);
   }

@@ -25,6 +25,16 @@ const INT64_MAX = 2n ** 63n - 1n;
 const UINT64_MAX = 2n ** 64n - 1n;
 const split = /* @__PURE__ */ new DataView(new ArrayBuffer(8));
 
+/** Writes an unsigned 32-bit varint at `pos` and returns the position after it. */
+function varint32At(buf: Uint8Array, pos: number, v: number): number {
+  while (v > 0x7f) {
+    buf[pos++] = (v & 0x7f) | 0x80;
+    v >>>= 7;
+  }
+  buf[pos++] = v;
+  return pos;
+}
+
 /** Writes a 64-bit varint from its unsigned 32-bit halves at `pos` and returns the position after it. */
 function varint64At(buf: Uint8Array, pos: number, lo: number, hi: number): number {
   while (hi !== 0 || lo >>> 0 > 0x7f) {
@@ -85,14 +95,7 @@ export class ProtoWriter {
   /** A varint the generated code knows to be a valid uint32 (tags, lengths): no checks. */
   tag(value: number): void {
     this.ensure(5);
-    const buf = this.buf;
-    let pos = this.pos;
-    while (value > 0x7f) {
-      buf[pos++] = (value & 0x7f) | 0x80;
-      value >>>= 7;
-    }
-    buf[pos++] = value;
-    this.pos = pos;
+    this.pos = varint32At(this.buf, this.pos, value);
   }
 
   /** Starts a length-delimited part (a message, a packed list, a map entry); end it with {@link join}. */
@@ -257,13 +260,8 @@ export class ProtoWriter {
     for (let i = 0; i < n; i++) {
       let v = a[i]!;
       if ((v | 0) !== v) v = int32Of(v);
-      if (v >= 0) {
-        while (v > 0x7f) {
-          buf[pos++] = (v & 0x7f) | 0x80;
-          v >>>= 7;
-        }
-        buf[pos++] = v;
-      } else {
+      if (v >= 0) pos = varint32At(buf, pos, v);
+      else {
         for (let k = 0; k < 9; k++) {
           buf[pos++] = (v & 0x7f) | 0x80;
           v >>= 7;
@@ -288,11 +286,7 @@ export class ProtoWriter {
         if ((v | 0) !== v) v = int32Of(v);
         v = ((v << 1) ^ (v >> 31)) >>> 0;
       } else if (v >>> 0 !== v) v = uint32Of(v);
-      while (v > 0x7f) {
-        buf[pos++] = (v & 0x7f) | 0x80;
-        v >>>= 7;
-      }
-      buf[pos++] = v;
+      pos = varint32At(buf, pos, v);
     }
     this.pos = pos;
     this.closeLength(start);

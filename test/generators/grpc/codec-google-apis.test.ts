@@ -6,24 +6,19 @@
  * round-trips byte-identical with protobuf-es on random messages.
  */
 import { describe, expect, it } from 'vitest';
-import { symlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { generateGrpc } from '../../../generators/grpc/index.js';
 import type { GeneratedFile } from '../../../generators/core/registry.js';
 import { checkCodec } from './codec-properties.js';
 import { loadCodecs } from './codec-load.js';
-import { loadContract, scratchDir, typeCheck, writeFiles } from './helpers.js';
+import { googleApisModule, loadContract, scratchDir, typeCheck, writeFiles } from './helpers.js';
 
 const APIS = ['google/pubsub/v1', 'google/cloud/tasks/v2', 'google/firestore/v1', 'google/storage/v2'];
 const RUNS = Number(process.env.CK_CODEC_RUNS ?? 15);
 
 describe('codec: fast on Google APIs from google-proto-files', () => {
   it('type-checks under strict and every message round-trips with protobuf-es', async () => {
-    const pkg = dirname(createRequire(import.meta.url).resolve('google-proto-files/package.json'));
-    const module = scratchDir('ck-gapis-codec-');
-    writeFileSync(join(module, 'buf.yaml'), 'version: v2\n');
-    symlinkSync(join(pkg, 'google'), join(module, 'google'), 'dir');
+    const module = googleApisModule('ck-gapis-codec-');
     const byPath = new Map<string, GeneratedFile>();
     for (const api of APIS) {
       for (const f of await generateGrpc(await loadContract(join(module, api), api), { codec: 'fast' })) byPath.set(f.path, f);

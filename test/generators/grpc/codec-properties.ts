@@ -13,6 +13,7 @@ import { create, fromBinary, ScalarType, toBinary, type DescField, type DescMess
 import { isWrapperDesc } from '@bufbuild/protobuf/wkt';
 import { expect } from 'vitest';
 import type { MessageCodec } from '@contractkit/runtime/protobuf';
+import { varint } from './codec-wire-cases.js';
 
 const MAX_DEPTH = 3;
 const I32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
@@ -119,16 +120,6 @@ function valueOf(field: DescField, depth: number): fc.Arbitrary<unknown> | undef
 /** A random unknown field of any wire type, valid on the wire, with a number the message does not declare. */
 function unknownField(desc: DescMessage): fc.Arbitrary<{ no: number; wireType: number; data: Uint8Array }> {
   const known = new Set(desc.fields.map((f) => f.number));
-  const varint = (n: bigint) => {
-    const out: number[] = [];
-    let v = BigInt.asUintN(64, n);
-    while (v > 0x7fn) {
-      out.push(Number(v & 0x7fn) | 0x80);
-      v >>= 7n;
-    }
-    out.push(Number(v));
-    return out;
-  };
   return fc
     .tuple(fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 2 ** 29 - 1 })), fc.constantFrom(0, 1, 2, 3, 5), fc.bigInt(I64), fc.uint8Array({ maxLength: 20 }))
     .filter(([no]) => !known.has(no) && !(no >= 19000 && no <= 19999))

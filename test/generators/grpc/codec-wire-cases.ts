@@ -14,7 +14,8 @@ export interface WireCase {
   valid: boolean;
 }
 
-const varint = (n: bigint): number[] => {
+/** The bytes of a varint of `n` (negative values as ten bytes). */
+export const varint = (n: bigint): number[] => {
   const out: number[] = [];
   let v = BigInt.asUintN(64, n);
   while (v > 0x7fn) {
