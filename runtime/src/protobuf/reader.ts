@@ -175,12 +175,26 @@ export class ProtoReader {
     return view64.getBigUint64(0, true);
   }
 
+  /** A one-byte varint's value (and the position past it), or -1 when the varint is longer. */
+  private oneByte(): number {
+    const b = this.buf[this.pos]!;
+    if (b < 0x80) {
+      this.pos++;
+      return b;
+    }
+    return -1;
+  }
+
   int64(): bigint {
+    const b = this.oneByte();
+    if (b >= 0) return BigInt(b);
     this.varint64();
     return this.signed(this.lo, this.hi);
   }
 
   uint64(): bigint {
+    const b = this.oneByte();
+    if (b >= 0) return BigInt(b);
     this.varint64();
     return this.unsigned(this.lo, this.hi);
   }

@@ -51,6 +51,13 @@ export const halves = { lo: 0, hi: 0 };
 
 /** Splits a 64-bit integer (bigint, or a decimal string or number as protobuf-es accepts them) into {@link halves}. */
 export function split64(value: bigint | string | number, unsigned: boolean): void {
+  // a bigint in range: the range check is BigInt.asIntN/asUintN(64), which V8 compiles to plain 64-bit operations
+  if (typeof value === 'bigint' && (unsigned ? BigInt.asUintN(64, value) : BigInt.asIntN(64, value)) === value) {
+    view.setBigInt64(0, value, true);
+    halves.lo = view.getUint32(0, true);
+    halves.hi = view.getUint32(4, true);
+    return;
+  }
   const bi = typeof value === 'bigint' ? value : BigInt(value);
   if (unsigned ? bi > UINT64_MAX || bi < 0n : bi > INT64_MAX || bi < INT64_MIN) {
     throw new Error(`invalid ${unsigned ? 'uint64' : 'int64'}: ${value}`);

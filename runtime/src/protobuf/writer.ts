@@ -20,9 +20,6 @@ export function varintSize(value: number): number {
   return value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;
 }
 
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
-const UINT64_MAX = 2n ** 64n - 1n;
 const split = /* @__PURE__ */ new DataView(new ArrayBuffer(8));
 
 /** Writes an unsigned 32-bit varint at `pos` and returns the position after it. */
@@ -37,13 +34,12 @@ function varint32At(buf: Uint8Array, pos: number, v: number): number {
 
 /** Writes a 64-bit varint from its unsigned 32-bit halves at `pos` and returns the position after it. */
 function varint64At(buf: Uint8Array, pos: number, lo: number, hi: number): number {
-  while (hi !== 0 || lo >>> 0 > 0x7f) {
+  while (hi !== 0) {
     buf[pos++] = (lo & 0x7f) | 0x80;
     lo = ((lo >>> 7) | (hi << 25)) >>> 0;
     hi >>>= 7;
   }
-  buf[pos++] = lo;
-  return pos;
+  return varint32At(buf, pos, lo >>> 0);
 }
 
 /** A reusable protobuf binary writer. */
@@ -205,20 +201,11 @@ export class ProtoWriter {
   }
 
   int64(value: bigint | string | number): void {
-    if (typeof value === 'bigint') {
-      // values within ±2^53 (ids, counts, seconds, milliseconds) are split as an exact double, without BigInt arithmetic
-      const n = Number(value);
-      if (Number.isSafeInteger(n)) return n >= 0 && n < 0x80000000 ? this.tag(n) : this.varint64(n >>> 0, Math.floor(n / 4294967296) >>> 0);
-    }
     split64(value, false);
     this.varint64(halves.lo, halves.hi);
   }
 
   uint64(value: bigint | string | number): void {
-    if (typeof value === 'bigint') {
-      const n = Number(value);
-      if (Number.isSafeInteger(n) && n >= 0) return n < 0x80000000 ? this.tag(n) : this.varint64(n >>> 0, Math.floor(n / 4294967296) >>> 0);
-    }
     split64(value, true);
     this.varint64(halves.lo, halves.hi);
   }
@@ -308,8 +295,8 @@ export class ProtoWriter {
       const v = a[i]!;
       let lo: number;
       let hi: number;
-      // a bigint in range is split by a DataView (cheaper than converting it to a number)
-      if (typeof v === 'bigint' && (unsigned ? v >= 0n && v <= UINT64_MAX : v >= INT64_MIN && v <= INT64_MAX)) {
+      // in range (BigInt.asIntN/asUintN(64) compile to 64-bit operations): split by the DataView, inline
+      if (typeof v === 'bigint' && (unsigned ? BigInt.asUintN(64, v) : BigInt.asIntN(64, v)) === v) {
         split.setBigInt64(0, v, true);
         lo = split.getUint32(0, true);
         hi = split.getUint32(4, true);
