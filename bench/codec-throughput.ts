@@ -19,7 +19,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { create, fromBinary, toBinary, type DescMessage } from '@bufbuild/protobuf';
-import type { MessageCodec } from '@contractkit/runtime/protobuf';
+import { BinaryReader, BinaryWriter } from '@bufbuild/protobuf/wire';
+import { ProtoReader, ProtoWriter, type MessageCodec, type ReadFn, type WriteFn } from '@contractkit/runtime/protobuf';
 import { loadProto } from '../contracts/proto/load.js';
 import { packageRoot } from '../contracts/source/package-files.js';
 import { generateGrpc } from '../generators/grpc/index.js';
@@ -96,7 +97,7 @@ function opsPerSec(fn: () => void, ops: number): number {
   return ops / ((performance.now() - start) / 1000);
 }
 
-/** Rates of the three codecs on one operation, rotating their order every round; printed with ratios to protobufjs. */
+/** Rates of the codecs on one operation, rotating their order every round; printed with ratios to the last. */
 function compareCodecs(what: string, ops: number, sides: [string, () => void][]): void {
   const per = Math.max(1, Math.round(ops / ROUNDS));
   for (const [, fn] of sides) opsPerSec(fn, Math.max(200, per >> 2));
@@ -114,6 +115,17 @@ function compareCodecs(what: string, ops: number, sides: [string, () => void][])
   });
   console.log(`  ${what}: ${parts.join(', ')}`);
 }
+
+/** Order number `i` of the example (3 line items, money, timestamps) as an init object. */
+const order = (i: number) => ({
+  orderId: `5f0c6d0e-2f7a-4a59-9a57-0d1f2b3c4d${String(i).padStart(2, '0')}`,
+  customerId: 'customer-42',
+  status: 2,
+  lineItems: [1, 2, 3].map((k) => ({ productId: `sku-${k}`, quantity: k, unitPrice: { currencyCode: 'EUR', units: BigInt(10 * k), nanos: 500_000_000 } })),
+  total: { currencyCode: 'EUR', units: 61n, nanos: 500_000_000 },
+  createTime: { seconds: 1_700_000_000n + BigInt(i), nanos: 0 },
+  updateTime: { seconds: 1_700_000_100n, nanos: 0 },
+});
 
 interface Case {
   name: string;
@@ -133,15 +145,6 @@ export async function codecBench(): Promise<void> {
   const pbOrders = (await buildPbjs('orders')).orders!.v1!;
   const pbBench = (await buildPbjs('bench')).bench!.v1!;
 
-  const order = (i: number) => ({
-    orderId: `5f0c6d0e-2f7a-4a59-9a57-0d1f2b3c4d${String(i).padStart(2, '0')}`,
-    customerId: 'customer-42',
-    status: 2,
-    lineItems: [1, 2, 3].map((k) => ({ productId: `sku-${k}`, quantity: k, unitPrice: { currencyCode: 'EUR', units: BigInt(10 * k), nanos: 500_000_000 } })),
-    total: { currencyCode: 'EUR', units: 61n, nanos: 500_000_000 },
-    createTime: { seconds: 1_700_000_000n + BigInt(i), nanos: 0 },
-    updateTime: { seconds: 1_700_000_100n, nanos: 0 },
-  });
   const cases: Case[] = [
     { name: 'small: orders.v1.Order', schema: ordersPb.OrderSchema!, codec: ordersFast.OrderCodec!, pb: pbOrders.Order!, init: order(1) },
     {
@@ -198,6 +201,54 @@ export async function codecBench(): Promise<void> {
       ['protobuf-es', () => fromBinary(c.schema, bytes)],
       ['codec: fast', () => c.codec.decode(bytes)],
       ['protobufjs static', () => c.pb.decode(pbBytes)],
+    ]);
+  }
+}
+
+/** protobuf-es's writer with the one-argument tag call the generated code makes. */
+class EsWriter extends BinaryWriter {
+  override tag(value: number): this {
+    return this.uint32(value);
+  }
+}
+
+/** protobuf-es's reader with the numeric tag the generated code reads. */
+class EsReader extends BinaryReader {
+  override tag(): [number, number] & number {
+    const [no, wireType] = super.tag();
+    return ((no << 3) | wireType) as never;
+  }
+}
+
+/**
+ * `--side codec-wire`: the generated Order and ListOrdersResponse functions
+ * over protobuf-es's BinaryWriter/BinaryReader (adapted to the tag calls) beside
+ * the runtime's ProtoWriter/ProtoReader, alternating over the rounds: whether
+ * reusing protobuf-es's wire classes would be fast enough.
+ */
+export async function wireChoiceBench(): Promise<void> {
+  const dir = join((await buildFastCode()).orders, 'orders', 'v1');
+  const pb = (await import(pathToFileURL(join(dir, 'orders_pb.js')).href)) as Record<string, DescMessage>;
+  const fns = (await import(pathToFileURL(join(dir, 'orders_codec.js')).href)) as Record<string, unknown>;
+  const own = new ProtoWriter(4096);
+  for (const [name, init, ops] of [
+    ['Order', order(1), CODEC_OPS],
+    ['ListOrdersResponse', { orders: Array.from({ length: 200 }, (_, i) => order(i)) }, Math.round(CODEC_OPS / 200)],
+  ] as const) {
+    const schema = pb[`${name}Schema`]!;
+    const write = fns[`write${name}`] as WriteFn<unknown>;
+    const read = fns[`read${name}`] as ReadFn<unknown>;
+    const create0 = fns[`new${name}`] as () => unknown;
+    const message = create(schema, init as never);
+    const bytes = Buffer.from(toBinary(schema, message));
+    console.log(`${name} (${fmt(bytes.length)} bytes), generated functions:`);
+    compareCodecs('encode', ops, [
+      ['over BinaryWriter', () => { const w = new EsWriter(); write(message, w as never); w.finish(); }],
+      ['over ProtoWriter', () => { own.reset(); write(message, own); own.finish(); }],
+    ]);
+    compareCodecs('decode', ops, [
+      ['over BinaryReader', () => read(new EsReader(bytes) as never, bytes.length, create0(), 0)],
+      ['over ProtoReader', () => read(new ProtoReader(bytes), bytes.length, create0(), 0)],
     ]);
   }
 }

@@ -15,7 +15,9 @@
  * - `--side generated|handwritten`: one side alone, for profiling.
  * - `--side codec`: encode/decode of small, large, repeated- and map-heavy
  *   messages with protobuf-es, the generated `codec: fast` codecs and
- *   protobufjs static code (bench/codec-throughput.ts).
+ *   protobufjs static code (bench/codec-throughput.ts); `--side codec-wire`:
+ *   the generated functions over protobuf-es's BinaryWriter/BinaryReader beside
+ *   the runtime's own writer and reader.
  * - sides `generated-fast` and `handwritten-fast`: the stubs generated with
  *   `codec: fast` (made at run time), and the hand-written grpc-js server and
  *   client with those codecs as serializers; `--sides
@@ -31,7 +33,7 @@ import { create } from '@bufbuild/protobuf';
 import * as grpc from '@grpc/grpc-js';
 import { createBreakerRegistry, createClient, listen, methodDefinition, registerService, serviceDefinition, type ClientOptions } from '@contractkit/runtime/grpc';
 import type { CodecMap, MessageCodec } from '@contractkit/runtime/protobuf';
-import { buildFastCode, codecBench } from './codec-throughput.js';
+import { buildFastCode, codecBench, wireChoiceBench } from './codec-throughput.js';
 import { OrderSchema, OrderService, OrderStatus } from '../examples/orders/generated/grpc/orders/v1/orders_pb.js';
 import { createOrderServiceClient, registerOrderService } from '../examples/orders/generated/grpc/orders/v1/orders_grpc.js';
 
@@ -296,6 +298,7 @@ const SIDES: Record<string, () => Promise<Side>> = {
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const sideArg = arg('--side') ?? 'compare';
 if (sideArg === 'codec') await codecBench();
+else if (sideArg === 'codec-wire') await wireChoiceBench();
 else if (sideArg !== 'compare') await run([await SIDES[sideArg]!()]);
 else {
   const keys = process.argv.includes('--variants') ? Object.keys(SIDES).filter((k) => k !== 'other-runtime') : (arg('--sides') ?? 'handwritten,generated').split(',');
