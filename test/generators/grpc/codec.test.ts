@@ -10,7 +10,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
 import * as grpc from '@grpc/grpc-js';
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBreakerRegistry, listen } from '@contractkit/runtime/grpc';
@@ -21,6 +21,7 @@ import { generateGrpc, grpcGenerator } from '../../../generators/grpc/index.js';
 import { checkCodec, expectSame } from './codec-properties.js';
 import { WIRE_CASES } from './codec-wire-cases.js';
 import { loadCodecs, type LoadedCodec } from './codec-load.js';
+import { runCli } from '../../cli/run-cli.js';
 import { loadContract, root, scratchDir, typeCheck, writeFiles } from './helpers.js';
 
 // CK_CODEC_RUNS raises the random messages per property for a longer search
@@ -139,6 +140,26 @@ describe('codec option', () => {
     expect(files.find((f) => f.path === 'orders/v1/orders_grpc.ts')!.content).toBe(
       readFileSync(join(root, 'examples/orders/generated/grpc/orders/v1/orders_grpc.ts'), 'utf8'),
     );
+  });
+
+  it('`codec: fast` in a config target writes the codec files; a bad value exits 2 writing nothing', () => {
+    const dir = scratchDir('ck-codec-cli-');
+    cpSync(join(root, 'examples/orders/proto'), join(dir, 'proto'), { recursive: true });
+    const config = (codec: string) =>
+      `version: 1\ncontracts:\n  orders:\n    proto: proto\n    generate:\n      - target: grpc\n        out: out\n        options: { codec: ${codec} }\n`;
+    writeFileSync(join(dir, 'contractkit.yaml'), config('fast'));
+    const ok = runCli(['generate', '--no-cache'], dir);
+    expect(ok.stderr).not.toContain('error');
+    expect(ok.code).toBe(0);
+    expect(readFileSync(join(dir, 'out/orders/v1/orders_grpc.ts'), 'utf8')).toContain("from './orders_codec.js'");
+    expect(readdirSync(join(dir, 'out/orders/v1')).sort()).toEqual(['orders_codec.ts', 'orders_grpc.ts', 'orders_pb.ts']);
+    const bad = scratchDir('ck-codec-cli-bad-');
+    cpSync(join(root, 'examples/orders/proto'), join(bad, 'proto'), { recursive: true });
+    writeFileSync(join(bad, 'contractkit.yaml'), config('turbo'));
+    const refused = runCli(['generate', '--no-cache'], bad);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('option `codec` must be one of protobuf-es, fast (got "turbo")');
+    expect(readdirSync(bad).sort()).toEqual(['contractkit.yaml', 'proto']);
   });
 
   it('an unknown value is a usage error naming the values', async () => {
