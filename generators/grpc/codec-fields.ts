@@ -2,13 +2,14 @@
  * The code of one field in a generated encoder and decoder, following
  * protobuf-es's to-binary.ts and from-binary.ts case by case: presence
  * checks (implicit zero values, explicit presence, required), packed and
- * unpacked lists, map entries, oneofs, unwrapped wrapper fields, delimited
- * (group) messages, closed enums, 64-bit integers as bigint or string.
+ * unpacked lists, map entries, oneofs, unwrapped wrapper fields, Struct
+ * fields held as JSON, delimited (group) messages, closed enums, 64-bit
+ * integers as bigint or string.
  */
 import { ScalarType, type DescEnum, type DescField, type DescMessage } from '@bufbuild/protobuf';
 import { isWrapperDesc } from '@bufbuild/protobuf/wkt';
 import { isIdentifier, stringLiteral } from '../core/names.js';
-import { IMPLICIT, LEGACY_REQUIRED, type MessagePlan } from './codec-plan.js';
+import { IMPLICIT, LEGACY_REQUIRED, usesJson, type MessagePlan } from './codec-plan.js';
 
 /** What field code needs from the file being built. */
 export interface FieldContext {
@@ -121,9 +122,20 @@ function scalarWrite(type: ScalarType, no: number, v: string): string {
   return `w.tag(${tagOf(no, wireOf(type))}); w.${METHOD[type]}(${v});`;
 }
 
+/** The message of a local value: a google.protobuf.Struct held as a JSON object is converted, as protobuf-es converts it. */
+function asMessage(ctx: FieldContext, field: DescField, v: string): string {
+  return usesJson(field) ? `${ctx.rt('structToMessage')}(${v})` : v;
+}
+
+/** The local value of a message read (the JSON object of a Struct). */
+function asLocal(ctx: FieldContext, field: DescField, message: string): string {
+  return usesJson(field) ? `${ctx.rt('structToJson')}(${message})` : message;
+}
+
 /** Writes message value `v` of field number `no`: length-delimited, or as a group. */
-function messageWrite(ctx: FieldContext, field: DescField, desc: DescMessage, v: string, delimited: boolean): string {
+function messageWrite(ctx: FieldContext, field: DescField, desc: DescMessage, local: string, delimited: boolean): string {
   const no = field.number;
+  const v = asMessage(ctx, field, local);
   if (isWrapperDesc(desc) && field.fieldKind === 'message' && !field.oneof) {
     // protobuf-es holds a singular wrapper field as its value: write the wrapper message around it
     const inner = desc.fields[0]!;
@@ -177,7 +189,7 @@ export function writeField(ctx: FieldContext, field: DescField): string {
         keyType === ScalarType.STRING ? 'k' : keyType === ScalarType.BOOL ? `${ctx.rt('boolKey')}(k)` : IS_64.has(keyType) ? `${ctx.rt('bigintKey')}(k)` : `${ctx.rt('intKey')}(k)`;
       const value =
         field.mapKind === 'message'
-          ? `w.tag(18); w.fork(); ${ctx.ref(field.message, 'write')}(o[k]!, w); w.join();`
+          ? `w.tag(18); w.fork(); ${ctx.ref(field.message, 'write')}(${asMessage(ctx, field, 'o[k]!')}, w); w.join();`
           : scalarWrite(scalarOf(field), 2, 'o[k]!');
       return `  { const o = ${stringKeyed(field, v)}; const ks = Object.keys(o); for (let i = 0; i < ks.length; i++) { const k = ks[i]!; w.tag(${tagOf(no, WIRE.ld)}); w.fork(); ${scalarWrite(keyType, 1, convert)} ${value} w.join(); } }\n`;
     }
@@ -220,19 +232,23 @@ export function readField(ctx: FieldContext, field: DescField): string {
       const desc = field.message;
       if (field.oneof) {
         const o = access('m', field.oneof.localName);
-        const into = `(o.case === ${caseName} ? o.value : ${ctx.ref(desc, 'create')}())`;
-        body = `{ const o = ${o}; ${o} = { case: ${caseName}, value: ${messageRead(ctx, field, desc, into, field.delimitedEncoding)} }; }`;
+        const into = usesJson(field)
+          ? asMessage(ctx, field, `o.case === ${caseName} ? o.value : undefined`)
+          : `(o.case === ${caseName} ? o.value : ${ctx.ref(desc, 'create')}())`;
+        body = `{ const o = ${o}; ${o} = { case: ${caseName}, value: ${asLocal(ctx, field, messageRead(ctx, field, desc, into, field.delimitedEncoding))} }; }`;
       } else if (isWrapperDesc(desc)) {
         // unwrapped: read a wrapper holding the current value, keep its value
         body = `{ const c = ${ctx.ref(desc, 'create')}(); if (${v} !== undefined) c.value = ${v}; ${v} = ${messageRead(ctx, field, desc, 'c', field.delimitedEncoding)}.value; }`;
       } else {
-        body = `${v} = ${messageRead(ctx, field, desc, `${v} ?? ${ctx.ref(desc, 'create')}()`, field.delimitedEncoding)};`;
+        const into = usesJson(field) ? asMessage(ctx, field, v) : `${v} ?? ${ctx.ref(desc, 'create')}()`;
+        body = `${v} = ${asLocal(ctx, field, messageRead(ctx, field, desc, into, field.delimitedEncoding))};`;
       }
       break;
     }
     case 'list': {
       if (field.listKind === 'message') {
-        body = `${v}.push(${messageRead(ctx, field, field.message, `${ctx.ref(field.message, 'create')}()`, field.delimitedEncoding)});`;
+        const into = usesJson(field) ? asMessage(ctx, field, 'undefined') : `${ctx.ref(field.message, 'create')}()`;
+        body = `${v}.push(${asLocal(ctx, field, messageRead(ctx, field, field.message, into, field.delimitedEncoding))});`;
         break;
       }
       const type = scalarOf(field);
@@ -271,8 +287,8 @@ function mapRead(ctx: FieldContext, field: DescField & { fieldKind: 'map' }, v: 
   let zero: string;
   switch (field.mapKind) {
     case 'message':
-      readValue = `${ctx.ref(field.message, 'read')}(r, r.uint32(), v ?? ${ctx.ref(field.message, 'create')}(), depth)`;
-      zero = `${ctx.ref(field.message, 'create')}()`;
+      readValue = asLocal(ctx, field, `${ctx.ref(field.message, 'read')}(r, r.uint32(), ${usesJson(field) ? asMessage(ctx, field, 'v') : `v ?? ${ctx.ref(field.message, 'create')}()`}, depth)`);
+      zero = usesJson(field) ? '{}' : `${ctx.ref(field.message, 'create')}()`;
       break;
     case 'enum':
       readValue = 'r.int32()';

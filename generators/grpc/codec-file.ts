@@ -93,58 +93,41 @@ function messageCode(out: TsFile, m: MessagePlan, ctx: FieldContext, names: Prot
   const desc = m.desc;
   const mod = pbModule(names, out.path, desc.file, filesToGenerate);
   const type = out.importType(names.generatedShapeName(desc), mod);
-  const schema = () => out.importValue(names.generatedDescName(desc), mod);
   const writer = out.importType('ProtoWriter', RUNTIME_PROTOBUF);
   const reader = out.importType('ProtoReader', RUNTIME_PROTOBUF);
   const name = stringLiteral(desc.typeName);
   const lines: string[] = [];
-  const create = m.prototype || m.fallback ? `${out.importValue('create', '@bufbuild/protobuf')}(${schema()})` : emptyLiteral(desc);
+  const create = m.prototype ? `${out.importValue('create', '@bufbuild/protobuf')}(${out.importValue(names.generatedDescName(desc), mod)})` : emptyLiteral(desc);
   lines.push(
     docComment([`An empty \`${desc.typeName}\`, as protobuf-es's \`create()\` makes it.`]),
     `export function ${m.create}(): ${type} {\n  return ${create};\n}\n\n`,
   );
-  if (m.fallback) {
-    const why = `Left to protobuf-es (\`toBinary\`/\`mergeFromBinary\`): ${m.fallback}.`;
+  const fields = [...desc.fields].sort((a, b) => a.number - b.number);
+  lines.push(
+    docComment([`Writes the fields of \`${desc.typeName}\` in field-number order, then its unknown fields, as \`toBinary\` does.`]),
+    `export function ${m.write}(m: ${type}, w: ${writer}): void {\n`,
+    ...fields.map((f) => writeField(ctx, f)),
+    `  if (m.$unknown !== undefined) ${ctx.rt('writeUnknown')}(w, m.$unknown);\n}\n\n`,
+  );
+  const cases = fields.map((f) => readField(ctx, f)).join('') + `      default: u = ${ctx.rt('readUnknown')}(r, u, t, depth);\n`;
+  const keep = `  if (u !== undefined && u.length > 0) m.$unknown = u;\n  return m;\n}\n\n`;
+  const guard = `  if (++depth > ${ctx.rt('RECURSION_LIMIT')}) ${ctx.rt('tooDeep')}(${name});\n`;
+  lines.push(
+    docComment([`Reads \`len\` bytes of \`${desc.typeName}\` fields into \`m\` (merging, as \`fromBinary\` does) and returns it.`]),
+    `export function ${m.read}(r: ${reader}, len: number, m: ${type}, depth: number): ${type} {\n`,
+    guard,
+    `  const end = r.pos + len;\n  let u = m.$unknown;\n  while (r.pos < end) {\n    const t = r.tag();\n    switch (t >>> 3) {\n${cases}    }\n  }\n`,
+    keep,
+  );
+  if (m.readGroup) {
     lines.push(
-      docComment([`Writes the fields of \`${desc.typeName}\`.`, why]),
-      `export function ${m.write}(m: ${type}, w: ${writer}): void {\n  ${ctx.rt('writeWithProtobufEs')}(${schema()}, m, w);\n}\n\n`,
-      docComment([`Reads \`len\` bytes of \`${desc.typeName}\` fields into \`m\`.`, why]),
-      `export function ${m.read}(r: ${reader}, len: number, m: ${type}, _depth: number): ${type} {\n  return ${ctx.rt('readWithProtobufEs')}(${schema()}, r, len, m);\n}\n\n`,
-    );
-    if (m.readGroup) {
-      lines.push(
-        docComment([`Reads a group-encoded \`${desc.typeName}\` (field \`no\`) into \`m\`.`, why]),
-        `export function ${m.readGroup}(r: ${reader}, no: number, m: ${type}, depth: number): ${type} {\n  return ${ctx.rt('readGroupWithProtobufEs')}(${schema()}, r, no, m, depth);\n}\n\n`,
-      );
-    }
-  } else {
-    const fields = [...desc.fields].sort((a, b) => a.number - b.number);
-    lines.push(
-      docComment([`Writes the fields of \`${desc.typeName}\` in field-number order, then its unknown fields, as \`toBinary\` does.`]),
-      `export function ${m.write}(m: ${type}, w: ${writer}): void {\n`,
-      ...fields.map((f) => writeField(ctx, f)),
-      `  if (m.$unknown !== undefined) ${ctx.rt('writeUnknown')}(w, m.$unknown);\n}\n\n`,
-    );
-    const cases = fields.map((f) => readField(ctx, f)).join('') + `      default: u = ${ctx.rt('readUnknown')}(r, u, t, depth);\n`;
-    const keep = `  if (u !== undefined && u.length > 0) m.$unknown = u;\n  return m;\n}\n\n`;
-    const guard = `  if (++depth > ${ctx.rt('RECURSION_LIMIT')}) ${ctx.rt('tooDeep')}(${name});\n`;
-    lines.push(
-      docComment([`Reads \`len\` bytes of \`${desc.typeName}\` fields into \`m\` (merging, as \`fromBinary\` does) and returns it.`]),
-      `export function ${m.read}(r: ${reader}, len: number, m: ${type}, depth: number): ${type} {\n`,
+      docComment([`Reads a group-encoded \`${desc.typeName}\` (field \`no\`, up to its end group tag) into \`m\`.`]),
+      `export function ${m.readGroup}(r: ${reader}, no: number, m: ${type}, depth: number): ${type} {\n`,
       guard,
-      `  const end = r.pos + len;\n  let u = m.$unknown;\n  while (r.pos < end) {\n    const t = r.tag();\n    switch (t >>> 3) {\n${cases}    }\n  }\n`,
+      `  let t = 0;\n  let u = m.$unknown;\n  while (r.pos < r.len) {\n    t = r.tag();\n    if ((t & 7) === 4) break;\n    switch (t >>> 3) {\n${cases}    }\n  }\n`,
+      `  if ((t & 7) !== 4 || t >>> 3 !== no) throw new Error('invalid end group tag');\n`,
       keep,
     );
-    if (m.readGroup) {
-      lines.push(
-        docComment([`Reads a group-encoded \`${desc.typeName}\` (field \`no\`, up to its end group tag) into \`m\`.`]),
-        `export function ${m.readGroup}(r: ${reader}, no: number, m: ${type}, depth: number): ${type} {\n`,
-        guard,
-        `  let t = 0;\n  let u = m.$unknown;\n  while (r.pos < r.len) {\n    t = r.tag();\n    if ((t & 7) === 4) break;\n    switch (t >>> 3) {\n${cases}    }\n  }\n`,
-        `  if ((t & 7) !== 4 || t >>> 3 !== no) throw new Error('invalid end group tag');\n`,
-        keep,
-      );
-    }
   }
   const codecType = out.importType('MessageCodec', RUNTIME_PROTOBUF);
   lines.push(

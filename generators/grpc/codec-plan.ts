@@ -30,12 +30,6 @@ export interface MessagePlan {
   /** Creates an empty message. */
   create: string;
   codec: string;
-  /**
-   * Left to protobuf-es (`toBinary`/`mergeFromBinary`) because a field cannot
-   * be specialised: a google.protobuf.Struct field, which protobuf-es holds as
-   * a JSON object and converts on the way.
-   */
-  fallback?: string;
   /** protobuf-es tracks presence through a prototype (proto2, editions with explicit presence): empty messages come from `create()`. */
   prototype: boolean;
 }
@@ -117,7 +111,6 @@ export function planCodecs(files: readonly DescFile[], names: ProtopluginNames):
     const scope = createNameScope();
     const plans = messages.map((desc): MessagePlan => {
       const shape = names.generatedShapeName(desc);
-      const json = desc.fields.find(usesJson);
       return {
         desc,
         file: filePath,
@@ -126,7 +119,6 @@ export function planCodecs(files: readonly DescFile[], names: ProtopluginNames):
         ...(delimited.has(desc) ? { readGroup: scope.claim(`read${shape}Group`) } : {}),
         create: scope.claim(`new${shape}`),
         codec: scope.claim(`${shape}Codec`),
-        ...(json ? { fallback: `field ${json.name} is a google.protobuf.Struct, which protobuf-es holds as a JSON object` } : {}),
         prototype: needsPrototype(desc),
       };
     });

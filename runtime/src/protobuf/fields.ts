@@ -1,12 +1,11 @@
 /**
  * Small pieces the generated codecs call for what is not a plain field:
  * unknown fields (kept in `$unknown` and written back, extensions included,
- * as protobuf-es keeps them), map keys, the recursion limit, and messages
- * left to protobuf-es.
+ * as protobuf-es keeps them), map keys and the recursion limit.
  */
-import { mergeFromBinary, toBinary, type DescMessage, type Message, type UnknownField } from '@bufbuild/protobuf';
+import type { UnknownField } from '@bufbuild/protobuf';
 import type { ProtoReader } from './reader.js';
-import { varintSize, type ProtoWriter } from './writer.js';
+import type { ProtoWriter } from './writer.js';
 
 /** protobuf-es's default recursion limit of `fromBinary`. */
 export const RECURSION_LIMIT = 100;
@@ -89,26 +88,4 @@ export function bigintKey(key: string): bigint {
   } catch {
     return key as unknown as bigint;
   }
-}
-
-/** Writes a message that is left to protobuf-es (its fields, without tag or length). */
-export function writeWithProtobufEs(schema: DescMessage, message: Message, w: ProtoWriter): void {
-  w.raw(toBinary(schema, message));
-}
-
-/** Reads `len` bytes into a message that is left to protobuf-es (merging, like a repeated occurrence of a message field). */
-export function readWithProtobufEs<T extends Message>(schema: DescMessage, r: ProtoReader, len: number, message: T): T {
-  const end = r.pos + len;
-  if (end > r.len) throw new RangeError('premature EOF');
-  const bytes = r.buf.subarray(r.pos, end);
-  r.pos = end;
-  return mergeFromBinary(schema, message, bytes) as T;
-}
-
-/** Reads a group-encoded message that is left to protobuf-es: finds the end group tag, then merges the bytes before it. */
-export function readGroupWithProtobufEs<T extends Message>(schema: DescMessage, r: ProtoReader, no: number, message: T, depth: number): T {
-  const start = r.pos;
-  r.skip(3, no, RECURSION_LIMIT - depth);
-  const bytes = r.buf.subarray(start, r.pos - varintSize(((no << 3) | 4) >>> 0));
-  return mergeFromBinary(schema, message, bytes) as T;
 }

@@ -11,12 +11,10 @@ export {
   bigintKey,
   boolKey,
   intKey,
-  readGroupWithProtobufEs,
   readUnknown,
-  readWithProtobufEs,
   setEntry,
   tooDeep,
   unknownEnum,
   writeUnknown,
-  writeWithProtobufEs,
 } from './fields.js';
+export { structToJson, structToMessage } from './struct-json.js';

@@ -83,6 +83,9 @@ export const WIRE_CASES: WireCase[] = [
   { name: 'an end group tag outside a group', type: 'codec.v1.Scalars', bytes: tag(100, 4), valid: false },
   { name: 'extensions are unknown fields', type: 'codec.v1.Proto2', bytes: [...tag(100, 0), 42, ...ld(101, utf8('e'))], valid: true },
   { name: 'proto2 required field missing still decodes', type: 'codec.v1.Required', bytes: [...tag(1, 0), 1], valid: true },
+  // protobuf-es reads a sub-message's last field to its own end even past the sub-message's length, then goes on in the parent
+  { name: 'a sub-message whose last field runs past its length', type: 'codec.v1.Optionals', bytes: [...tag(10, 2), 2, ...tag(14, 2), 3, 0x61, 0x62, 0x63, ...tag(1, 0), 4], valid: true },
+  { name: 'a Struct field whose last entry runs past its length', type: 'codec.v1.WellKnown', bytes: [...tag(6, 2), 2, ...tag(1, 2), 5, ...ld(1, utf8('a')), ...ld(2, []), ...tag(21, 0), 0], valid: true },
   { name: 'a truncated varint', type: 'codec.v1.Scalars', bytes: [...tag(1, 0), 0x80], valid: false },
   { name: 'a varint of eleven bytes', type: 'codec.v1.Scalars', bytes: [...tag(2, 0), 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01], valid: false },
   { name: 'a length past the end', type: 'codec.v1.Scalars', bytes: [...tag(14, 2), 5, 0x61], valid: false },
