@@ -14,7 +14,7 @@ import { loadCodecs } from './codec-load.js';
 import { googleApisModule, loadContract, scratchDir, typeCheck, writeFiles } from './helpers.js';
 
 const APIS = ['google/pubsub/v1', 'google/cloud/tasks/v2', 'google/firestore/v1', 'google/storage/v2'];
-const RUNS = Number(process.env.CK_CODEC_RUNS ?? 15);
+const RUNS = Number(process.env.CK_CODEC_RUNS ?? 30);
 
 describe('codec: fast on Google APIs from google-proto-files', () => {
   it('type-checks under strict and every message round-trips with protobuf-es', async () => {
