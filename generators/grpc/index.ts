@@ -16,6 +16,7 @@ import { defineGenerator, type GeneratedFile } from '../core/registry.js';
 import { generateMessages, type MessageOptions } from './messages.js';
 import { loadProtoplugin } from './protoplugin.js';
 import { buildCodecFile } from './codec-file.js';
+import { readCodecOption, type GrpcCodec } from './codec-option.js';
 import { planCodecs } from './codec-plan.js';
 import { buildServiceFile } from './service-file.js';
 import { checkSupport } from './support.js';
@@ -26,25 +27,13 @@ export interface GrpcGeneratorOptions extends MessageOptions {
   codec?: GrpcCodec;
 }
 
-/** The codecs the generated services put on the wire. */
-export type GrpcCodec = 'protobuf-es' | 'fast';
-const CODECS: readonly GrpcCodec[] = ['protobuf-es', 'fast'];
-
 function readOptions(raw: Record<string, unknown>): GrpcGeneratorOptions {
   const paths = raw.paths ?? raw.path;
   const list = paths === undefined ? undefined : Array.isArray(paths) ? paths : [paths];
   if (list && !list.every((p): p is string => typeof p === 'string' && p !== '')) {
     throw new UsageError('grpc: option `paths` must be a list of proto files or directories relative to the proto root (like `buf generate --path`).');
   }
-  const codec = raw.codec ?? 'protobuf-es';
-  if (!CODECS.includes(codec as GrpcCodec)) {
-    throw new UsageError(`grpc: option \`codec\` must be one of ${CODECS.join(', ')} (got ${JSON.stringify(codec)}).`);
-  }
-  return {
-    paths: list?.map((p) => p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, '')),
-    jsonTypes: raw.jsonTypes === true,
-    codec: codec as GrpcCodec,
-  };
+  return { paths: list?.map((p) => p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, '')), jsonTypes: raw.jsonTypes === true, codec: readCodecOption(raw) };
 }
 
 /** True when proto file `name` is selected by buf-style `paths` (a file, or a directory prefix). */

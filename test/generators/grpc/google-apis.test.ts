@@ -8,15 +8,20 @@
  * directory inside it (buf builds it with `--path`, plus imports).
  */
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { generateGrpc } from '../../../generators/grpc/index.js';
-import { googleApisModule, loadContract, scratchDir, typeCheck, writeFiles } from './helpers.js';
+import { loadContract, scratchDir, typeCheck, writeFiles } from './helpers.js';
 
 const APIS = ['google/pubsub/v1', 'google/cloud/tasks/v2', 'google/firestore/v1', 'google/storage/v2'];
 
 describe('Google APIs from google-proto-files', () => {
   it('generate and type-check under strict', async () => {
-    const module = googleApisModule('ck-gapis-');
+    const pkg = dirname(createRequire(import.meta.url).resolve('google-proto-files/package.json'));
+    const module = scratchDir('ck-gapis-');
+    writeFileSync(join(module, 'buf.yaml'), 'version: v2\n');
+    symlinkSync(join(pkg, 'google'), join(module, 'google'), 'dir');
     const out = scratchDir('ck-gapis-out-');
     const services: string[] = [];
     for (const api of APIS) {
