@@ -13,21 +13,27 @@
  *   stubs on another build of the runtime (CK_BENCH_OTHER_RUNTIME), for
  *   before/after figures from one run.
  * - `--side generated|handwritten`: one side alone, for profiling.
- * - `--side codec`: encode/decode of a representative Order with protobuf-es
- *   beside protobufjs static code (pbjs static-module, generated at run time),
- *   alternating over the rounds as well.
+ * - `--side codec`: encode/decode of small, large, repeated- and map-heavy
+ *   messages with protobuf-es, the generated `codec: fast` codecs and
+ *   protobufjs static code (bench/codec-throughput.ts); `--side codec-wire`:
+ *   the generated functions over protobuf-es's BinaryWriter/BinaryReader beside
+ *   the runtime's own writer and reader.
+ * - sides `generated-fast` and `handwritten-fast`: the stubs generated with
+ *   `codec: fast` (made at run time), and the hand-written grpc-js server and
+ *   client with those codecs as serializers; `--sides
+ *   handwritten,generated,generated-fast,handwritten-fast` measures each codec
+ *   beside hand-written grpc-js in one run.
  * Sizes: CK_BENCH_ROUNDS (15), CK_BENCH_UNARY (unary calls per round, 2,000),
  * CK_BENCH_STREAM (streamed messages per round, 20,000), CK_BENCH_CODEC
- * (codec operations per kind over all rounds, 200,000).
+ * (see bench/codec-throughput.ts).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
+import { create } from '@bufbuild/protobuf';
 import * as grpc from '@grpc/grpc-js';
 import { createBreakerRegistry, createClient, listen, methodDefinition, registerService, serviceDefinition, type ClientOptions } from '@contractkit/runtime/grpc';
-import { packageRoot } from '../contracts/source/package-files.js';
+import type { CodecMap, MessageCodec } from '@contractkit/runtime/protobuf';
+import { buildFastCode, codecBench, wireChoiceBench } from './codec-throughput.js';
 import { OrderSchema, OrderService, OrderStatus } from '../examples/orders/generated/grpc/orders/v1/orders_pb.js';
 import { createOrderServiceClient, registerOrderService } from '../examples/orders/generated/grpc/orders/v1/orders_grpc.js';
 
@@ -35,7 +41,6 @@ const ROUNDS = Number(process.env.CK_BENCH_ROUNDS ?? 15);
 const UNARY_CALLS = Number(process.env.CK_BENCH_UNARY ?? 2_000);
 const STREAM_MESSAGES = Number(process.env.CK_BENCH_STREAM ?? 20_000);
 const CONCURRENCY = 64;
-const CODEC_ROUNDS = Number(process.env.CK_BENCH_CODEC ?? 200_000);
 
 const order = {
   orderId: '5f0c6d0e-2f7a-4a59-9a57-0d1f2b3c4d5e',
@@ -112,7 +117,28 @@ async function otherRuntimeSide(): Promise<Side> {
   return generatedSide(`generated stubs on ${path}`, {}, parts);
 }
 
-async function generatedSide(label = 'generated stubs', options: ClientOptions = {}, runtime?: RuntimeParts): Promise<Side> {
+/** The generated register/create functions of OrderService. */
+interface OrderStubs {
+  registerOrderService: typeof registerOrderService;
+  createOrderServiceClient: typeof createOrderServiceClient;
+}
+
+let fastCode: Promise<{ stubs: OrderStubs; codecs: CodecMap }> | undefined;
+
+/** The example's stubs and codecs generated with `codec: fast` (made and compiled once per run). */
+function fastOrders(): Promise<{ stubs: OrderStubs; codecs: CodecMap }> {
+  fastCode ??= (async () => {
+    const dir = join((await buildFastCode()).orders, 'orders', 'v1');
+    const stubs = (await import(pathToFileURL(join(dir, 'orders_grpc.js')).href)) as OrderStubs;
+    const codecModule = (await import(pathToFileURL(join(dir, 'orders_codec.js')).href)) as Record<string, unknown>;
+    const codecs: Record<string, MessageCodec> = {};
+    for (const v of Object.values(codecModule)) if (typeof v === 'object' && v !== null && 'encode' in v) codecs[(v as MessageCodec).typeName] = v as MessageCodec;
+    return { stubs, codecs };
+  })();
+  return fastCode;
+}
+
+async function generatedSide(label = 'generated stubs', options: ClientOptions = {}, runtime?: RuntimeParts, stubs: OrderStubs = { registerOrderService, createOrderServiceClient }): Promise<Side> {
   const server = new grpc.Server();
   const handlers: Parameters<typeof registerOrderService>[1] = {
     getOrder: async () => ({ order: orderMessage }),
@@ -123,12 +149,12 @@ async function generatedSide(label = 'generated stubs', options: ClientOptions =
     },
   };
   if (runtime) runtime.registerService(server, OrderService, handlers);
-  else registerOrderService(server, handlers);
+  else stubs.registerOrderService(server, handlers);
   const port = await listen(server, '127.0.0.1:0');
   const target = `127.0.0.1:${port}`;
   const client = runtime
     ? runtime.createClient(OrderService, target, { breakers: runtime.createBreakerRegistry(), ...options })
-    : createOrderServiceClient(target, { breakers: createBreakerRegistry(), ...options });
+    : stubs.createOrderServiceClient(target, { breakers: createBreakerRegistry(), ...options });
   await client.waitForReady();
   return {
     label,
@@ -152,13 +178,15 @@ interface HandwrittenExtras {
   deadlineMs?: number;
   /** A `grpc.service_config` with a retry policy for the methods. */
   retry?: boolean;
+  /** Serializers from these codecs (`codec: fast`) instead of protobuf-es. */
+  codecs?: CodecMap;
 }
 
 async function handwrittenSide(extras: HandwrittenExtras = {}): Promise<Side> {
   const server = new grpc.Server();
-  const get = methodDefinition(OrderService.method.getOrder);
-  const stream = methodDefinition(OrderService.method.streamOrders);
-  server.addService(serviceDefinition(OrderService), {
+  const get = methodDefinition(OrderService.method.getOrder, extras.codecs);
+  const stream = methodDefinition(OrderService.method.streamOrders, extras.codecs);
+  server.addService(serviceDefinition(OrderService, extras.codecs), {
     getOrder: (_call: unknown, cb: grpc.sendUnaryData<unknown>) => cb(null, { order: orderMessage }),
     listOrders: (_call: unknown, cb: grpc.sendUnaryData<unknown>) => cb(null, {}),
     createOrder: (_call: unknown, cb: grpc.sendUnaryData<unknown>) => cb(null, {}),
@@ -253,60 +281,6 @@ async function run(sides: Side[]): Promise<void> {
   }
 }
 
-/** Operations per second of `fn` over `ops` calls. */
-function opsPerSec(fn: () => void, ops: number): number {
-  const start = performance.now();
-  for (let i = 0; i < ops; i++) fn();
-  return ops / ((performance.now() - start) / 1000);
-}
-
-/**
- * Rates of `ours` and `theirs`, alternating over {@link ROUNDS} rounds (after a
- * warm-up), printed as medians with the median of the per-round ratios.
- */
-function codecPair(what: string, ours: () => void, theirs: () => void): void {
-  const per = Math.max(1, Math.round(CODEC_ROUNDS / ROUNDS));
-  opsPerSec(ours, 10_000);
-  opsPerSec(theirs, 10_000);
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    if (round % 2 === 0) {
-      a.push(opsPerSec(ours, per));
-      b.push(opsPerSec(theirs, per));
-    } else {
-      b.push(opsPerSec(theirs, per));
-      a.push(opsPerSec(ours, per));
-    }
-  }
-  const ratio = median(a.map((x, i) => x / b[i]!));
-  console.log(`${what}: protobuf-es ${fmt(median(a))} /s, protobufjs static ${fmt(median(b))} /s → ratio ${ratio.toFixed(2)}× (median of ${ROUNDS} rounds)`);
-}
-
-async function codec(): Promise<void> {
-  const root = packageRoot();
-  const dir = join(root, 'node_modules', '.cache', 'contractkit-bench');
-  mkdirSync(dir, { recursive: true });
-  const out = join(dir, 'orders-pbjs.js');
-  const proto = join(root, 'examples', 'orders', 'proto');
-  execFileSync(process.execPath, [join(root, 'node_modules', 'protobufjs-cli', 'bin', 'pbjs'), '-t', 'static-module', '-w', 'es6', '--no-comments', '-p', proto, '-o', out, join(proto, 'orders', 'v1', 'orders.proto')]);
-  const pbjs = (await import(pathToFileURL(out).href)) as { orders: { v1: { Order: { create(o: object): object; encode(m: object): { finish(): Uint8Array }; decode(b: Uint8Array): object } } } };
-  const PbOrder = pbjs.orders.v1.Order;
-  const long = (n: bigint) => Number(n);
-  const pbMessage = PbOrder.create({
-    ...order,
-    lineItems: order.lineItems.map((li) => ({ ...li, unitPrice: { ...li.unitPrice, units: long(li.unitPrice.units) } })),
-    total: { ...order.total, units: 61 },
-    createTime: { seconds: 1_700_000_000, nanos: 0 },
-    updateTime: { seconds: 1_700_000_100, nanos: 0 },
-  });
-  const bytes = toBinary(OrderSchema, orderMessage);
-  const pbBytes = PbOrder.encode(pbMessage).finish();
-  console.log(`Order: ${bytes.length} bytes (protobuf-es), ${pbBytes.length} bytes (protobufjs)`);
-  codecPair('encode', () => toBinary(OrderSchema, orderMessage), () => PbOrder.encode(pbMessage).finish());
-  codecPair('decode', () => fromBinary(OrderSchema, bytes), () => PbOrder.decode(pbBytes));
-}
-
 /** The sides by key; `--sides a,b,…` picks them (the first is the baseline), `--variants` takes all. */
 const SIDES: Record<string, () => Promise<Side>> = {
   handwritten: () => handwrittenSide(),
@@ -317,11 +291,14 @@ const SIDES: Record<string, () => Promise<Side>> = {
   'handwritten-deadline': () => handwrittenSide({ label: 'hand-written + 10 s deadline', deadlineMs: 10_000 }),
   'handwritten-retry': () => handwrittenSide({ label: 'hand-written + retry config', retry: true }),
   'other-runtime': otherRuntimeSide,
+  'generated-fast': async () => generatedSide('generated stubs, codec: fast', {}, undefined, (await fastOrders()).stubs),
+  'handwritten-fast': async () => handwrittenSide({ label: 'hand-written grpc-js, codec: fast serializers', codecs: (await fastOrders()).codecs }),
 };
 
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const sideArg = arg('--side') ?? 'compare';
-if (sideArg === 'codec') await codec();
+if (sideArg === 'codec') await codecBench();
+else if (sideArg === 'codec-wire') await wireChoiceBench();
 else if (sideArg !== 'compare') await run([await SIDES[sideArg]!()]);
 else {
   const keys = process.argv.includes('--variants') ? Object.keys(SIDES).filter((k) => k !== 'other-runtime') : (arg('--sides') ?? 'handwritten,generated').split(',');

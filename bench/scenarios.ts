@@ -174,11 +174,27 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'grpc-codec-protobuf-es-vs-protobufjs',
-    description: 'Encode/decode of a representative orders.v1.Order (3 line items, money, timestamps): protobuf-es (generated messages) beside protobufjs static code (pbjs static-module, built at run time). Rates are printed by bench/grpc-throughput.ts --side codec.',
+    description:
+      'Encode/decode of small (orders.v1.Order, 162 bytes), large (ListOrdersResponse, 200 orders), repeated-heavy (bench.v1.Series) and map-heavy (bench.v1.Attributes) messages with protobuf-es, the generated `codec: fast` codecs and protobufjs static code (pbjs static-module), all built at run time and measured in one process over rotating rounds. Rates and ratios are printed by bench/grpc-throughput.ts --side codec.',
     cwd: root,
-    ours: { tool: 'contractkit', label: 'protobuf-es + protobufjs codec rates', cmd: process.execPath, args: [join(root, 'dist', 'bench', 'grpc-throughput.js'), '--side', 'codec'] },
+    ours: { tool: 'contractkit', label: 'protobuf-es, codec: fast, protobufjs rates', cmd: process.execPath, args: [join(root, 'dist', 'bench', 'grpc-throughput.js'), '--side', 'codec'] },
     peers: [],
+    target: 'codec: fast ≥ 1.0× protobufjs static, encode and decode',
     setup: needs(join(root, 'node_modules', 'protobufjs-cli', 'bin', 'pbjs')),
+  },
+  {
+    name: 'grpc-codecs-vs-grpc-js',
+    description:
+      'gRPC unary and server-streaming throughput on loopback with each codec beside hand-written grpc-js in one process (alternating rounds): hand-written grpc-js with protobuf-es serializers (baseline), the generated stubs with protobuf-es, the generated stubs with `codec: fast`, hand-written grpc-js with the `codec: fast` serializers. Ratios are printed by bench/grpc-throughput.ts.',
+    cwd: root,
+    ours: {
+      tool: 'contractkit',
+      label: 'grpc throughput per codec (see output)',
+      cmd: process.execPath,
+      args: [join(root, 'dist', 'bench', 'grpc-throughput.js'), '--sides', 'handwritten,generated,generated-fast,handwritten-fast'],
+    },
+    peers: [],
+    setup: needs(join(root, 'node_modules', '@grpc', 'grpc-js', 'package.json')),
   },
 ];
 

@@ -4,7 +4,10 @@
  * functions and clients over `@contractkit/runtime/grpc` and `@grpc/grpc-js`.
  *
  * Options: `paths` (files or directories relative to the proto root, like
- * `buf generate --path`), `jsonTypes` (protoc-gen-es `json_types`).
+ * `buf generate --path`), `jsonTypes` (protoc-gen-es `json_types`), `codec`
+ * (`protobuf-es`, the default, or `fast`: a `<name>_codec.ts` per file with
+ * encoders and decoders specialised to each message, which the service files
+ * hand to grpc-js).
  */
 export { matchesPaths, type GrpcGeneratorOptions } from './options.js';
 import { UsageError } from '../../contracts/errors.js';
@@ -14,6 +17,9 @@ import { defineGenerator, type GeneratedFile } from '../core/registry.js';
 import { generateMessages } from './messages.js';
 import { matchesPaths, readGrpcOptions, type GrpcGeneratorOptions } from './options.js';
 import { loadProtoplugin } from './protoplugin.js';
+import { buildCodecFile } from './codec-file.js';
+import { readCodecOption, type GrpcCodec } from './codec-option.js';
+import { planCodecs } from './codec-plan.js';
 import { buildServiceFile } from './service-file.js';
 import { checkSupport } from './support.js';
 
@@ -36,8 +42,10 @@ export async function generateGrpc(contract: ProtoContract, options: GrpcGenerat
   progress('messages');
   const messages = await generateMessages(contract, options);
   progress('services');
-  const services = files.filter((f) => f.services.length > 0).map((f) => buildServiceFile(f, names, files));
-  return [...messages, ...services].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const codecPlan = options.codec === 'fast' ? planCodecs(files, names) : undefined;
+  const codecs = codecPlan ? codecPlan.files.map((entry) => buildCodecFile(entry, codecPlan, names, files)) : [];
+  const services = files.filter((f) => f.services.length > 0).map((f) => buildServiceFile(f, names, files, codecPlan));
+  return [...messages, ...codecs, ...services].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** The registered `grpc` generator. */

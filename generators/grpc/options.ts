@@ -4,19 +4,23 @@
  * build only the selected files.
  */
 import { UsageError } from '../../contracts/errors.js';
+import { readCodecOption, type GrpcCodec } from './codec-option.js';
 import type { MessageOptions } from './messages.js';
 
 /** Options of the grpc generator, from the config's `options:`. */
-export interface GrpcGeneratorOptions extends MessageOptions {}
+export interface GrpcGeneratorOptions extends MessageOptions {
+  /** `fast`: generated codecs (`<name>_codec.ts`) instead of protobuf-es's `toBinary`/`fromBinary` on the wire. */
+  codec?: GrpcCodec;
+}
 
-/** Reads `paths` (or `path`; a string or a list, `./` and a trailing `/` dropped) and `jsonTypes`. @throws UsageError for a malformed `paths`. */
+/** Reads `paths` (or `path`; a string or a list, `./` and a trailing `/` dropped), `jsonTypes` and `codec`. @throws UsageError for a malformed `paths`. */
 export function readGrpcOptions(raw: Record<string, unknown>): GrpcGeneratorOptions {
   const paths = raw.paths ?? raw.path;
   const list = paths === undefined ? undefined : Array.isArray(paths) ? paths : [paths];
   if (list && !list.every((p): p is string => typeof p === 'string' && p !== '')) {
     throw new UsageError('grpc: option `paths` must be a list of proto files or directories relative to the proto root (like `buf generate --path`).');
   }
-  return { paths: list?.map((p) => p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, '')), jsonTypes: raw.jsonTypes === true };
+  return { paths: list?.map((p) => p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, '')), jsonTypes: raw.jsonTypes === true, codec: readCodecOption(raw) };
 }
 
 /** True when proto file `name` is selected by buf-style `paths` (a file, or a directory prefix). */

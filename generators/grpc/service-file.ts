@@ -7,10 +7,11 @@ import path from 'node:path/posix';
 import type { DescFile, DescMessage, DescMethod, DescService } from '@bufbuild/protobuf';
 import { MethodOptions_IdempotencyLevel } from '@bufbuild/protobuf/wkt';
 import type { GeneratedFile } from '../core/registry.js';
-import { createNameScope, docComment, pascalCase, propertyKey } from '../core/names.js';
+import { createNameScope, docComment, pascalCase, propertyKey, stringLiteral } from '../core/names.js';
 import { renderTemplate } from '../core/templates.js';
 import { createTsFile, type TsFile } from '../core/ts-file.js';
 import type { ProtopluginNames } from './protoplugin.js';
+import { relativeModule, type CodecPlan } from './codec-plan.js';
 
 /** The runtime module generated code imports. */
 export const RUNTIME_GRPC = '@contractkit/runtime/grpc';
@@ -38,8 +39,12 @@ function methodNotes(method: DescMethod): string[] {
   return notes;
 }
 
-/** Builds the service file of `file`, whose services have passed the support checks. */
-export function buildServiceFile(file: DescFile, names: ProtopluginNames, filesToGenerate: readonly DescFile[]): GeneratedFile {
+/**
+ * Builds the service file of `file`, whose services have passed the support
+ * checks. With `codecs` (`codec: fast`) the services get the generated codecs
+ * of the messages they send and receive.
+ */
+export function buildServiceFile(file: DescFile, names: ProtopluginNames, filesToGenerate: readonly DescFile[], codecs?: CodecPlan): GeneratedFile {
   const out = createTsFile(serviceFilePath(file));
   const dir = path.dirname(out.path);
   const scope = createNameScope();
@@ -66,6 +71,8 @@ export function buildServiceFile(file: DescFile, names: ProtopluginNames, filesT
     };
   });
   const parts: string[] = [];
+  const codecMap = codecs ? out.declare(scope.claim('codecs')) : undefined;
+  if (codecs && codecMap) parts.push(codecMapCode(out, file, codecs, codecMap));
   for (const [i, service] of file.services.entries()) {
     const view = {
       ...declared[i]!,
@@ -86,12 +93,29 @@ export function buildServiceFile(file: DescFile, names: ProtopluginNames, filesT
       clientOptions: out.importType('ClientOptions', RUNTIME_GRPC),
       registerService: out.importValue('registerService', RUNTIME_GRPC),
       createClient: out.importValue('createClient', RUNTIME_GRPC),
+      registerArgs: codecMap ? `{ ...options, codecs: ${codecMap} }` : 'options',
+      clientArgs: codecMap ? `{ ...options, codecs: ${codecMap} }` : 'options',
       methods: service.methods.map((m) => methodView(m, out, shape, init, names)),
     };
     parts.push(renderTemplate('grpc', 'service', view));
   }
   out.print(parts.join('\n'));
   return out.toGeneratedFile();
+}
+
+/** The map of generated codecs by message name that the services of `file` hand to the runtime. */
+function codecMapCode(out: TsFile, file: DescFile, codecs: CodecPlan, name: string): string {
+  const messages = new Map<string, DescMessage>();
+  for (const m of file.services.flatMap((s) => s.methods)) {
+    messages.set(m.input.typeName, m.input);
+    messages.set(m.output.typeName, m.output);
+  }
+  const entries = [...messages.keys()].sort().map((typeName) => {
+    const p = codecs.message(messages.get(typeName)!);
+    return `  ${stringLiteral(typeName)}: ${out.importValue(p.codec, relativeModule(out.path, p.file))},
+`;
+  });
+  return `${docComment(['Generated codecs (`codec: fast`) of the messages these services send and receive.'])}const ${name} = {\n${entries.join('')}};\n\n`;
 }
 
 function methodView(

@@ -9,6 +9,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { DescMethod, Registry } from '@bufbuild/protobuf';
 import { defaultBreakers, type BreakerOptions, type BreakerRegistry, type TargetBreaker } from './breaker.js';
 import { methodDefinition } from './definition.js';
+import type { CodecMap } from '../protobuf/codec.js';
 import { GrpcError, toGrpcError } from './errors.js';
 import { buildServiceConfig, timeoutFor, type DeadlineOptions, type RetryOptions } from './service-config.js';
 import type { CallOptions, MetadataInit, ServiceClient, ServiceLike } from './types.js';
@@ -33,6 +34,8 @@ export interface ClientOptions extends DeadlineOptions {
   metadata?: MetadataInit;
   /** Message types for decoding custom rich error details. */
   registry?: Registry;
+  /** Codecs by message name (generated with `codec: fast`); messages without one use protobuf-es. */
+  codecs?: CodecMap;
 }
 
 /** What every client has besides its methods. */
@@ -145,7 +148,7 @@ function single(m: BoundMethod, call: CallOptions | undefined, begin: Begin): Pr
 }
 
 function bindMethod(client: grpc.Client, method: DescMethod, options: ClientOptions, breaker: TargetBreaker | undefined) {
-  const def = methodDefinition(method);
+  const def = methodDefinition(method, options.codecs);
   const fail = (e: unknown) => toGrpcError(e, options.registry);
   const m: BoundMethod = { client, def, timeoutMs: timeoutFor(method, options), metadata: options.metadata, fail, breaker };
   switch (method.methodKind) {

@@ -8,6 +8,7 @@
 export { createClient, type ClientOptions, type GrpcClient } from './client.js';
 export { registerService, listen, type RegisterOptions, type ServerInterceptor } from './server.js';
 export { createSerializer, createDeserializer, methodDefinition, methodPath, serviceDefinition } from './definition.js';
+export type { CodecMap, MessageCodec } from '../protobuf/codec.js';
 export { GrpcError, Status, isGrpcError, statusName, toGrpcError, toServiceError, type GrpcErrorInit, type StatusName } from './errors.js';
 export { STATUS_DETAILS_KEY, decodeStatusDetails, encodeStatus, errorDetailsRegistry } from './rich-details.js';
 export {

@@ -9,6 +9,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { DescMethod } from '@bufbuild/protobuf';
 import { methodDefinition, serviceDefinition } from './definition.js';
 import { toServiceError } from './errors.js';
+import type { CodecMap } from '../protobuf/codec.js';
 import type { ServerCallContext, ServiceHandlers, ServiceLike } from './types.js';
 
 /**
@@ -24,6 +25,8 @@ export type ServerInterceptor = (context: ServerCallContext, next: () => Promise
 export interface RegisterOptions {
   /** Interceptors, outermost first. */
   interceptors?: ServerInterceptor[];
+  /** Codecs by message name (generated with `codec: fast`); messages without one use protobuf-es. */
+  codecs?: CodecMap;
 }
 
 type AnyCall = grpc.ServerUnaryCall<unknown, unknown> | grpc.ServerReadableStream<unknown, unknown> | grpc.ServerWritableStream<unknown, unknown> | grpc.ServerDuplexStream<unknown, unknown>;
@@ -219,7 +222,7 @@ export function registerService<S extends ServiceLike & { readonly typeName: str
     if (typeof fn !== 'function') throw new TypeError(`${service.typeName}: no handler for ${method.name} (property \`${method.localName}\`)`);
     impl[method.localName] = handlerFor(method, fn.bind(handlers) as Handler, options.interceptors ?? []);
   }
-  server.addService(serviceDefinition(service as never), impl);
+  server.addService(serviceDefinition(service as never, options.codecs), impl);
 }
 
 /** Binds a server to `address` (`127.0.0.1:0` picks a free port) without TLS and resolves with the port. */

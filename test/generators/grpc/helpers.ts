@@ -4,7 +4,8 @@
  * `@bufbuild/protobuf`, `@grpc/grpc-js` and `@contractkit/runtime` resolve from
  * its node_modules), and type-check under strict.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { expect } from 'vitest';
@@ -49,23 +50,18 @@ export function writeFiles(files: GeneratedFile[], dir: string): string {
   return dir;
 }
 
-/**
- * Type-checks the `.ts` files under `dir` with strict settings, resolving
- * `@contractkit/runtime/grpc` to the runtime's sources. Returns tsc's output ('' when clean).
- */
-export function typeCheck(dir: string): string {
+/** Runs tsc on the `.ts` files under `dir` with strict settings plus `extra`; returns its output ('' when clean). */
+function runTsc(dir: string, extra: Record<string, unknown>): string {
   const tsconfig = {
     compilerOptions: {
       target: 'ES2022',
       module: 'NodeNext',
       moduleResolution: 'NodeNext',
       strict: true,
-      noEmit: true,
       skipLibCheck: true,
-      exactOptionalPropertyTypes: false,
       types: ['node'],
       typeRoots: [join(root, 'node_modules/@types')],
-      paths: { '@contractkit/runtime/grpc': [join(root, 'runtime/src/grpc/index.ts')] },
+      ...extra,
     },
     include: ['**/*.ts'],
   };
@@ -75,4 +71,41 @@ export function typeCheck(dir: string): string {
     maxBuffer: 64 << 20,
   });
   return (r.stdout + r.stderr).trim();
+}
+
+/**
+ * Type-checks the `.ts` files under `dir` with strict settings, resolving
+ * `@contractkit/runtime/grpc` and `/protobuf` to the runtime's sources. Returns tsc's output ('' when clean).
+ */
+export function typeCheck(dir: string): string {
+  return runTsc(dir, {
+    noEmit: true,
+    exactOptionalPropertyTypes: false,
+    paths: {
+      '@contractkit/runtime/grpc': [join(root, 'runtime/src/grpc/index.ts')],
+      '@contractkit/runtime/protobuf': [join(root, 'runtime/src/protobuf/index.ts')],
+    },
+  });
+}
+
+/**
+ * Compiles the `.ts` files under `dir` to JavaScript beside them (strict; the
+ * runtime resolves to its built package, as a service would load it) and
+ * returns tsc's output ('' when clean), so tests can import generated code.
+ */
+export function compileInPlace(dir: string): string {
+  return runTsc(dir, {});
+}
+
+/**
+ * A scratch buf module over the protos of `google-proto-files` (which has no
+ * buf.yaml): its `google` directory links to the package's, so each API loads
+ * as a directory inside it.
+ */
+export function googleApisModule(prefix: string): string {
+  const pkg = dirname(createRequire(import.meta.url).resolve('google-proto-files/package.json'));
+  const module = scratchDir(prefix);
+  writeFileSync(join(module, 'buf.yaml'), 'version: v2\n');
+  symlinkSync(join(pkg, 'google'), join(module, 'google'), 'dir');
+  return module;
 }

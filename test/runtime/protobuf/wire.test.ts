@@ -1,0 +1,126 @@
+/**
+ * The runtime's wire writer and reader beside protobuf-es's BinaryWriter and
+ * BinaryReader on random values: the same bytes for every scalar type (values
+ * given as bigint, number or numeric string where protobuf-es takes them),
+ * the same values read back, UTF-8 exactly as TextEncoder/TextDecoder (lone
+ * surrogates, BOM, invalid sequences replaced, or rejected when strict), and
+ * the same errors for values outside a type's range.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { BinaryReader, BinaryWriter } from '@bufbuild/protobuf/wire';
+import { ProtoReader, ProtoWriter } from '@contractkit/runtime/protobuf';
+
+type Method = 'int32' | 'uint32' | 'sint32' | 'fixed32' | 'sfixed32' | 'float' | 'double' | 'bool' | 'string' | 'bytes' | 'int64' | 'uint64' | 'sint64' | 'fixed64' | 'sfixed64';
+
+const I64 = fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n });
+const U64 = fc.bigInt({ min: 0n, max: 2n ** 64n - 1n });
+const as64 = (a: fc.Arbitrary<bigint>) => fc.oneof(a, a.map(String), fc.integer({ min: -1000, max: 1000 }).filter((n) => n >= 0 || a !== U64));
+const VALUES: Record<Method, fc.Arbitrary<unknown>> = {
+  int32: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+  uint32: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+  sint32: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+  fixed32: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+  sfixed32: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+  float: fc.float(),
+  double: fc.double(),
+  bool: fc.boolean(),
+  string: fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ maxLength: 60 }), fc.string({ unit: 'grapheme', minLength: 40, maxLength: 200 })),
+  bytes: fc.uint8Array({ maxLength: 300 }),
+  int64: as64(I64),
+  uint64: as64(U64),
+  sint64: as64(I64),
+  fixed64: as64(U64),
+  sfixed64: as64(I64),
+};
+
+function theirs(method: Method, values: unknown[]): Uint8Array {
+  const w = new BinaryWriter();
+  for (const v of values) (w[method] as (x: unknown) => unknown).call(w, v);
+  return w.finish();
+}
+function ours(method: Method, values: unknown[]): Uint8Array {
+  const w = new ProtoWriter(8);
+  for (const v of values) (w[method] as (x: unknown) => unknown).call(w, v);
+  return w.finish();
+}
+
+describe('ProtoWriter and ProtoReader beside BinaryWriter and BinaryReader', () => {
+  it.each(Object.keys(VALUES) as Method[])('%s: same bytes, same values read back', (method) => {
+    fc.assert(
+      fc.property(fc.array(VALUES[method], { maxLength: 20 }), (values) => {
+        const bytes = theirs(method, values);
+        expect(ours(method, values)).toEqual(bytes);
+        const a = new ProtoReader(bytes);
+        const b = new BinaryReader(bytes);
+        while (b.pos < b.len) {
+          const read = method === 'string' ? [a.string(true), b.string(true)] : [(a[method] as () => unknown).call(a), (b[method] as () => unknown).call(b)];
+          expect(read[0]).toStrictEqual(read[1]);
+        }
+        expect(a.pos).toBe(b.pos);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('nested forks with payloads of every prefix size give the same bytes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 20_000 }), { minLength: 1, maxLength: 3 }), (sizes) => {
+        const write = (w: { fork(): unknown; join(): unknown; bytes(b: Uint8Array): unknown }) => {
+          for (const _ of sizes) w.fork();
+          for (const s of sizes) {
+            w.bytes(new Uint8Array(s).fill(7));
+            w.join();
+          }
+        };
+        const a = new ProtoWriter(4);
+        write(a);
+        const b = new BinaryWriter();
+        write(b);
+        expect(a.finish()).toEqual(b.finish());
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('UTF-8 of random bytes: replaced like TextDecoder, or rejected when strict exactly when TextDecoder is fatal', () => {
+    const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
+    const fatal = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 40 }), fc.uint8Array({ minLength: 17, maxLength: 200 }), fc.string({ unit: 'binary' }).map((s) => new TextEncoder().encode(s))), (payload) => {
+        const framed = new Uint8Array([...ours('uint32', [payload.length]), ...payload]);
+        expect(new ProtoReader(framed).string(false)).toBe(lenient.decode(payload));
+        let expected: string | undefined;
+        try {
+          expected = fatal.decode(payload);
+        } catch {
+          expected = undefined;
+        }
+        if (expected === undefined) expect(() => new ProtoReader(framed).string(true)).toThrow();
+        else expect(new ProtoReader(framed).string(true)).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it.each([
+    ['int32', 1.5],
+    ['int32', 2 ** 31],
+    ['uint32', -1],
+    ['fixed32', 2 ** 32],
+    ['float', 1e39],
+    ['int64', 2n ** 63n],
+    ['uint64', -1n],
+    ['int64', '1.5'],
+    ['int32', 'x'],
+  ] as [Method, unknown][])('%s(%s) throws as protobuf-es does', (method, value) => {
+    expect(() => theirs(method, [value])).toThrow();
+    expect(() => ours(method, [value])).toThrow();
+  });
+
+  it('numeric strings where protobuf-es accepts them', () => {
+    for (const [method, value] of [['int32', '-5'], ['uint32', '7'], ['float', 'NaN'], ['double', '2.5']] as [Method, unknown][]) {
+      expect(ours(method, [value]), `${method}(${String(value)})`).toEqual(theirs(method, [value]));
+    }
+  });
+});
