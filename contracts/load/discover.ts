@@ -20,6 +20,7 @@ export interface Discovery {
 export function sniffKind(file: string): ContractSpec['kind'] | undefined {
   if (file.endsWith('.saga.yaml') || file.endsWith('.saga.yml')) return 'saga';
   if (extname(file) === '.proto') return 'proto';
+  if (['.graphql', '.gql'].includes(extname(file))) return 'graphql';
   if (!['.yaml', '.yml', '.json'].includes(extname(file))) return undefined;
   let head = '';
   try {
@@ -38,7 +39,7 @@ export function sniffKind(file: string): ContractSpec['kind'] | undefined {
 
 /** Name of a contract from its path (`orders` for `openapi/orders.yaml`). */
 export function contractName(path: string, cwd: string): string {
-  const base = basename(path).replace(/\.saga\.ya?ml$/, '').replace(/\.(ya?ml|json|proto)$/, '');
+  const base = basename(path).replace(/\.saga\.ya?ml$/, '').replace(/\.(ya?ml|json|proto|graphql|gql)$/, '');
   return base || relative(cwd, path) || '.';
 }
 
@@ -77,7 +78,7 @@ export function discoverContracts(paths: readonly string[], cwd: string): Discov
           line: 1,
           column: 1,
           message: `No contracts found in ${p || '.'}.`,
-          hint: 'contractkit looks for OpenAPI, AsyncAPI and *.saga.yaml files (YAML or JSON) and .proto files.',
+          hint: 'contractkit looks for OpenAPI, AsyncAPI and *.saga.yaml files (YAML or JSON), .proto files and GraphQL SDL (.graphql, .gql).',
         });
       }
       continue;
@@ -92,7 +93,7 @@ export function discoverContracts(paths: readonly string[], cwd: string): Discov
         line: 1,
         column: 1,
         message: `Cannot tell what kind of contract ${p} is.`,
-        hint: 'An OpenAPI document starts with `openapi:` (or `swagger:`), an AsyncAPI document with `asyncapi:`; sagas end in .saga.yaml; proto files in .proto.',
+        hint: 'An OpenAPI document starts with `openapi:` (or `swagger:`), an AsyncAPI document with `asyncapi:`; sagas end in .saga.yaml; proto files in .proto; GraphQL subgraphs in .graphql or .gql.',
       });
       continue;
     }

@@ -9,8 +9,12 @@ export interface ContractSpec {
   /** Name from the config, or derived from the file name (`orders` for `orders.yaml`). */
   name: string;
   kind: Exclude<ContractKind, 'config'>;
-  /** Absolute path: a file, or for proto a buf module / directory of `.proto` files. */
+  /** Absolute path: a file, or for proto a buf module / directory of `.proto` files, or for GraphQL a folder of SDL files. */
   path: string;
+  /** GraphQL: the subgraph's name in composition (default: the contract name). */
+  subgraph?: string;
+  /** GraphQL: the subgraph's routing URL. */
+  url?: string;
 }
 
 /** Options every loader receives. */
