@@ -3,12 +3,8 @@
  * `@provides`): a selection written as a string, parsed with graphql-js.
  */
 import { GraphQLError, Kind, parse, type SelectionSetNode } from 'graphql';
+import type { FieldSelection } from '../model/graphql.js';
 
-/** One selected field and what is selected under it. */
-export interface FieldSelection {
-  name: string;
-  selections: FieldSelection[];
-}
 
 /** The selections of a field set; undefined when it does not parse. */
 export function parseFieldSet(fields: string): FieldSelection[] | undefined {

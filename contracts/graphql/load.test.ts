@@ -50,7 +50,7 @@ describe('GraphQL loader', () => {
     expect(product.fields.map((f) => [f.name, f.federation])).toEqual([
       ['upc', { external: true, shareable: false, inaccessible: false }],
       ['weight', { external: true, shareable: false, inaccessible: false }],
-      ['reviews', { external: false, shareable: false, inaccessible: false, requires: 'weight' }],
+      ['reviews', { external: false, shareable: false, inaccessible: false, requires: 'weight', requiresSelection: [{ name: 'weight', selections: [] }] }],
     ]);
     const review = c.types.find((t) => t.name === 'Review')!;
     expect(review.fields.find((f) => f.name === 'body')!.deprecated).toEqual({ reason: 'Use text.', location: { file: resolve(dir, 'product.gql'), line: 9, column: 16 } });
@@ -68,12 +68,12 @@ type B { c: Int }
 `;
     const { parsed } = parseSdl('/virtual/aliased.graphql', sdl);
     const c = graphqlContractFromParsed({ name: 'aliased', path: '/virtual/aliased.graphql' }, [parsed!]).contract!;
-    expect(c.entities).toEqual([{ type: 'P', keys: [{ fields: 'a b { c }', fieldNames: ['a', 'b'], resolvable: false, location: { file: '/virtual/aliased.graphql', line: 3, column: 8 } }], referenceOnly: true, location: { file: '/virtual/aliased.graphql', line: 3, column: 6 } }]);
+    expect(c.entities).toEqual([{ type: 'P', keys: [{ fields: 'a b { c }', fieldNames: ['a', 'b'], selection: [{ name: 'a', selections: [] }, { name: 'b', selections: [{ name: 'c', selections: [] }] }], resolvable: false, location: { file: '/virtual/aliased.graphql', line: 3, column: 8 } }], referenceOnly: true, location: { file: '/virtual/aliased.graphql', line: 3, column: 6 } }]);
     const p = c.types.find((t) => t.name === 'P')!;
     expect(p.fields.map((f) => f.federation)).toEqual([
       { external: false, shareable: false, inaccessible: false },
       { external: true, shareable: false, inaccessible: false },
-      { external: false, shareable: true, inaccessible: false, requires: 'a' },
+      { external: false, shareable: true, inaccessible: false, requires: 'a', requiresSelection: [{ name: 'a', selections: [] }] },
     ]);
     expect(p.directives[0]).toMatchObject({ name: 'id', spec: 'key' });
   });

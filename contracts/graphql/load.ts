@@ -5,26 +5,15 @@
  * table for composition and breaking checks.
  */
 import { existsSync } from 'node:fs';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import type { DocumentNode } from 'graphql';
 import type { Finding } from '../../checks/finding.js';
 import type { ContractLoader } from '../load/types.js';
 import type { GraphQLContract } from '../model/graphql.js';
 import { normalizeGraphQL } from './normalize.js';
 import { readSdl, type ParsedSdl } from './read.js';
+import { setGraphqlParsed } from './parsed.js';
 import { buildDiffSchema } from './schema.js';
 
-/** What the loader keeps beside a contract: its parsed files and the differ's schema. */
-export interface GraphQLParsed {
-  files: ParsedSdl[];
-  schema: GraphQLSchema;
-}
-
-const parsedByContract = new WeakMap<GraphQLContract, GraphQLParsed>();
-
-/** The parsed documents and schema of a contract this loader produced. */
-export function graphqlParsedOf(contract: GraphQLContract): GraphQLParsed | undefined {
-  return parsedByContract.get(contract);
-}
 
 /** Builds a contract from parsed SDL files (the loader's last step; the test suites call it on text). */
 export function graphqlContractFromParsed(
@@ -44,7 +33,7 @@ export function graphqlContractFromParsed(
     ...normalizeGraphQL(documents),
     sdl: Object.fromEntries(files.map((f) => [f.file, f.text])),
   };
-  parsedByContract.set(contract, { files, schema: built.schema });
+  setGraphqlParsed(contract, { files, schema: built.schema });
   return { contract, findings: [] };
 }
 

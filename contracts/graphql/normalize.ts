@@ -154,8 +154,8 @@ function field(f: FieldDefinitionNode | InputValueDefinitionNode, parent: string
   const requires = arg('requires', 'fields');
   const provides = arg('provides', 'fields');
   const from = arg('override', 'from');
-  if (requires !== undefined) federation.requires = requires;
-  if (provides !== undefined) federation.provides = provides;
+  if (requires !== undefined) Object.assign(federation, { requires, requiresSelection: parseFieldSet(requires) ?? [] });
+  if (provides !== undefined) Object.assign(federation, { provides, providesSelection: parseFieldSet(provides) ?? [] });
   if (from !== undefined) federation.overrideFrom = from;
   const out: GraphQLField = {
     name: f.name.value,
@@ -194,11 +194,6 @@ export function typeRef(node: TypeNode, nonNull = false): GraphQLTypeRef {
   return { kind: 'named', name: node.name.value, nonNull };
 }
 
-/** The named type at the bottom of a reference (`Order` for `[Order!]!`). */
-export function namedTypeOf(ref: GraphQLTypeRef): string {
-  return ref.kind === 'named' ? ref.name : namedTypeOf(ref.ofType);
-}
-
 function deprecationOf(ds: GraphQLDirectiveUse[]): { deprecated?: GraphQLDeprecation } {
   const d = ds.find((x) => x.name === 'deprecated');
   if (!d) return {};
@@ -214,7 +209,8 @@ function entitiesOf(types: GraphQLNamedType[]): GraphQLEntity[] {
       .filter((d) => d.spec === 'key')
       .map((d) => {
         const fields = typeof d.args.fields === 'string' ? d.args.fields : '';
-        return { fields, fieldNames: parseFieldSet(fields)?.map((s) => s.name) ?? [], resolvable: d.args.resolvable !== false, location: d.location };
+        const selection = parseFieldSet(fields) ?? [];
+        return { fields, fieldNames: selection.map((s) => s.name), selection, resolvable: d.args.resolvable !== false, location: d.location };
       });
     if (keys.length === 0) continue;
     out.push({ type: t.name, keys, referenceOnly: keys.every((k) => !k.resolvable), location: t.location });

@@ -15,6 +15,11 @@ export type GraphQLTypeRef =
   | { kind: 'named'; name: string; nonNull: boolean }
   | { kind: 'list'; ofType: GraphQLTypeRef; nonNull: boolean };
 
+/** The named type at the bottom of a reference (`Order` for `[Order!]!`). */
+export function namedTypeOf(ref: GraphQLTypeRef): string {
+  return ref.kind === 'named' ? ref.name : namedTypeOf(ref.ofType);
+}
+
 /** A directive applied to an element, with literal argument values. */
 export interface GraphQLDirectiveUse {
   /** Name as written, without `@` (`key`, `federation__key`, an alias). */
@@ -34,15 +39,23 @@ export interface GraphQLDeprecation {
   location: SourceRef;
 }
 
+/** One field of a federation field set (`@key`, `@requires`, `@provides`) and what is selected under it. */
+export interface FieldSelection {
+  name: string;
+  selections: FieldSelection[];
+}
+
 /** Federation facts about a field, from its directives. */
 export interface GraphQLFieldFederation {
   external: boolean;
   shareable: boolean;
   inaccessible: boolean;
-  /** `@requires(fields:)` selection, as written. */
+  /** `@requires(fields:)` selection, as written, and parsed (fields of the parent type; empty when it does not parse). */
   requires?: string;
-  /** `@provides(fields:)` selection, as written. */
+  requiresSelection?: FieldSelection[];
+  /** `@provides(fields:)` selection, as written, and parsed (fields of the returned type). */
   provides?: string;
+  providesSelection?: FieldSelection[];
   /** `@override(from:)`: the subgraph this field was taken over from. */
   overrideFrom?: string;
 }
@@ -114,8 +127,9 @@ export interface GraphQLNamedType {
 export interface GraphQLEntityKey {
   /** The field set as written (`id`, `sku variation { id }`). */
   fields: string;
-  /** Top-level field names of the selection. */
+  /** Top-level field names of the selection (empty when it does not parse). */
   fieldNames: string[];
+  selection: FieldSelection[];
   resolvable: boolean;
   location: SourceRef;
 }
