@@ -11,14 +11,14 @@ import type { ContractModel, GraphQLContract } from '../../../../contracts/model
 export const FED2 = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@external", "@requires", "@provides", "@shareable", "@override", "@inaccessible"])\n';
 
 /** The virtual file of a subgraph in {@link sdlModel}. */
-export function virtualFile(subgraph: string): string {
-  return `/virtual/${subgraph}.graphql`;
+export function virtualFile(subgraph: string, dir = '/virtual'): string {
+  return `${dir}/${subgraph}.graphql`;
 }
 
-/** One GraphQL contract per `subgraph → SDL` entry; throws on SDL that does not load. */
-export function sdlModel(subgraphs: Record<string, string>): ContractModel {
+/** One GraphQL contract per `subgraph → SDL` entry (files under `dir`); throws on SDL that does not load. */
+export function sdlModel(subgraphs: Record<string, string>, dir = '/virtual'): ContractModel {
   const contracts: GraphQLContract[] = Object.entries(subgraphs).map(([name, sdl]) => {
-    const file = virtualFile(name);
+    const file = virtualFile(name, dir);
     const { parsed, findings } = parseSdl(file, sdl);
     if (!parsed) throw new Error(findings.map((f) => `${f.line}:${f.column} ${f.message}`).join('\n'));
     const built = graphqlContractFromParsed({ name, path: file }, [parsed]);

@@ -1,0 +1,92 @@
+/**
+ * The GraphQL breaking-change engine. It runs once over every GraphQL pair of
+ * a run, because federation changes cross subgraphs: each subgraph's schema
+ * diff (graphql-inspector's change names and criticality), the
+ * federation-aware changes (keys, `@requires`, fields moving between
+ * subgraphs), the composed supergraph's diff, and the versioning rule per
+ * subgraph. Findings about removed elements point into the previous version.
+ */
+import type { Finding } from '../../finding.js';
+import type { GraphQLContract } from '../../../contracts/model/types.js';
+import type { BreakingOptions, ContractPair } from '../compare.js';
+import { subgraphChanges, type GraphQLChange } from './changes.js';
+import { GRAPHQL_IDS } from './catalogue.js';
+import { coveredRemovals, keyChanges, requiredFieldChanges, type LocatedChange } from './federation.js';
+import { elementAt, locatePath } from './locate.js';
+import { supergraphChanges } from './supergraph.js';
+import { checkSubgraphVersion } from './versioning.js';
+
+export { GRAPHQL_BREAKING_RULES, GRAPHQL_IDS, GRAPHQL_LEVELS } from './catalogue.js';
+export { subgraphChanges, type GraphQLChange } from './changes.js';
+
+const isGraphQL = (c: ContractPair['previous']): c is GraphQLContract => c?.kind === 'graphql';
+
+/** Compares every GraphQL pair of a run (added and removed contracts count for the supergraph). */
+export async function diffGraphQL(pairs: readonly ContractPair[], _options?: BreakingOptions): Promise<Finding[]> {
+  const previousAll = pairs.map((p) => p.previous).filter(isGraphQL);
+  const currentAll = pairs.map((p) => p.current).filter(isGraphQL);
+  const matched = pairs.filter((p): p is ContractPair & { previous: GraphQLContract; current: GraphQLContract } => isGraphQL(p.previous) && isGraphQL(p.current));
+  const located: { change: LocatedChange; pair?: (typeof matched)[number] }[] = [];
+  const reported = new Set<string>();
+
+  for (const pair of matched) {
+    const owner = { previous: pair.previous, current: pair.current };
+    const changes = await subgraphChanges(pair.previous, pair.current);
+    const covered = coveredRemovals(owner, changes, previousAll, currentAll);
+    changes.forEach((change, i) => {
+      reported.add(`${change.type}\0${change.path}`);
+      const side = elementAt(pair.current, change.path) ? 'current' : 'previous';
+      located.push({ change: covered.get(i) ?? { ...change, side, contract: side === 'current' ? pair.current : pair.previous }, pair });
+    });
+    for (const change of [...keyChanges(pair.previous, pair.current), ...requiredFieldChanges(owner, changes, currentAll)]) located.push({ change, pair });
+  }
+
+  const findings: Finding[] = [];
+  if (Math.max(previousAll.length, currentAll.length) > 1) {
+    const composed = await supergraphChanges(previousAll, currentAll);
+    if (!composed.compared) {
+      const c = (composed.side === 'current' ? currentAll : previousAll)[0]!;
+      findings.push({
+        ruleId: GRAPHQL_IDS.notComposed,
+        severity: 'warning',
+        kind: 'graphql',
+        file: c.files[0] ?? c.file,
+        line: 1,
+        column: 1,
+        message: `The composed supergraph was not compared: the ${composed.side} subgraphs do not compose (${composed.errors} composition error${composed.errors === 1 ? '' : 's'}).`,
+        hint: composed.side === 'current' ? 'Run `contractkit lint` on the subgraphs: `graphql-subgraphs-compose` says where composition fails.' : 'The previous version did not compose either; only the subgraphs were compared.',
+      });
+    } else {
+      for (const change of composed.changes) {
+        if (reported.has(`${change.type}\0${change.path}`)) continue;
+        const inCurrent = currentAll.find((c) => elementAt(c, change.path));
+        const contract = inCurrent ?? previousAll.find((c) => elementAt(c, change.path)) ?? currentAll[0] ?? previousAll[0]!;
+        const pair = matched.find((p) => p.current === contract || p.previous === contract);
+        located.push({ change: { ...change, message: `In the composed supergraph: ${change.message}`, side: inCurrent ? 'current' : 'previous', contract }, pair });
+      }
+    }
+  }
+
+  const errorsBySubgraph = new Map<(typeof matched)[number], number>();
+  for (const { change, pair } of located) {
+    findings.push(toFinding(change));
+    if (pair && change.severity === 'error') errorsBySubgraph.set(pair, (errorsBySubgraph.get(pair) ?? 0) + 1);
+  }
+  for (const pair of matched) {
+    const v = checkSubgraphVersion(pair.previous, pair.current, errorsBySubgraph.get(pair) ?? 0);
+    if (v) findings.push(v);
+  }
+  return findings;
+}
+
+function toFinding(change: LocatedChange): Finding {
+  const at = change.at?.line !== undefined ? { file: change.at.file, line: change.at.line, column: change.at.column ?? 1 } : locatePath(change.path, [change.contract]);
+  const hint = change.hint ?? hintOf(change);
+  return { ruleId: change.type, severity: change.severity, kind: 'graphql', ...at, message: change.message, ...(hint ? { hint } : {}) };
+}
+
+function hintOf(change: GraphQLChange): string | undefined {
+  if (change.severity === 'info') return undefined;
+  const why = change.reason ? `${change.reason.replace(/\.?$/, '.')} ` : '';
+  return `${why}Clients written against the previous schema break: add the new element beside the old one and deprecate the old (\`@deprecated(reason:)\`) instead.`;
+}
