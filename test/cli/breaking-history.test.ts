@@ -110,6 +110,56 @@ describe('breaking --against HEAD~1 over a scratch history of examples/orders', 
   });
 });
 
+describe('breaking --against HEAD~1 over the example GraphQL subgraphs', () => {
+  let repo: string;
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
+  const edit = (rel: string, from: string, to: string) => {
+    const path = join(repo, rel);
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain(from);
+    writeFileSync(path, text.replace(from, to));
+  };
+
+  beforeAll(() => {
+    repo = mkdtempSync(join(tmpdir(), 'contractkit-graphql-history-'));
+    cpSync(join(example, 'graphql'), join(repo, 'graphql'), { recursive: true });
+    writeFileSync(join(repo, 'contractkit.yaml'), 'version: 1\ncontracts:\n  customers-graph:\n    graphql: graphql/customers.graphql\n    subgraph: customers\n  orders-graph:\n    graphql: graphql/orders.graphql\n    subgraph: orders\n');
+    git('init', '-q', '-b', 'main');
+    git('config', 'user.email', 'ci@example.com');
+    git('config', 'user.name', 'CI');
+    git('add', '.');
+    git('commit', '-qm', 'subgraphs');
+  });
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+  it('a removed field fails (exit 1) under graphql-inspector\'s id at its previous line, with the versioning rule', () => {
+    edit('graphql/customers.graphql', '  email: String!\n  tier', '  tier');
+    git('commit', '-qam', 'drop Customer.email');
+    const r = runCli(['breaking', '--against', 'HEAD~1', '--format', 'json'], repo);
+    expect(r.stderr).toBe('');
+    expect(report(r).findings.map((f) => [f.ruleId, f.severity, f.file, f.line])).toEqual([
+      ['breaking-change-needs-new-version', 'error', 'graphql/customers.graphql', 4],
+      ['FIELD_REMOVED', 'error', 'graphql/customers.graphql', 31],
+    ]);
+    expect(r.code).toBe(1);
+  });
+
+  it('moving the field to the other subgraph with @override is no breaking change (exit 0)', () => {
+    git('reset', '-q', '--hard', 'HEAD~1');
+    edit('graphql/customers.graphql', '  email: String!\n  tier', '  tier');
+    edit('graphql/orders.graphql', 'type Customer @key(fields: "id") {\n  id: ID!\n', 'type Customer @key(fields: "id") {\n  id: ID!\n  email: String! @override(from: "customers")\n');
+    edit('graphql/orders.graphql', 'import: ["@key", "@shareable"]', 'import: ["@key", "@shareable", "@override"]');
+    git('commit', '-qam', 'move Customer.email to orders');
+    const r = runCli(['breaking', '--against', 'HEAD~1', '--format', 'json', '--level', 'info'], repo);
+    expect(r.stderr).toBe('');
+    expect(report(r).findings.map((f) => [f.ruleId, f.severity, f.file])).toEqual([
+      ['FIELD_ADDED', 'info', 'graphql/orders.graphql'],
+      ['graphql-field-moved-subgraph', 'info', 'graphql/orders.graphql'],
+    ]);
+    expect(r.code).toBe(0);
+  });
+});
+
 describe('the repository’s own examples/orders', () => {
   const hasHistory = (() => {
     try {
