@@ -18,7 +18,7 @@ export const FEDERATION_V2_DIRECTIVES = [
   'composeDirective', 'authenticated', 'requiresScopes', 'policy', 'context', 'fromContext', 'cost', 'listSize',
 ] as const;
 
-/** Directives a federation v1 subgraph uses under their bare names. */
+/** Directives a federation v1 subgraph (one without a federation `@link` that declares `@key`s) uses under their bare names. */
 export const FEDERATION_V1_DIRECTIVES = ['key', 'requires', 'provides', 'external', 'extends', 'tag', 'inaccessible'] as const;
 
 /** Host of contractkit's own version link (`@link(url: "https://contractkit.dev/version/v2.0")`). */
@@ -62,7 +62,8 @@ export function resolveLinks(documents: readonly DocumentNode[]): LinkResolution
       const spec = imp.name.slice(1);
       add((imp.as ?? imp.name).slice(1), spec);
     }
-  } else if (usesAny(documents, FEDERATION_V1_DIRECTIVES)) {
+  } else if (usesAny(documents, ['key'])) {
+    // a v1 subgraph is one with entities; a plain schema may define its own `@external` or `@tag`
     federation = '1';
     for (const name of FEDERATION_V1_DIRECTIVES) add(name, name);
   }

@@ -9,7 +9,7 @@
  *   `@deprecated` is a warning, not an error: in GraphQL, deprecation is the
  *   announced path to removal (the same as OpenAPI's removal after deprecation).
  */
-import { diff, type Change } from '@graphql-inspector/core';
+import { diff, type Change, type Rule } from '@graphql-inspector/core';
 import type { GraphQLContract, GraphQLDirectiveUse } from '../../../contracts/model/types.js';
 import { graphqlParsedOf } from '../../../contracts/graphql/parsed.js';
 import type { Severity } from '../../finding.js';
@@ -69,14 +69,20 @@ export function fromInspector(changes: readonly Change[]): GraphQLChange[] {
   }));
 }
 
+/** graphql-inspector's own diff rules and their config, passed through (none by default). */
+export interface InspectorOptions {
+  rules?: Rule[];
+  config?: Parameters<typeof diff>[3];
+}
+
 /** The changes from `previous` to `current` of one subgraph. */
-export async function subgraphChanges(previous: GraphQLContract, current: GraphQLContract): Promise<GraphQLChange[]> {
+export async function subgraphChanges(previous: GraphQLContract, current: GraphQLContract, inspector: InspectorOptions = {}): Promise<GraphQLChange[]> {
   const before = graphqlParsedOf(previous)?.schema;
   const after = graphqlParsedOf(current)?.schema;
   if (!before || !after) throw new Error(`GraphQL contract ${current.name} was not loaded by the GraphQL loader`);
   const spec = new Set([...specDirectiveNames(previous), ...specDirectiveNames(current)]);
   const out: GraphQLChange[] = [];
-  for (const change of fromInspector(await diff(before, after))) {
+  for (const change of fromInspector(await diff(before, after, inspector.rules, inspector.config))) {
     const directive = usageDirective(change.path);
     if (directive && spec.has(directive) && change.type.startsWith('DIRECTIVE_USAGE_')) continue;
     if (REMOVALS.has(change.type) && change.severity === 'error' && wasDeprecated(previous, change.path)) {
