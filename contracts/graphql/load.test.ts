@@ -78,6 +78,16 @@ type B { c: Int }
     expect(p.directives[0]).toMatchObject({ name: 'id', spec: 'key' });
   });
 
+  it('loads a subgraph that defines a spec directive it does not import, whose arguments name the spec\'s scalars', async () => {
+    const { parseSdl } = await import('./read.js');
+    const { graphqlContractFromParsed } = await import('./load.js');
+    const sdl = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@shareable"])\ndirective @key(fields: FieldSet!) repeatable on OBJECT\ntype Query { a: Int }\n';
+    const { parsed } = parseSdl('/virtual/defines-key.graphql', sdl);
+    const built = graphqlContractFromParsed({ name: 'd', path: '/virtual/defines-key.graphql' }, [parsed!]);
+    expect(built.findings).toEqual([]);
+    expect(built.contract!.directiveDefinitions.map((d) => d.name)).toEqual(['key']);
+  });
+
   it('reports a syntax error at its line and column (exit 2: the contract is unusable)', async () => {
     const file = resolve(fixtures, 'load/broken.graphql');
     const { findings, usable } = await load(file);

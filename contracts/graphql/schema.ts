@@ -60,8 +60,10 @@ export function buildDiffSchema(documents: readonly DocumentNode[]): { schema?: 
       })),
     };
   }
+  // a directive definition the subgraph writes for a spec it does not import may name the spec's scalars (`FieldSet`)
+  const scalars = unknownTypes(doc, true).map((n) => ({ kind: Kind.SCALAR_TYPE_DEFINITION, name: n.name }) as DefinitionNode);
   try {
-    return { schema: buildASTSchema(doc, { assumeValidSDL: true }), findings: [] };
+    return { schema: buildASTSchema({ ...doc, definitions: [...doc.definitions, ...scalars] }, { assumeValidSDL: true }), findings: [] };
   } catch (err) {
     const node = err instanceof GraphQLError ? err.nodes?.[0] : undefined;
     const where = node ? located(node) : { file: documents[0]?.loc?.source.name ?? '', line: 1, column: 1 };
@@ -74,16 +76,25 @@ function located(node: Parameters<typeof refOf>[0]): { file: string; line: numbe
   return { file: r.file, line: r.line ?? 1, column: r.column ?? 1 };
 }
 
-/** Named-type references to types the document does not define (first reference of each). */
-function unknownTypes(doc: DocumentNode): NamedTypeNode[] {
+/** Named-type references to types the document does not define (first reference of each), outside or inside directive definitions. */
+function unknownTypes(doc: DocumentNode, inDirectiveDefinitions = false): NamedTypeNode[] {
   const defined = new Set<string>(BUILT_IN);
   for (const d of doc.definitions) if ('name' in d && d.name && d.kind !== Kind.DIRECTIVE_DEFINITION) defined.add(d.name.value);
   const seen = new Set<string>();
   const out: NamedTypeNode[] = [];
+  let inside = false;
   visit(doc, {
-    // directive arguments' types refer to spec scalars the differ does not need
-    DirectiveDefinition: () => false,
+    // directive arguments' types refer to spec scalars, added as plain scalars for the differ
+    DirectiveDefinition: {
+      enter: () => {
+        inside = true;
+      },
+      leave: () => {
+        inside = false;
+      },
+    },
     NamedType(node) {
+      if (inside !== inDirectiveDefinitions) return;
       const name = node.name.value;
       if (!defined.has(name) && !seen.has(name)) {
         seen.add(name);
