@@ -18,12 +18,4 @@ describe('graphql-entity-key-resolvable', () => {
     ]);
     expect(runModelRule(graphqlEntityKeyResolvable, sdlModel({ orders: reference }), { options: { allow: ['Customer'] } })).toEqual([]);
   });
-
-  it('reports a key selecting a field the type does not have, and a key that does not parse', () => {
-    const sdl = `${FED2}type Query { p: Product }\ntype Product @key(fields: "sku") @key(fields: "id {") { id: ID! }\n`;
-    expect(runModelRule(graphqlEntityKeyResolvable, sdlModel({ shop: sdl })).map((f) => [f.line, f.column, f.message])).toEqual([
-      [3, 14, '`@key(fields: "sku")` on `Product` in subgraph `shop` selects `sku`, which `Product` does not have.'],
-      [3, 34, '`@key(fields: "id {")` on `Product` in subgraph `shop` is not a valid field selection.'],
-    ]);
-  });
 });

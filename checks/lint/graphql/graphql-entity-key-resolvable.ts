@@ -1,9 +1,10 @@
 /**
- * `graphql-entity-key-resolvable`: an entity can be fetched by the gateway.
- * Each `@key` selects fields the type has, and some subgraph of the run
- * declares a resolvable key for it (subgraphs that only refer to the entity
- * write `resolvable: false`); otherwise no query plan can reach the entity's
- * fields from another subgraph.
+ * `graphql-entity-key-resolvable`: an entity can be fetched by the gateway:
+ * some subgraph of the run declares a resolvable key for it (subgraphs that
+ * only refer to the entity write `resolvable: false`); otherwise no query plan
+ * can reach the entity's fields from another subgraph. A key that selects
+ * fields the type lacks is a composition error (`KEY_INVALID_FIELDS`), which
+ * `graphql-subgraphs-compose` reports.
  */
 import type { GraphQLContract, GraphQLEntity } from '../../../contracts/model/types.js';
 import type { ModelRule } from '../rule.js';
@@ -14,7 +15,7 @@ export const graphqlEntityKeyResolvable: ModelRule = {
   id: 'graphql-entity-key-resolvable',
   kind: 'graphql',
   engine: 'model',
-  description: 'Every `@key` selects fields of its type, and each entity has a resolvable `@key` in some subgraph of the run.',
+  description: 'Each entity has a resolvable `@key` in some subgraph of the run.',
   defaultSeverity: 'error',
   presets: ['minimal', 'recommended', 'strict'],
   optionsSchema: {
@@ -31,19 +32,6 @@ export const graphqlEntityKeyResolvable: ModelRule = {
     for (const c of subgraphs(model)) {
       for (const e of c.entities) {
         (owners.get(e.type) ?? owners.set(e.type, []).get(e.type)!).push({ contract: c, entity: e });
-        const type = c.types.find((t) => t.name === e.type);
-        for (const key of e.keys) {
-          const missing = key.fieldNames.length === 0 ? undefined : key.fieldNames.filter((n) => !type?.fields.some((f) => f.name === n));
-          if (missing !== undefined && missing.length === 0) continue;
-          ctx.report({
-            ...at(key.location),
-            message:
-              missing === undefined
-                ? `\`@key(fields: "${key.fields}")\` on \`${e.type}\` in ${subgraphLabel(c)} is not a valid field selection.`
-                : `\`@key(fields: "${key.fields}")\` on \`${e.type}\` in ${subgraphLabel(c)} selects ${missing.map((m) => `\`${m}\``).join(', ')}, which \`${e.type}\` does not have.`,
-            hint: 'A key selects fields of the type itself (`"id"`, `"sku variation { id }"`); add the field, or fix the selection.',
-          });
-        }
       }
     }
     for (const [type, uses] of owners) {

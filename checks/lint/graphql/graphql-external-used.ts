@@ -2,7 +2,9 @@
  * `graphql-external-used`: a field marked `@external` is there for a reason:
  * a `@key`, `@requires` or `@provides` of the same subgraph selects it. An
  * unused `@external` field is a leftover that misleads readers about which
- * subgraph resolves what (and federation 2 rejects some of them at composition).
+ * subgraph resolves what. Federation 2 composition rejects unused externals
+ * itself (`EXTERNAL_UNUSED`, reported by `graphql-subgraphs-compose`), so the
+ * rule looks at federation 1 subgraphs, which composition lets pass.
  */
 import type { FieldSelection, GraphQLContract } from '../../../contracts/model/types.js';
 import { namedTypeOf } from '../../../contracts/model/graphql.js';
@@ -35,11 +37,12 @@ export const graphqlExternalUsed: ModelRule = {
   id: 'graphql-external-used',
   kind: 'graphql',
   engine: 'model',
-  description: 'Every `@external` field is selected by a `@key`, `@requires` or `@provides` of its subgraph.',
+  description: 'Every `@external` field of a federation 1 subgraph is selected by a `@key`, `@requires` or `@provides` of it (federation 2 composition checks this itself).',
   defaultSeverity: 'warning',
   presets: ['recommended', 'strict'],
   check(model, ctx) {
     for (const c of subgraphs(model)) {
+      if (c.federation !== '1') continue;
       const used = selectedCoordinates(c);
       for (const t of c.types) {
         for (const f of t.fields) {
