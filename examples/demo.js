@@ -20,10 +20,14 @@ const example = join(root, 'examples', 'orders');
 const cli = join(root, 'bin', 'contractkit.js');
 
 const steps = [
-  { title: 'Lint every contract of examples/orders (OpenAPI, proto, AsyncAPI, saga) in one report', args: ['lint'] },
+  { title: 'Lint every contract of examples/orders (OpenAPI, proto, AsyncAPI, saga, GraphQL subgraphs composed) in one report', args: ['lint'] },
   {
     title: 'Breaking-change check: the orders API against its previous release (examples/orders/previous), as a changelog',
     args: ['breaking', 'openapi/orders.yaml', '--against', 'previous/openapi/orders.yaml', '--level', 'info'],
+  },
+  {
+    title: 'Breaking-change check: the GraphQL subgraphs and their composed supergraph against the previous release, as a changelog',
+    args: ['breaking', 'graphql/customers.graphql', 'graphql/orders.graphql', '--against', 'previous', '--level', 'info'],
   },
   { title: 'Mermaid diagram of the place-order saga', args: ['diagram', 'sagas/place-order.saga.yaml'] },
   {
