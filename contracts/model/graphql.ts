@@ -189,6 +189,6 @@ export interface GraphQLContract extends ContractBase {
   types: GraphQLNamedType[];
   entities: GraphQLEntity[];
   directiveDefinitions: GraphQLDirectiveDefinition[];
-  /** The SDL of every file, by absolute path, in `files` order (what composition and the differ read). */
+  /** The SDL text of every file as written, by absolute path, in `files` order (for output that reproduces or hashes it). */
   sdl: Record<string, string>;
 }
