@@ -33,7 +33,12 @@ export interface LinkResolution {
   specName(written: string): string | undefined;
   /** Written name of a spec directive in this subgraph (`key` → `key`, or its alias). */
   writtenName(spec: string): string;
+  /** True for a type of the federation or link machinery (`_Any`, `federation__FieldSet`, an imported `FieldSet`), not the subgraph's API. */
+  isMachineryType(name: string): boolean;
 }
+
+/** Machinery types every subgraph may have, whatever it imports. */
+const MACHINERY = new Set(['_Any', '_Entity', '_Service', '_FieldSet']);
 
 /** Reads the `@link`s of a subgraph's documents and resolves directive names. */
 export function resolveLinks(documents: readonly DocumentNode[]): LinkResolution {
@@ -52,6 +57,8 @@ export function resolveLinks(documents: readonly DocumentNode[]): LinkResolution
   };
   add('link', 'link');
   let federation: string | undefined;
+  // types a spec link imports (`import: ["FieldSet"]`) are the spec's, under their written name
+  const importedTypes = new Set(links.filter((l) => l.name === 'federation' || l.name === 'link').flatMap((l) => l.imports.filter((i) => !i.name.startsWith('@')).map((i) => i.as ?? i.name)));
   const fed = links.find((l) => l.name === 'federation' && /^https?:\/\/specs\.apollo\.dev\/federation\//.test(l.url));
   if (fed) {
     federation = fed.version?.replace(/^v/, '') ?? '2.0';
@@ -72,6 +79,7 @@ export function resolveLinks(documents: readonly DocumentNode[]): LinkResolution
     federation,
     specName: (w) => written.get(w),
     writtenName: (s) => bySpec.get(s) ?? s,
+    isMachineryType: (name) => MACHINERY.has(name) || importedTypes.has(name) || name.startsWith('link__') || name.startsWith('federation__'),
   };
 }
 

@@ -88,6 +88,18 @@ type B { c: Int }
     expect(built.contract!.directiveDefinitions.map((d) => d.name)).toEqual(['key']);
   });
 
+  it('keeps user types named like spec scalars (Policy, Scope, FieldSet) unless the federation link imports them', async () => {
+    const { parseSdl } = await import('./read.js');
+    const { graphqlContractFromParsed } = await import('./load.js');
+    const load = (imports: string) => {
+      const sdl = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: [${imports}])\ntype Query { p: Policy }\ntype Policy { id: ID! holder: String }\nscalar Scope\n`;
+      const { parsed } = parseSdl(`/virtual/insurance-${imports.length}.graphql`, sdl);
+      return graphqlContractFromParsed({ name: 'i', path: '/virtual/insurance.graphql' }, [parsed!]).contract!.types.map((t) => t.name);
+    };
+    expect(load('"@key"')).toEqual(['Policy', 'Query', 'Scope']);
+    expect(load('"@requiresScopes", "Scope"')).toEqual(['Policy', 'Query']);
+  });
+
   it('reports a syntax error at its line and column (exit 2: the contract is unusable)', async () => {
     const file = resolve(fixtures, 'load/broken.graphql');
     const { findings, usable } = await load(file);

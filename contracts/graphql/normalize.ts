@@ -29,9 +29,6 @@ import { resolveLinks, VERSION_LINK, type LinkResolution } from './links.js';
 import { refOf } from './positions.js';
 import { parseFieldSet } from './field-set.js';
 
-/** Types and scalars of the federation and link specs: machinery, not the subgraph's API. */
-export const MACHINERY_TYPES = new Set(['_Any', '_Entity', '_Service', '_FieldSet', 'FieldSet', 'link__Import', 'link__Purpose', 'federation__FieldSet', 'federation__Scope', 'federation__Policy', 'federation__ContextFieldValue', 'Policy', 'Scope']);
-
 /** What normalization gives, to be spread into a GraphQLContract. */
 export interface NormalizedGraphQL {
   federation?: string;
@@ -93,7 +90,7 @@ export function normalizeGraphQL(documents: readonly DocumentNode[]): Normalized
       const shape = KINDS[def.kind];
       if (!shape || !('name' in def) || !def.name) continue;
       const name = def.name.value;
-      if (MACHINERY_TYPES.has(name) || name.startsWith('link__') || name.startsWith('federation__')) continue;
+      if (links.isMachineryType(name)) continue;
       let type = byName.get(name);
       if (!type) {
         type = { name, kind: shape.kind, fields: [], interfaces: [], members: [], values: [], directives: [], extension: true, inaccessible: false, location: refOf(def), defined: false };

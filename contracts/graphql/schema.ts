@@ -7,7 +7,6 @@
  */
 import { buildASTSchema, GraphQLError, Kind, visit, type DefinitionNode, type DocumentNode, type GraphQLSchema, type NamedTypeNode } from 'graphql';
 import type { Finding } from '../../checks/finding.js';
-import { MACHINERY_TYPES } from './normalize.js';
 import { resolveLinks } from './links.js';
 import { refOf } from './positions.js';
 
@@ -31,7 +30,7 @@ export function diffDocument(documents: readonly DocumentNode[]): DocumentNode {
   for (const def of all) {
     if (def.kind === Kind.DIRECTIVE_DEFINITION && links.specName(def.name.value)) continue;
     const name = 'name' in def && def.name ? def.name.value : undefined;
-    if (name && (MACHINERY_TYPES.has(name) || name.startsWith('link__') || name.startsWith('federation__'))) continue;
+    if (name && links.isMachineryType(name)) continue;
     const as = EXTENSION_TO_DEFINITION[def.kind];
     if (as && name && !defined.has(name)) {
       // the first extension stands in for the definition; later ones stay extensions of it
