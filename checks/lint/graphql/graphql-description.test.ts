@@ -14,10 +14,11 @@ type Line { id: ID! }
 enum Status { A }
 type Hidden @inaccessible { a: Int }
 extend type Customer @key(fields: "id") { id: ID! @external }
+type Product @key(fields: "sku", resolvable: false) { sku: String! }
 `;
 
 describe('graphql-description', () => {
-  it('reports public types and root fields without a description; skips root types, extensions and @inaccessible types', () => {
+  it('reports public types and root fields without a description; skips root types, extensions, entity references and @inaccessible types', () => {
     expect(runModelRule(graphqlDescription, sdlModel({ shop: sdl })).map((f) => [f.line, f.column, f.message])).toEqual([
       [7, 6, 'Type `Order` in subgraph `shop` has no description.'],
       [10, 6, 'Enum `Status` in subgraph `shop` has no description.'],

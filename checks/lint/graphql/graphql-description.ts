@@ -2,8 +2,8 @@
  * `graphql-description`: public types and root operation fields carry a
  * description. The schema is the API's documentation: descriptions show in
  * every client's tooling (GraphiQL, IDE completion) and in generated code.
- * Types a subgraph only extends, `@inaccessible` types and the root types
- * themselves are left out.
+ * Types a subgraph only extends or refers to (`resolvable: false`),
+ * `@inaccessible` types and the root types themselves are left out.
  */
 import type { ModelRule } from '../rule.js';
 import { apiTypes, at, isRootType, rootType, subgraphLabel, subgraphs } from './support/graphql-model.js';
@@ -27,8 +27,10 @@ export const graphqlDescription: ModelRule = {
   check(model, ctx) {
     const hint = 'Add a `"""description"""` above it: what it is for the client, in a sentence.';
     for (const c of subgraphs(model)) {
+      // a subgraph that only refers to an entity (`resolvable: false`) describes it where it is owned
+      const references = new Set(c.entities.filter((e) => e.referenceOnly).map((e) => e.type));
       for (const t of apiTypes(c)) {
-        if (t.extension || isRootType(c, t.name) || t.description?.trim()) continue;
+        if (t.extension || references.has(t.name) || isRootType(c, t.name) || t.description?.trim()) continue;
         ctx.report({ ...at(t.location), message: `${KIND_NAMES[t.kind]} \`${t.name}\` in ${subgraphLabel(c)} has no description.`, hint });
       }
       if (!ctx.options.rootFields) continue;
