@@ -106,6 +106,17 @@ describe('federation-aware breaking changes', () => {
     expect(findings[2]!.message).toBe("In the composed supergraph: Field 'order' was removed from object type 'Query'");
   });
 
+  it('lets the composed supergraph judge a removal another subgraph seemed to cover', async () => {
+    // an enum used as input composes to the values every subgraph has: removing one in a drops it for clients
+    const sg = (field: string, values: string) => `${fed()}type Query { ${field}(s: Size): Int }\nenum Size { ${values} }\n`;
+    const findings = await diffGraphQL(pairsOf({ a: sg('findA', 'S M L'), b: sg('findB', 'S M L') }, { a: sg('findA', 'S M'), b: sg('findB', 'S M L') }));
+    expect(findings.map((f) => [f.ruleId, f.severity, f.file, f.line])).toEqual([
+      ['ENUM_VALUE_REMOVED', 'error', '/previous/a.graphql', 3],
+      ['breaking-change-needs-new-version', 'error', '/current/a.graphql', 1],
+    ]);
+    expect(findings[0]!.message).toBe("In the composed supergraph: Enum value 'L' was removed from enum 'Size'");
+  });
+
   it('says so when the current subgraphs do not compose', async () => {
     const clash = `${fed()}type Customer @key(fields: "id") { id: ID! email: Int }\n`;
     const findings = await diffGraphQL(pairsOf({ customers: customers(), orders: `${fed()}type Customer @key(fields: "id") { id: ID! }\n` }, { customers: customers(), orders: clash }));

@@ -28,13 +28,17 @@ export async function diffGraphQL(pairs: readonly ContractPair[], _options?: Bre
   const matched = pairs.filter((p): p is ContractPair & { previous: GraphQLContract; current: GraphQLContract } => isGraphQL(p.previous) && isGraphQL(p.current));
   const located: { change: LocatedChange; pair?: (typeof matched)[number] }[] = [];
   const reported = new Set<string>();
+  // removals another subgraph seemed to cover, by change: the supergraph diff says whether clients lose the element
+  const coveredAt = new Map<string, number>();
 
   for (const pair of matched) {
     const owner = { previous: pair.previous, current: pair.current };
     const changes = await subgraphChanges(pair.previous, pair.current);
     const covered = coveredRemovals(owner, changes, previousAll, currentAll);
     changes.forEach((change, i) => {
-      reported.add(`${change.type}\0${change.path}`);
+      const key = `${change.type}\0${change.path}`;
+      if (covered.has(i)) coveredAt.set(key, located.length);
+      else reported.add(key);
       const side = elementAt(pair.current, change.path) ? 'current' : 'previous';
       located.push({ change: covered.get(i) ?? { ...change, side, contract: side === 'current' ? pair.current : pair.previous }, pair });
     });
@@ -58,7 +62,15 @@ export async function diffGraphQL(pairs: readonly ContractPair[], _options?: Bre
       });
     } else {
       for (const change of composed.changes) {
-        if (reported.has(`${change.type}\0${change.path}`)) continue;
+        const key = `${change.type}\0${change.path}`;
+        if (reported.has(key)) continue;
+        const seemed = coveredAt.get(key);
+        if (seemed !== undefined) {
+          // the other subgraph did not keep it for clients after all: the subgraph's removal breaks them
+          const at = located[seemed]!;
+          located[seemed] = { change: { ...change, message: `In the composed supergraph: ${change.message}`, side: 'previous', contract: at.pair?.previous ?? at.change.contract }, pair: at.pair };
+          continue;
+        }
         const inCurrent = currentAll.find((c) => elementAt(c, change.path));
         const contract = inCurrent ?? previousAll.find((c) => elementAt(c, change.path)) ?? currentAll[0] ?? previousAll[0]!;
         const pair = matched.find((p) => p.current === contract || p.previous === contract);
