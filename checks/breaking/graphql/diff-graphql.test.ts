@@ -81,6 +81,15 @@ describe('federation-aware breaking changes', () => {
     expect([req.file, req.line, req.message]).toEqual(['/previous/customers.graphql', 6, '`Customer.email`, which subgraph `shipping` `@requires` for `Customer.label`, was removed in subgraph `customers`.']);
   });
 
+  it('reports a key that became resolvable: false, and a @requires\'d field whose type changed, in the current files', async () => {
+    const reference = customers().replace('@key(fields: "id")', '@key(fields: "id", resolvable: false)');
+    expect(rows(await diffGraphQL(pairsOf({ customers: customers() }, { customers: reference })))[0]).toEqual(['graphql-entity-key-changed', 'error', '/current/customers.graphql', 3]);
+    const shipping = `${fed()}type Customer @key(fields: "id") {\n  id: ID!\n  email: String @external\n  label: String @requires(fields: "email")\n}\n`;
+    const findings = await diffGraphQL(pairsOf({ customers: customers(), shipping }, { customers: customers().replace('  email: String\n', '  email: Int\n'), shipping }));
+    const req = findings.find((f) => f.ruleId === 'graphql-required-field-changed')!;
+    expect([req.file, req.line, req.message]).toEqual(['/current/customers.graphql', 6, '`Customer.email`, which subgraph `shipping` `@requires` for `Customer.label`, changed type in subgraph `customers`.']);
+  });
+
   it('reports a field moved to another subgraph instead of a removal (info with @override), and no supergraph change', async () => {
     const orders = (extra: string) => `${fed()}type Customer @key(fields: "id") {\n  id: ID!${extra}\n}\n`;
     const without = customers().replace('  email: String\n', '');
