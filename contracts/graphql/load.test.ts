@@ -115,6 +115,21 @@ type B { c: Int }
     expect(findings.map((f) => [f.ruleId, f.line, f.column, f.message])).toEqual([['load/invalid-graphql', 2, 19, 'Unknown type `Ordr`: no file of this subgraph defines it.']]);
   });
 
+  it('refuses an operation in a subgraph file, at the operation', async () => {
+    const file = resolve(fixtures, 'load/operation.graphql');
+    const { findings, usable } = await load(file);
+    expect(usable).toBe(false);
+    expect(findings.map((f) => [f.ruleId, f.line, f.column, f.message])).toEqual([
+      ['load/invalid-graphql', 5, 1, 'The operation `query GetOrder` is not a type definition: a subgraph\'s files hold its schema (SDL) only.'],
+    ]);
+  });
+
+  it('refuses a file with no definitions as an empty file, not a syntax error', async () => {
+    const file = resolve(fixtures, 'load/empty.graphql');
+    const { findings } = await load(file);
+    expect(findings.map((f) => [f.ruleId, f.line, f.message])).toEqual([['load/invalid-graphql', 1, 'The GraphQL file holds no definitions.']]);
+  });
+
   it('refuses a folder without SDL files and a missing path', async () => {
     const empty = await load(resolve(fixtures, 'load/../../lint/proto'));
     expect(empty.usable).toBe(false);

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { GraphQLError, parse, Source, type DocumentNode } from 'graphql';
+import { GraphQLError, Kind, Lexer, parse, Source, TokenKind, type DocumentNode } from 'graphql';
 import type { Finding } from '../../checks/finding.js';
 import { setSourceText } from '../source/positions.js';
 
@@ -36,8 +36,32 @@ export function sdlFiles(path: string): string[] {
 /** Parses SDL text from `file`; a syntax error becomes a located finding. */
 export function parseSdl(file: string, text: string): { parsed?: ParsedSdl; findings: Finding[] } {
   setSourceText(file, text);
+  const source = new Source(text, file);
+  if (isEmpty(source)) {
+    return { findings: [{ ruleId: 'load/invalid-graphql', severity: 'error', kind: 'graphql', file, line: 1, column: 1, message: 'The GraphQL file holds no definitions.', hint: 'Write the subgraph\'s type definitions here, or remove the file.' }] };
+  }
   try {
-    return { parsed: { file, text, document: parse(new Source(text, file)) }, findings: [] };
+    const document = parse(source);
+    const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION);
+    if (operation && (operation.kind === Kind.OPERATION_DEFINITION || operation.kind === Kind.FRAGMENT_DEFINITION)) {
+      const what = operation.kind === Kind.FRAGMENT_DEFINITION ? `fragment ${operation.name.value}` : operation.name ? `${operation.operation} ${operation.name.value}` : `anonymous ${operation.operation}`;
+      const start = operation.loc!.startToken;
+      return {
+        findings: [
+          {
+            ruleId: 'load/invalid-graphql',
+            severity: 'error',
+            kind: 'graphql',
+            file,
+            line: start.line,
+            column: start.column,
+            message: `The operation \`${what}\` is not a type definition: a subgraph's files hold its schema (SDL) only.`,
+            hint: 'Keep operations (client queries) outside the subgraph\'s SDL files and folder.',
+          },
+        ],
+      };
+    }
+    return { parsed: { file, text, document }, findings: [] };
   } catch (err) {
     if (!(err instanceof GraphQLError)) throw err;
     const at = err.locations?.[0] ?? { line: 1, column: 1 };
@@ -55,6 +79,15 @@ export function parseSdl(file: string, text: string): { parsed?: ParsedSdl; find
         },
       ],
     };
+  }
+}
+
+/** True when the text has no token but comments and white space. */
+function isEmpty(source: Source): boolean {
+  try {
+    return new Lexer(source).advance().kind === TokenKind.EOF;
+  } catch {
+    return false;
   }
 }
 
