@@ -126,6 +126,12 @@ describe('federation-aware breaking changes', () => {
     expect(findings[0]!.message).toBe("In the composed supergraph: Enum value 'L' was removed from enum 'Size'");
   });
 
+  it('does not repeat, as supergraph additions, what an added subgraph brings (contract-added says it)', async () => {
+    const orders = `${fed()}type Query { order: Order }\ntype Order { id: ID! }\n`;
+    const findings = await compareContracts(pairsOf({ customers: customers() }, { customers: customers(), orders }), { level: 'info' });
+    expect(findings.map((f) => f.ruleId)).toEqual(['contract-added']);
+  });
+
   it('says so when the current subgraphs do not compose', async () => {
     const clash = `${fed()}type Customer @key(fields: "id") { id: ID! email: Int }\n`;
     const findings = await diffGraphQL(pairsOf({ customers: customers(), orders: `${fed()}type Customer @key(fields: "id") { id: ID! }\n` }, { customers: customers(), orders: clash }));

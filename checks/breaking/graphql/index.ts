@@ -74,6 +74,8 @@ export async function diffGraphQL(pairs: readonly ContractPair[], _options?: Bre
         const inCurrent = currentAll.find((c) => elementAt(c, change.path));
         const contract = inCurrent ?? previousAll.find((c) => elementAt(c, change.path)) ?? currentAll[0] ?? previousAll[0]!;
         const pair = matched.find((p) => p.current === contract || p.previous === contract);
+        // what an added subgraph brings is its `contract-added`; only what it breaks is worth a line here
+        if (!pair && change.severity === 'info') continue;
         located.push({ change: { ...change, message: `In the composed supergraph: ${change.message}`, side: inCurrent ? 'current' : 'previous', contract }, pair });
       }
     }
