@@ -49,6 +49,12 @@ describe('GraphQL breaking changes in one subgraph', () => {
     expect((await diffGraphQL(pairsOf({ customers: customers() }, { customers: breaking }))).map((f) => f.ruleId)).toEqual(['FIELD_REMOVED', 'FIELD_REMOVED']);
   });
 
+  it('counts only breaking changes nobody accepted for the versioning rule', async () => {
+    const removed = `${fed()}type Query { customer(id: ID!): Customer }\ntype Customer @key(fields: "id") { id: ID! name: String! }\n`;
+    const suppress = (fs: Finding[]) => fs.filter((f) => f.ruleId !== 'FIELD_REMOVED');
+    expect(await diffGraphQL(pairsOf({ customers: customers() }, { customers: removed }), { suppress })).toEqual([]);
+  });
+
   it('asks for a version when the subgraph declares none', async () => {
     const findings = await diffGraphQL(pairsOf({ s: 'type Query { a: Int b: Int }' }, { s: 'type Query { a: Int }' }));
     expect(findings.map((f) => [f.ruleId, f.message])).toEqual([

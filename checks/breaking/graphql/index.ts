@@ -21,8 +21,14 @@ export { subgraphChanges, type GraphQLChange } from './changes.js';
 
 const isGraphQL = (c: ContractPair['previous']): c is GraphQLContract => c?.kind === 'graphql';
 
+/** Options of {@link diffGraphQL}: the run's, and the suppression of accepted findings. */
+export type DiffGraphQLOptions = Partial<BreakingOptions> & {
+  /** Drops accepted findings (notes, the ignore file) before the versioning rule counts breaking changes. */
+  suppress?: (findings: Finding[]) => Finding[];
+};
+
 /** Compares every GraphQL pair of a run (added and removed contracts count for the supergraph). */
-export async function diffGraphQL(pairs: readonly ContractPair[], _options?: BreakingOptions): Promise<Finding[]> {
+export async function diffGraphQL(pairs: readonly ContractPair[], options: DiffGraphQLOptions = {}): Promise<Finding[]> {
   const previousAll = pairs.map((p) => p.previous).filter(isGraphQL);
   const currentAll = pairs.map((p) => p.current).filter(isGraphQL);
   const matched = pairs.filter((p): p is ContractPair & { previous: GraphQLContract; current: GraphQLContract } => isGraphQL(p.previous) && isGraphQL(p.current));
@@ -81,16 +87,22 @@ export async function diffGraphQL(pairs: readonly ContractPair[], _options?: Bre
     }
   }
 
-  const errorsBySubgraph = new Map<(typeof matched)[number], number>();
+  const pairOf = new Map<Finding, (typeof matched)[number]>();
   for (const { change, pair } of located) {
-    findings.push(toFinding(change));
-    if (pair && change.severity === 'error') errorsBySubgraph.set(pair, (errorsBySubgraph.get(pair) ?? 0) + 1);
+    const f = toFinding(change);
+    findings.push(f);
+    if (pair) pairOf.set(f, pair);
   }
-  for (const pair of matched) {
-    const v = checkSubgraphVersion(pair.previous, pair.current, errorsBySubgraph.get(pair) ?? 0);
-    if (v) findings.push(v);
+  // the versioning rule counts only the breaking changes nobody accepted (notes, the ignore file)
+  const suppress = options.suppress ?? ((fs: Finding[]) => fs);
+  const kept = suppress(findings);
+  const errorsBySubgraph = new Map<(typeof matched)[number], number>();
+  for (const f of kept) {
+    const pair = pairOf.get(f);
+    if (pair && f.severity === 'error') errorsBySubgraph.set(pair, (errorsBySubgraph.get(pair) ?? 0) + 1);
   }
-  return findings;
+  const versions = matched.flatMap((pair) => checkSubgraphVersion(pair.previous, pair.current, errorsBySubgraph.get(pair) ?? 0) ?? []);
+  return [...kept, ...suppress(versions)];
 }
 
 function toFinding(change: LocatedChange): Finding {
