@@ -125,14 +125,14 @@ describe('breaking --against HEAD~1 over the example GraphQL subgraphs', () => {
     writeFileSync(join(repo, 'contractkit.yaml'), 'version: 1\ncontracts:\n  customers-graph:\n    graphql: graphql/customers.graphql\n    subgraph: customers\n  orders-graph:\n    graphql: graphql/orders.graphql\n    subgraph: orders\n');
   });
 
-  it('a removed field fails (exit 1) under graphql-inspector\'s id at its previous line, with the versioning rule', () => {
+  it('a removed field fails (exit 1) under graphql-inspector\'s id, at the type that lost it, with the versioning rule', () => {
     edit('graphql/customers.graphql', '  email: String!\n  tier', '  tier');
     git('commit', '-qam', 'drop Customer.email');
     const r = runCli(['breaking', '--against', 'HEAD~1', '--format', 'json'], h.repo);
     expect(r.stderr).toBe('');
     expect(report(r).findings.map((f) => [f.ruleId, f.severity, f.file, f.line])).toEqual([
       ['breaking-change-needs-new-version', 'error', 'graphql/customers.graphql', 4],
-      ['FIELD_REMOVED', 'error', 'graphql/customers.graphql', 31],
+      ['FIELD_REMOVED', 'error', 'graphql/customers.graphql', 27],
     ]);
     expect(r.code).toBe(1);
   });

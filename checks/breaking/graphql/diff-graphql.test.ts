@@ -18,7 +18,9 @@ function pairsOf(previous: Record<string, string>, current: Record<string, strin
   return names.map((name) => ({ name, previous: prev.find((c) => c.name === name), current: curr.find((c) => c.name === name) }));
 }
 
-const rows = (fs: Finding[]) => fs.map((f) => [f.ruleId, f.severity, f.file, f.line]);
+type WithPrevious = Finding & { previous?: { file: string; line: number } };
+/** Rule, level, where the finding points, and (for removals) where the element was. */
+const rows = (fs: Finding[]) => fs.map((f) => [f.ruleId, f.severity, f.file, f.line, ...((f as WithPrevious).previous ? [`was ${(f as WithPrevious).previous!.file}:${(f as WithPrevious).previous!.line}`] : [])]);
 
 const customers = (extra = '', version = V1) => `${fed(version)}type Query { customer(id: ID!): Customer }
 type Customer @key(fields: "id") {
@@ -29,10 +31,10 @@ type Customer @key(fields: "id") {
 `;
 
 describe('GraphQL breaking changes in one subgraph', () => {
-  it('reports graphql-inspector changes under its names and criticality, removals at the previous file', async () => {
+  it('reports graphql-inspector changes under its names and criticality; a removal at the nearest current element, with where it was', async () => {
     const findings = await diffGraphQL(pairsOf({ customers: customers() }, { customers: `${fed()}type Query { customer(id: ID!): Customer }\ntype Customer @key(fields: "id") {\n  id: ID!\n  name: Int!\n  phone: String\n}\n` }));
     expect(rows(findings)).toEqual([
-      ['FIELD_REMOVED', 'error', '/previous/customers.graphql', 6],
+      ['FIELD_REMOVED', 'error', '/current/customers.graphql', 3, 'was /previous/customers.graphql:6'],
       ['FIELD_ADDED', 'info', '/current/customers.graphql', 6],
       ['FIELD_TYPE_CHANGED', 'error', '/current/customers.graphql', 5],
       ['breaking-change-needs-new-version', 'error', '/current/customers.graphql', 1],
@@ -44,7 +46,7 @@ describe('GraphQL breaking changes in one subgraph', () => {
   it('takes removal after @deprecated as a warning, and a raised version link as satisfying the versioning rule', async () => {
     const deprecated = customers(' @deprecated(reason: "Use `contact`.")');
     const removed = `${fed()}type Query { customer(id: ID!): Customer }\ntype Customer @key(fields: "id") { id: ID! name: String! }\n`;
-    expect(rows(await diffGraphQL(pairsOf({ customers: deprecated }, { customers: removed })))).toEqual([['FIELD_REMOVED', 'warning', '/previous/customers.graphql', 6]]);
+    expect(rows(await diffGraphQL(pairsOf({ customers: deprecated }, { customers: removed })))).toEqual([['FIELD_REMOVED', 'warning', '/current/customers.graphql', 3, 'was /previous/customers.graphql:6']]);
     const breaking = `${fed(V2)}type Query { customer(id: ID!): Customer }\ntype Customer @key(fields: "id") { id: ID! }\n`;
     expect((await diffGraphQL(pairsOf({ customers: customers() }, { customers: breaking }))).map((f) => f.ruleId)).toEqual(['FIELD_REMOVED', 'FIELD_REMOVED']);
   });
@@ -74,7 +76,7 @@ describe('federation-aware breaking changes', () => {
     ]);
     expect(findings[0]!.message).toBe('Entity `Customer`\'s key changed in subgraph `customers`: `@key(fields: "id")` was replaced by `@key(fields: "name")`: references other subgraphs send by the old key no longer resolve.');
     const none = `${fed()}type Query { customer(id: ID!): Customer }\ntype Customer {\n  id: ID!\n  name: String!\n  email: String\n}\n`;
-    expect(rows(await diffGraphQL(pairsOf({ customers: customers() }, { customers: none })))[0]).toEqual(['graphql-entity-key-removed', 'error', '/previous/customers.graphql', 3]);
+    expect(rows(await diffGraphQL(pairsOf({ customers: customers() }, { customers: none })))[0]).toEqual(['graphql-entity-key-removed', 'error', '/current/customers.graphql', 3, 'was /previous/customers.graphql:3']);
     const added = customers().replace('@key(fields: "id")', '@key(fields: "id") @key(fields: "email")');
     expect(rows(await diffGraphQL(pairsOf({ customers: customers() }, { customers: added })))).toEqual([['graphql-entity-key-added', 'info', '/current/customers.graphql', 3]]);
   });
@@ -84,7 +86,7 @@ describe('federation-aware breaking changes', () => {
     const findings = await diffGraphQL(pairsOf({ customers: customers(), shipping }, { customers: customers().replace('  email: String\n', ''), shipping }));
     expect(findings.map((f) => f.ruleId)).toContain('graphql-required-field-changed');
     const req = findings.find((f) => f.ruleId === 'graphql-required-field-changed')!;
-    expect([req.file, req.line, req.message]).toEqual(['/previous/customers.graphql', 6, '`Customer.email`, which subgraph `shipping` `@requires` for `Customer.label`, was removed in subgraph `customers`.']);
+    expect([req.file, req.line, (req as WithPrevious).previous?.line, req.message]).toEqual(['/current/customers.graphql', 3, 6, '`Customer.email`, which subgraph `shipping` `@requires` for `Customer.label`, was removed in subgraph `customers`.']);
   });
 
   it('reports a key that became resolvable: false, and a @requires\'d field whose type changed, in the current files', async () => {
@@ -126,7 +128,7 @@ describe('federation-aware breaking changes', () => {
     const sg = (field: string, values: string) => `${fed()}type Query { ${field}(s: Size): Int }\nenum Size { ${values} }\n`;
     const findings = await diffGraphQL(pairsOf({ a: sg('findA', 'S M L'), b: sg('findB', 'S M L') }, { a: sg('findA', 'S M'), b: sg('findB', 'S M L') }));
     expect(findings.map((f) => [f.ruleId, f.severity, f.file, f.line])).toEqual([
-      ['ENUM_VALUE_REMOVED', 'error', '/previous/a.graphql', 3],
+      ['ENUM_VALUE_REMOVED', 'error', '/current/a.graphql', 3],
       ['breaking-change-needs-new-version', 'error', '/current/a.graphql', 1],
     ]);
     expect(findings[0]!.message).toBe("In the composed supergraph: Enum value 'L' was removed from enum 'Size'");

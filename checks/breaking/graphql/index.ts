@@ -4,7 +4,8 @@
  * diff (graphql-inspector's change names and criticality), the
  * federation-aware changes (keys, `@requires`, fields moving between
  * subgraphs), the composed supergraph's diff, and the versioning rule per
- * subgraph. Findings about removed elements point into the previous version.
+ * subgraph. A finding about something removed points at the nearest element
+ * of the current version and keeps where it was as `previous`.
  */
 import type { Finding } from '../../finding.js';
 import type { GraphQLContract } from '../../../contracts/model/types.js';
@@ -89,7 +90,7 @@ export async function diffGraphQL(pairs: readonly ContractPair[], options: DiffG
 
   const pairOf = new Map<Finding, (typeof matched)[number]>();
   for (const { change, pair } of located) {
-    const f = toFinding(change);
+    const f = toFinding(change, pair?.current);
     findings.push(f);
     if (pair) pairOf.set(f, pair);
   }
@@ -105,10 +106,21 @@ export async function diffGraphQL(pairs: readonly ContractPair[], options: DiffG
   return [...kept, ...suppress(versions)];
 }
 
-function toFinding(change: LocatedChange): Finding {
+/** A finding as the breaking report takes it: a removal also says where the element was in the previous version. */
+export type GraphQLBreakingFinding = Finding & { previous?: { file: string; line: number; column: number } };
+
+/**
+ * A change as a finding. One about something removed points at the nearest
+ * element of the current version that still exists (where the user can act,
+ * the type that lost a field, else the top of the subgraph's first file) and
+ * keeps where it was as `previous`.
+ */
+function toFinding(change: LocatedChange, current: GraphQLContract | undefined): GraphQLBreakingFinding {
   const at = change.at?.line !== undefined ? { file: change.at.file, line: change.at.line, column: change.at.column ?? 1 } : locatePath(change.path, [change.contract]);
   const hint = change.hint ?? hintOf(change);
-  return { ruleId: change.type, severity: change.severity, kind: 'graphql', ...at, message: change.message, ...(hint ? { hint } : {}) };
+  const finding: GraphQLBreakingFinding = { ruleId: change.type, severity: change.severity, kind: 'graphql', ...at, message: change.message, ...(hint ? { hint } : {}) };
+  if (change.side !== 'previous' || !current) return finding;
+  return { ...finding, ...locatePath(change.path, [current]), previous: at };
 }
 
 function hintOf(change: GraphQLChange): string | undefined {
