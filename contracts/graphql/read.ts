@@ -37,48 +37,29 @@ export function sdlFiles(path: string): string[] {
 export function parseSdl(file: string, text: string): { parsed?: ParsedSdl; findings: Finding[] } {
   setSourceText(file, text);
   const source = new Source(text, file);
-  if (isEmpty(source)) {
-    return { findings: [{ ruleId: 'load/invalid-graphql', severity: 'error', kind: 'graphql', file, line: 1, column: 1, message: 'The GraphQL file holds no definitions.', hint: 'Write the subgraph\'s type definitions here, or remove the file.' }] };
-  }
+  const invalid = (at: { line: number; column: number }, message: string, hint: string) => ({
+    findings: [{ ruleId: 'load/invalid-graphql', severity: 'error' as const, kind: 'graphql' as const, file, line: at.line, column: at.column, message, hint }],
+  });
+  if (isEmpty(source)) return invalid({ line: 1, column: 1 }, 'The GraphQL file holds no definitions.', 'Write the subgraph\'s type definitions here, or remove the file.');
   try {
     const document = parse(source);
     const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION);
     if (operation && (operation.kind === Kind.OPERATION_DEFINITION || operation.kind === Kind.FRAGMENT_DEFINITION)) {
       const what = operation.kind === Kind.FRAGMENT_DEFINITION ? `fragment ${operation.name.value}` : operation.name ? `${operation.operation} ${operation.name.value}` : `anonymous ${operation.operation}`;
-      const start = operation.loc!.startToken;
-      return {
-        findings: [
-          {
-            ruleId: 'load/invalid-graphql',
-            severity: 'error',
-            kind: 'graphql',
-            file,
-            line: start.line,
-            column: start.column,
-            message: `The operation \`${what}\` is not a type definition: a subgraph's files hold its schema (SDL) only.`,
-            hint: 'Keep operations (client queries) outside the subgraph\'s SDL files and folder.',
-          },
-        ],
-      };
+      return invalid(
+        operation.loc!.startToken,
+        `The operation \`${what}\` is not a type definition: a subgraph's files hold its schema (SDL) only.`,
+        'Keep operations (client queries) outside the subgraph\'s SDL files and folder.',
+      );
     }
     return { parsed: { file, text, document }, findings: [] };
   } catch (err) {
     if (!(err instanceof GraphQLError)) throw err;
-    const at = err.locations?.[0] ?? { line: 1, column: 1 };
-    return {
-      findings: [
-        {
-          ruleId: 'load/invalid-graphql',
-          severity: 'error',
-          kind: 'graphql',
-          file,
-          line: at.line,
-          column: at.column,
-          message: `The GraphQL SDL does not parse: ${err.message.replace(/^Syntax Error: /, '')}`,
-          hint: 'Fix the syntax at this position (graphql-js parses the file as a type system document).',
-        },
-      ],
-    };
+    return invalid(
+      err.locations?.[0] ?? { line: 1, column: 1 },
+      `The GraphQL SDL does not parse: ${err.message.replace(/^Syntax Error: /, '')}`,
+      'Fix the syntax at this position (graphql-js parses the file as a type system document).',
+    );
   }
 }
 
