@@ -10,7 +10,7 @@
 export type Severity = 'error' | 'warning' | 'info';
 
 /** The kinds of contract contractkit understands. */
-export type ContractKind = 'openapi' | 'proto' | 'asyncapi' | 'saga' | 'config';
+export type ContractKind = 'openapi' | 'proto' | 'asyncapi' | 'saga' | 'graphql' | 'config';
 
 /** A finding as rules and loaders produce it, before positions are resolved. */
 export interface Finding {

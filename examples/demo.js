@@ -28,11 +28,16 @@ const cli = join(root, 'bin', 'contractkit.js');
 const bold = useColor(process.stdout) ? (text) => `\u001b[1m${text}\u001b[0m` : (text) => text;
 
 const allSteps = [
-  { name: 'lint', title: 'Lint every contract of examples/orders (OpenAPI, proto, AsyncAPI, saga) in one report', args: ['lint'] },
+  { name: 'lint', title: 'Lint every contract of examples/orders (OpenAPI, proto, AsyncAPI, saga, GraphQL subgraphs composed) in one report', args: ['lint'] },
   {
     name: 'breaking',
     title: 'Breaking-change check: the orders API against its previous release (examples/orders/previous), as a changelog',
     args: ['breaking', 'openapi/orders.yaml', '--against', 'previous/openapi/orders.yaml', '--level', 'info'],
+  },
+  {
+    name: 'breaking-graphql',
+    title: 'Breaking-change check: the GraphQL subgraphs and their composed supergraph against the previous release, as a changelog',
+    args: ['breaking', 'graphql/customers.graphql', 'graphql/orders.graphql', '--against', 'previous', '--level', 'info'],
   },
   { name: 'diagram', title: 'Mermaid diagram of the place-order saga', args: ['diagram', 'sagas/place-order.saga.yaml'] },
   {

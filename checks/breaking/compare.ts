@@ -34,6 +34,21 @@ export type BreakingEngine = (previous: Contract, current: Contract, options: Br
 
 const engines = new Map<Contract['kind'], BreakingEngine>();
 
+/**
+ * An engine that compares all pairs of its kind at once (GraphQL: a change in
+ * one subgraph is judged against the others and the composed supergraph).
+ * It receives every pair of the kind, added and removed ones included; those
+ * are still reported as `contract-added`/`contract-removed` here.
+ */
+export type BreakingGroupEngine = (pairs: ContractPair[], options: BreakingOptions) => Promise<Finding[]> | Finding[];
+
+const groupEngines = new Map<Contract['kind'], BreakingGroupEngine>();
+
+/** Registers the engine that compares every pair of a kind together. */
+export function registerBreakingGroupEngine(kind: Contract['kind'], engine: BreakingGroupEngine): void {
+  groupEngines.set(kind, engine);
+}
+
 /** Registers the engine for a contract kind. */
 export function registerBreakingEngine(kind: Contract['kind'], engine: BreakingEngine): void {
   engines.set(kind, engine);
@@ -75,6 +90,7 @@ export async function compareContracts(pairs: readonly ContractPair[], options: 
         hint: 'Deprecate it and keep it until its consumers have moved, or restore it.',
       });
     } else if (previous && current) {
+      if (groupEngines.has(current.kind)) continue;
       const engine = engines.get(current.kind);
       if (!engine) {
         push({
@@ -90,6 +106,10 @@ export async function compareContracts(pairs: readonly ContractPair[], options: 
       }
       findings.push(...(await engine(previous, current, options)));
     }
+  }
+  for (const [kind, engine] of groupEngines) {
+    const group = pairs.filter((p) => (p.current ?? p.previous)?.kind === kind);
+    if (group.length > 0) findings.push(...(await engine(group, options)));
   }
   return findings.filter((f) => atOrAbove(f.severity, options.level));
 }

@@ -1,7 +1,7 @@
 /**
  * Registers the breaking-change engine of each contract kind.
  */
-import { registerBreakingEngine } from './compare.js';
+import { registerBreakingEngine, registerBreakingGroupEngine } from './compare.js';
 import { diffOpenApi } from './openapi/index.js';
 import { diffProto, type ProtoBreakingCategory } from './proto/index.js';
 import { diffAsyncApi } from './asyncapi/index.js';
@@ -17,3 +17,5 @@ registerBreakingEngine('openapi', (previous, current, options) =>
 );
 registerBreakingEngine('proto', (p, c, o) => diffProto(p as ProtoContract, c as ProtoContract, { category: o.protoCategory as ProtoBreakingCategory | undefined, suppress: o.suppress }));
 registerBreakingEngine('asyncapi', (p, c, o) => diffAsyncApi(p as AsyncApiContract, c as AsyncApiContract, { compatibility: o.compatibility, level: o.level, suppress: o.suppress }));
+// GraphQL compares all subgraphs together; its engine (and graphql-js, the composition library) load on first use
+registerBreakingGroupEngine('graphql', async (pairs, o) => (await import('./graphql/index.js')).diffGraphQL(pairs, o));

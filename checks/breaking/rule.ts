@@ -9,7 +9,7 @@
 import type { ContractKind, Severity } from '../finding.js';
 
 /** Where a rule's id and level come from. */
-export type BreakingRuleSource = 'oasdiff' | 'buf' | 'contractkit';
+export type BreakingRuleSource = 'oasdiff' | 'buf' | 'graphql-inspector' | 'contractkit';
 
 /** One breaking-change rule: a stable id, its default severity and one sentence saying what it reports. */
 export interface BreakingRule {
@@ -19,7 +19,7 @@ export interface BreakingRule {
   /** Default severity (oasdiff's ERR → error, WARN → warning, INFO → info). */
   severity: Severity;
   description: string;
-  /** Whose id this is: ids taken from oasdiff or buf keep that tool's meaning. */
+  /** Whose id this is: ids taken from oasdiff, buf or graphql-inspector keep that tool's meaning. */
   source: BreakingRuleSource;
 }
 

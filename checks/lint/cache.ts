@@ -2,8 +2,8 @@
  * The lint cache: a run over unchanged files is answered from the last run's
  * findings. The key is the tool version, the settings and the list of
  * contracts; an entry is valid while every file it was computed from has the
- * same content hash (for proto modules, every .proto file and buf config under
- * the root, so a new file invalidates it too).
+ * same content hash (for proto modules and GraphQL subgraph folders, every
+ * .proto / SDL file and buf config under the root, so a new file invalidates it too).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import type { ContractSpec } from '../../contracts/load/types.js';
 interface CacheEntry {
   key: string;
   files: Record<string, string>;
-  /** Proto module roots: listed again on lookup, so an added .proto file invalidates the entry. */
+  /** Proto module roots and GraphQL subgraph folders: listed again on lookup, so an added file invalidates the entry. */
   protoRoots: string[];
   findings: Finding[];
 }
@@ -42,8 +42,13 @@ function protoTree(root: string, out: Record<string, string>): void {
   for (const e of entries) {
     const p = join(root, e.name);
     if (e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.')) protoTree(p, out);
-    else if (e.isFile() && (e.name.endsWith('.proto') || /^buf(\.work)?\.(yaml|lock)$/.test(e.name))) out[p] = hashFile(p);
+    else if (e.isFile() && (/\.(proto|graphql|gql|graphqls)$/.test(e.name) || /^buf(\.work)?\.(yaml|lock)$/.test(e.name))) out[p] = hashFile(p);
   }
+}
+
+/** Directories whose listing an entry depends on: proto roots, and GraphQL contracts read from a folder. */
+export function watchedRoots(contracts: readonly Contract[]): string[] {
+  return contracts.flatMap((c) => (c.kind === 'proto' ? [c.root] : c.kind === 'graphql' && !c.files.includes(c.file) ? [c.file] : []));
 }
 
 /** Content hashes of everything `contracts` were read from. */
@@ -51,6 +56,7 @@ export function inputHashes(contracts: readonly Contract[], extra: readonly stri
   const files: Record<string, string> = {};
   for (const c of contracts) {
     if (c.kind === 'proto') protoTree(c.root, files);
+    else if (c.kind === 'graphql' && !c.files.includes(c.file)) protoTree(c.file, files);
     for (const f of c.files) files[f] ??= hashFile(f);
     files[c.file] ??= hashFile(c.file);
   }
@@ -63,7 +69,7 @@ const CACHE_FORMAT = 2;
 
 /** A lint cache in `dir` (`.contractkit-cache/` beside the config). */
 export function createLintCache(dir: string, version: string, settings: unknown, specs: readonly ContractSpec[]) {
-  const key = sha(JSON.stringify([CACHE_FORMAT, version, settings, specs.map((s) => [s.kind, s.path, s.name])]));
+  const key = sha(JSON.stringify([CACHE_FORMAT, version, settings, specs.map((s) => [s.kind, s.path, s.name, s.subgraph ?? null, s.url ?? null])]));
   const file = join(dir, `lint-${key.slice(0, 16)}.json`);
   return {
     /** The cached findings when every input is unchanged. */

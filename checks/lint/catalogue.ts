@@ -8,9 +8,10 @@ import { openApiModelRules, openApiRules } from './openapi/index.js';
 import { asyncapiRules } from './asyncapi/index.js';
 import { protoLintRules } from './proto/index.js';
 import { sagaRules } from './saga/index.js';
+import { graphqlRules } from './graphql/index.js';
 
-/** Every rule, OpenAPI first, then proto, AsyncAPI and sagas. */
-export const LINT_RULES: readonly LintRule[] = [...openApiRules, ...openApiModelRules, ...protoLintRules, ...asyncapiRules, ...sagaRules];
+/** Every rule, OpenAPI first, then proto, AsyncAPI, sagas and GraphQL. */
+export const LINT_RULES: readonly LintRule[] = [...openApiRules, ...openApiModelRules, ...protoLintRules, ...asyncapiRules, ...sagaRules, ...graphqlRules];
 
 const byId = new Map(LINT_RULES.map((r) => [r.id, r]));
 

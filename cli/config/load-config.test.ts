@@ -70,6 +70,22 @@ describe('loadConfig', () => {
     expect(err.findings.find((f) => f.pointer === '/contracts/both')).toBeDefined();
   });
 
+  it('reads a graphql contract with its subgraph name and URL (subgraph defaults to the contract name)', () => {
+    const dir = scratch({
+      'contractkit.yaml': 'contracts:\n  orders-graph:\n    graphql: graphql/orders.graphql\n    subgraph: orders\n    url: http://localhost:4002/graphql\n  customers:\n    graphql: graphql/customers\n',
+    });
+    expect(loadConfig(dir).contracts).toEqual([
+      { name: 'orders-graph', kind: 'graphql', path: join(dir, 'graphql/orders.graphql'), subgraph: 'orders', url: 'http://localhost:4002/graphql', generate: [], breaking: {} },
+      { name: 'customers', kind: 'graphql', path: join(dir, 'graphql/customers'), subgraph: 'customers', generate: [], breaking: {} },
+    ]);
+  });
+
+  it('refuses `subgraph` and `url` on a contract that is not graphql, at the contract', () => {
+    const dir = scratch({ 'contractkit.yaml': 'contracts:\n  api:\n    openapi: a.yaml\n    subgraph: api\n' });
+    const err = configErrorOf(() => loadConfig(dir));
+    expect(err.findings.some((f) => f.pointer?.startsWith('/contracts/api'))).toBe(true);
+  });
+
   it('reports invalid YAML with a position', () => {
     const dir = scratch({ 'contractkit.yaml': 'contracts:\n  a: [unclosed\n' });
     const err = configErrorOf(() => loadConfig(dir));

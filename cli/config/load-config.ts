@@ -128,11 +128,12 @@ type Raw = Record<string, any>;
 function normalize(data: Raw, file: string): Config {
   const dir = dirname(file);
   const contracts: ConfiguredContract[] = Object.entries((data.contracts ?? {}) as Record<string, Raw>).map(([name, c]) => {
-    const kind = (['openapi', 'proto', 'asyncapi', 'saga'] as const).find((k) => typeof c[k] === 'string')!;
+    const kind = (['openapi', 'proto', 'asyncapi', 'saga', 'graphql'] as const).find((k) => typeof c[k] === 'string')!;
     return {
       name,
       kind,
       path: resolve(dir, c[kind] as string),
+      ...(kind === 'graphql' ? { subgraph: (c.subgraph as string | undefined) ?? name, ...(c.url ? { url: c.url as string } : {}) } : {}),
       generate: ((c.generate ?? []) as Raw[]).map((g) => ({ target: g.target, out: resolve(dir, g.out), options: g.options ?? {} })),
       breaking: c.breaking ?? {},
     };

@@ -130,6 +130,16 @@ describe('discoverContracts', () => {
     expect(findings.map((f) => f.ruleId)).toEqual(['load/not-found', 'load/unknown-kind', 'load/no-contracts']);
   });
 
+  it('takes each .graphql and .gql file as a GraphQL subgraph named after the file', () => {
+    const dir = tree({ 'graph/orders.graphql': 'type Query { a: Int }\n', 'graph/customers.gql': 'type Query { b: Int }\n' });
+    const { specs, findings } = discoverContracts(['graph', 'graph/orders.graphql'], dir);
+    expect(findings).toEqual([]);
+    expect(specs.map((s) => [s.kind, s.name])).toEqual([
+      ['graphql', 'customers'],
+      ['graphql', 'orders'],
+    ]);
+  });
+
   it('tells kinds from the first key, JSON or YAML', () => {
     const dir = tree({ 'a.json': '{\n  "asyncapi": "2.6.0"}', 'b.yml': '# comment\nopenapi: "3.0.3"\n' });
     expect(sniffKind(join(dir, 'a.json'))).toBe('asyncapi');

@@ -19,7 +19,7 @@ export interface Discovery {
 
 /** Name of a contract from its path (`orders` for `openapi/orders.yaml`). */
 export function contractName(path: string, cwd: string): string {
-  const base = basename(path).replace(/\.saga\.ya?ml$/, '').replace(/\.(ya?ml|json|proto)$/, '');
+  const base = basename(path).replace(/\.saga\.ya?ml$/, '').replace(/\.(ya?ml|json|proto|graphql|gql)$/, '');
   return base || relative(cwd, path) || '.';
 }
 
@@ -60,7 +60,7 @@ export function discoverContracts(paths: readonly string[], cwd: string): Discov
           line: 1,
           column: 1,
           message: `No contracts found in ${p || '.'}.`,
-          hint: 'contractkit looks for OpenAPI, AsyncAPI and *.saga.yaml files (YAML or JSON) and .proto files.',
+          hint: 'contractkit looks for OpenAPI, AsyncAPI and *.saga.yaml files (YAML or JSON), .proto files and GraphQL SDL (.graphql, .gql).',
         });
       }
       continue;

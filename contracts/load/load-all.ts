@@ -12,6 +12,7 @@ const LOADERS: Record<ContractSpec['kind'], () => Promise<ContractLoader>> = {
   proto: async () => (await import('../proto/load.js')).loadProto as ContractLoader,
   asyncapi: async () => (await import('../asyncapi/load.js')).loadAsyncApi as ContractLoader,
   saga: async () => (await import('../saga/load.js')).loadSaga as ContractLoader,
+  graphql: async () => (await import('../graphql/load.js')).loadGraphQL as ContractLoader,
 };
 
 /** The model plus every load problem. `usable` is false when any contract failed to load. */

@@ -58,6 +58,7 @@ export function configFileTool(file: string): string | undefined {
 
 /**
  * The contract kind of `file`: `saga` for `*.saga.yaml`, `proto` for `.proto`,
+ * `graphql` for `.graphql`/`.gql`,
  * else the kind a top-level `openapi`, `swagger` or `asyncapi` key names in a
  * YAML or JSON file. Reads the first bytes, and the whole file only when they
  * do not decide (a key after a long `info`, or key-sorted JSON). Config files
@@ -66,6 +67,7 @@ export function configFileTool(file: string): string | undefined {
 export function sniffKind(file: string): ContractSpec['kind'] | undefined {
   if (file.endsWith('.saga.yaml') || file.endsWith('.saga.yml')) return 'saga';
   if (extname(file) === '.proto') return 'proto';
+  if (['.graphql', '.gql'].includes(extname(file))) return 'graphql';
   if (!['.yaml', '.yml', '.json'].includes(extname(file)) || configFileTool(file)) return undefined;
   try {
     const { text, complete } = readHead(file);

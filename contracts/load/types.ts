@@ -9,7 +9,7 @@ export interface ContractSpec {
   /** Name from the config, or derived from the file name (`orders` for `orders.yaml`). */
   name: string;
   kind: Exclude<ContractKind, 'config'>;
-  /** Absolute path: a file, or for proto a buf module / directory of `.proto` files. */
+  /** Absolute path: a file, or for proto a buf module / directory of `.proto` files, or for GraphQL a folder of SDL files. */
   path: string;
   /**
    * Proto only: build just these files or directories (relative to the proto
@@ -25,6 +25,10 @@ export interface ContractSpec {
    * Relative so the spec maps onto another checkout (`--staged`, `breaking`).
    */
   protoPaths?: string[];
+  /** GraphQL: the subgraph's name in composition (default: the contract name). */
+  subgraph?: string;
+  /** GraphQL: the subgraph's routing URL. */
+  url?: string;
 }
 
 /** Options every loader receives. */

@@ -6,6 +6,9 @@
  * {@link SourceRef} so a finding about it can be printed at line:column.
  */
 import type { ContractKind } from '../../checks/finding.js';
+import type { GraphQLContract } from './graphql.js';
+
+export type * from './graphql.js';
 
 /** Where an element comes from: a file plus a JSON pointer (YAML/JSON) or a proto source path. */
 export interface SourceRef {
@@ -26,7 +29,7 @@ export interface ContractBase {
   /** Name from the config (`orders-api`) or derived from the file name. */
   name: string;
   kind: ContractKind;
-  /** Absolute path of the entry file (or the proto root directory). */
+  /** Absolute path of the entry file (or the proto root directory, or a GraphQL subgraph's folder). */
   file: string;
   /** Files the contract was read from (entry plus every `$ref`'d or imported file). */
   files: string[];
@@ -319,7 +322,7 @@ export interface SagaContract extends ContractBase {
 
 // ---------------------------------------------------------------- The model
 
-export type Contract = OpenApiContract | ProtoContract | AsyncApiContract | SagaContract;
+export type Contract = OpenApiContract | ProtoContract | AsyncApiContract | SagaContract | GraphQLContract;
 
 /** Every contract of a run, loaded once. */
 export interface ContractModel {

@@ -55,6 +55,18 @@ describe('contractkit CLI', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('reports GraphQL SDL that does not parse at file:line:column with exit 2; a subgraph with findings is exit 1', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'orders.graphql'), 'type Query {\n  order(id: ID!): Order\n  orders(first: Int\n}\n');
+    const broken = runCli(['lint', 'orders.graphql', '--format', 'json'], dir);
+    expect(broken.code).toBe(2);
+    expect(JSON.parse(broken.stdout).findings[0]).toMatchObject({ ruleId: 'load/invalid-graphql', file: 'orders.graphql', line: 4, column: 1, kind: 'graphql', severity: 'error' });
+    writeFileSync(join(dir, 'orders.graphql'), '"Orders."\ntype Query {\n  "An order."\n  order(id: ID!): Order\n}\n"An order."\ntype Order @key(fields: "uuid") { id: ID! }\n');
+    const findings = runCli(['lint', 'orders.graphql', '--format', 'json'], dir);
+    expect(JSON.parse(findings.stdout).findings.map((f: { ruleId: string; line: number }) => [f.ruleId, f.line])).toEqual([['graphql-subgraphs-compose', 7]]);
+    expect(findings.code).toBe(1);
+  });
+
   it('reports an invalid config at its line with exit 2', () => {
     const dir = scratch();
     writeFileSync(join(dir, 'contractkit.yaml'), 'version: 1\ncontracts:\n  api:\n    opnapi: api.yaml\n');

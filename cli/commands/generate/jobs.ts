@@ -30,6 +30,7 @@ const KIND_NAMES: Record<Kind, { one: string; what: string; input: string }> = {
   proto: { one: 'a Protocol Buffers contract', what: 'Protocol Buffers', input: 'Protocol Buffers (a buf module, a directory of .proto files or a .proto file)' },
   asyncapi: { one: 'an AsyncAPI contract', what: 'AsyncAPI', input: 'AsyncAPI 2.x/3.0 documents' },
   saga: { one: 'a saga definition', what: 'saga', input: 'saga definitions (*.saga.yaml)' },
+  graphql: { one: 'a GraphQL subgraph', what: 'GraphQL', input: 'GraphQL subgraphs (.graphql SDL files or folders)' },
 };
 
 /** The targets that generate from `kind`, as `` `rest-client` `` (or ``a or b``). */
@@ -43,7 +44,7 @@ export function kindMismatch(target: GeneratorName, kind: Kind, name: string): {
   if (TARGET_INPUT[target] === kind) return undefined;
   return {
     message: `${name} is ${KIND_NAMES[kind].one}, and the ${target} target generates from ${KIND_NAMES[TARGET_INPUT[target]].input}.`,
-    hint: `For ${KIND_NAMES[kind].one}, use the ${targetsFor(kind)} target.`,
+    hint: targetsFor(kind) ? `For ${KIND_NAMES[kind].one}, use the ${targetsFor(kind)} target.` : `No target of this version generates from ${KIND_NAMES[kind].input}.`,
   };
 }
 

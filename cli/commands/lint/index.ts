@@ -7,7 +7,7 @@ import type { Argv, CommandModule } from 'yargs';
 import type { Finding } from '../../../checks/finding.js';
 import { resolveLintSettings } from '../../../checks/lint/settings.js';
 import { applyOverrides } from '../../../checks/lint/overrides.js';
-import { createLintCache, inputHashes } from '../../../checks/lint/cache.js';
+import { createLintCache, inputHashes, watchedRoots } from '../../../checks/lint/cache.js';
 import { applyIgnoreFile, readIgnoreFile } from '../../../checks/suppress/ignore-file.js';
 import { applyBaseline, writeBaseline } from '../../../checks/suppress/baseline.js';
 import { checkoutIndex, mapFindingsBack } from '../../../contracts/git/at-ref.js';
@@ -84,8 +84,7 @@ async function lintSpecs(ctx: CommandContext, specs: ContractSpec[], settings: R
   // positions are resolved now, so a cached run does not scan the files again
   const findings: Finding[] = resolvePositions([...loaded.findings, ...(await lintModel(loaded.model, settings, ctx.loadOptions))]);
   if (useCache) {
-    const protoRoots = loaded.model.contracts.flatMap((c) => (c.kind === 'proto' ? [c.root] : []));
-    cache.store(findings, inputHashes(loaded.model.contracts, ctx.config.file ? [ctx.config.file] : []), protoRoots);
+    cache.store(findings, inputHashes(loaded.model.contracts, ctx.config.file ? [ctx.config.file] : []), watchedRoots(loaded.model.contracts));
   }
   return { usage: false, findings };
 }
