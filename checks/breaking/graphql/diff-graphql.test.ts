@@ -140,6 +140,14 @@ describe('federation-aware breaking changes', () => {
     expect(findings.map((f) => f.ruleId)).toEqual(['contract-added']);
   });
 
+  it('composes nothing when one side has no subgraph at all (the first subgraphs added, the last removed)', async () => {
+    const orders = `${fed()}type Query { order: Order }\ntype Order { id: ID! }\n`;
+    const added = await compareContracts(pairsOf({}, { customers: customers(), orders }), { level: 'info' });
+    expect(added.map((f) => f.ruleId)).toEqual(['contract-added', 'contract-added']);
+    const removed = await compareContracts(pairsOf({ customers: customers(), orders }, {}), { level: 'info' });
+    expect(removed.map((f) => f.ruleId)).toEqual(['contract-removed', 'contract-removed']);
+  });
+
   it('says so when the current subgraphs do not compose', async () => {
     const clash = `${fed()}type Customer @key(fields: "id") { id: ID! email: Int }\n`;
     const findings = await diffGraphQL(pairsOf({ customers: customers(), orders: `${fed()}type Customer @key(fields: "id") { id: ID! }\n` }, { customers: customers(), orders: clash }));

@@ -53,7 +53,8 @@ export async function diffGraphQL(pairs: readonly ContractPair[], options: DiffG
   }
 
   const findings: Finding[] = [];
-  if (Math.max(previousAll.length, currentAll.length) > 1) {
+  // a side without subgraphs has no supergraph: the first subgraphs added (or the last removed) are contract-added/-removed
+  if (previousAll.length > 0 && currentAll.length > 0 && Math.max(previousAll.length, currentAll.length) > 1) {
     const composed = await supergraphChanges(previousAll, currentAll);
     if (!composed.compared) {
       const c = (composed.side === 'current' ? currentAll : previousAll)[0]!;
