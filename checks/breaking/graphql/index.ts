@@ -89,19 +89,17 @@ export async function diffGraphQL(pairs: readonly ContractPair[], options: DiffG
     }
   }
 
-  const pairOf = new Map<Finding, (typeof matched)[number]>();
-  for (const { change, pair } of located) {
-    const f = toFinding(change, pair?.current);
-    findings.push(f);
-    if (pair) pairOf.set(f, pair);
-  }
-  // the versioning rule counts only the breaking changes nobody accepted (notes, the ignore file)
+  // the versioning rule counts only the breaking changes nobody accepted (notes, the ignore file); the
+  // suppressor may hand back copies (positions mapped back from a git checkout), so each finding is
+  // suppressed on its own and counted for its pair by position, not by object identity
   const suppress = options.suppress ?? ((fs: Finding[]) => fs);
-  const kept = suppress(findings);
+  const kept: Finding[] = suppress(findings);
   const errorsBySubgraph = new Map<(typeof matched)[number], number>();
-  for (const f of kept) {
-    const pair = pairOf.get(f);
-    if (pair && f.severity === 'error') errorsBySubgraph.set(pair, (errorsBySubgraph.get(pair) ?? 0) + 1);
+  for (const { change, pair } of located) {
+    for (const f of suppress([toFinding(change, pair?.current)])) {
+      kept.push(f);
+      if (pair && f.severity === 'error') errorsBySubgraph.set(pair, (errorsBySubgraph.get(pair) ?? 0) + 1);
+    }
   }
   const versions = matched.flatMap((pair) => checkSubgraphVersion(pair.previous, pair.current, errorsBySubgraph.get(pair) ?? 0) ?? []);
   return [...kept, ...suppress(versions)];
