@@ -1,7 +1,7 @@
 /**
  * What every command gets: the working directory, the config and the output options.
  */
-import type { Severity } from '../checks/finding.js';
+import type { Severity } from '../contracts/finding.js';
 import { loadConfig } from './config/load-config.js';
 import type { Config } from './config/types.js';
 import { gitTopLevel } from '../contracts/git/at-ref.js';

@@ -1,7 +1,7 @@
 /**
  * Prints findings in the chosen format and decides the exit code.
  */
-import { atOrAbove, type Finding } from '../checks/finding.js';
+import { atOrAbove, type Finding } from '../contracts/finding.js';
 import { getReporter } from '../checks/report/index.js';
 import { resolvePositions } from '../checks/report/resolve.js';
 import { toolVersion } from './version.js';

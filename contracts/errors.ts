@@ -1,4 +1,4 @@
-import type { Finding } from '../checks/finding.js';
+import type { Finding } from './finding.js';
 
 /**
  * Input that cannot be used: a contract that does not load, a bad config, a

@@ -2,8 +2,8 @@
  * Runs the breaking-change engine of each contract kind over matched
  * (previous, current) contract pairs; contracts added or removed are reported here.
  */
-import type { Finding, Severity } from '../finding.js';
-import { atOrAbove } from '../finding.js';
+import type { Finding, Severity } from '../../contracts/finding.js';
+import { atOrAbove } from '../../contracts/finding.js';
 import type { Contract } from '../../contracts/model/types.js';
 
 /** Options every engine receives. */

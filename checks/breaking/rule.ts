@@ -6,7 +6,7 @@
  * current elements and reports under these ids. The catalogue of each kind
  * lists its rules, so `contractkit rules`, the docs and ignore files agree.
  */
-import type { ContractKind, Severity } from '../finding.js';
+import type { ContractKind, Severity } from '../../contracts/finding.js';
 
 /** Where a rule's id and level come from. */
 export type BreakingRuleSource = 'oasdiff' | 'buf' | 'graphql-inspector' | 'contractkit';

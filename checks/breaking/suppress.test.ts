@@ -5,7 +5,7 @@ import { applyAllowBreakingNotes, applyBreakingSuppressions, createBreakingSuppr
 import { loadAsyncApi } from '../../contracts/asyncapi/load.js';
 import { packageRoot } from '../../contracts/source/package-files.js';
 import type { AsyncApiContract } from '../../contracts/model/types.js';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../contracts/finding.js';
 import { entryMatches } from '../suppress/ignore-file.js';
 
 const ROOT = packageRoot();

@@ -15,8 +15,8 @@
  */
 import { dirname, resolve } from 'node:path';
 import { parse } from 'yaml';
-import type { Finding, Severity } from '../finding.js';
-import { atOrAbove } from '../finding.js';
+import type { Finding, Severity } from '../../contracts/finding.js';
+import { atOrAbove } from '../../contracts/finding.js';
 import { applyIgnoreFile, readIgnoreFile } from '../suppress/ignore-file.js';
 import { getSourceText, pointerSegments, toPointer } from '../../contracts/source/positions.js';
 

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../contracts/finding.js';
 import type { Contract } from '../../contracts/model/types.js';
 import type { ContractSpec } from '../../contracts/load/types.js';
 

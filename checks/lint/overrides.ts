@@ -4,7 +4,7 @@
  */
 import { relative, sep } from 'node:path';
 import picomatch from 'picomatch';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../contracts/finding.js';
 import type { Config } from '../../cli/config/types.js';
 
 /** Applies `config.lint.overrides` (later overrides win) to findings. */

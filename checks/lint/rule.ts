@@ -3,7 +3,7 @@
  * (`checks/lint/openapi/path-no-verbs.ts`), each with a test and a docs page
  * `docs/rules/<id>.md`.
  */
-import type { ContractKind, Finding, Severity } from '../finding.js';
+import type { ContractKind, Finding, Severity } from '../../contracts/finding.js';
 import type { ContractModel } from '../../contracts/model/types.js';
 
 /** Rule presets, from the smallest to the strictest. */

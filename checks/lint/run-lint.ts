@@ -6,7 +6,7 @@
  */
 import { dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
-import type { Finding, Severity } from '../finding.js';
+import type { Finding, Severity } from '../../contracts/finding.js';
 import type { ContractModel, OpenApiContract } from '../../contracts/model/types.js';
 import { contractsOfKind } from '../../contracts/model/types.js';
 import type { LoadOptions } from '../../contracts/load/types.js';

@@ -3,7 +3,7 @@
  * runner does for a rule, minus config, ignores and positions. Rule tests use
  * it, and so can any caller that wants one rule's verdict.
  */
-import type { Finding, Severity } from '../finding.js';
+import type { Finding, Severity } from '../../contracts/finding.js';
 import type { ContractModel } from '../../contracts/model/types.js';
 import type { ModelRule } from './rule.js';
 

@@ -4,7 +4,7 @@
  * schema; a broken option is a config error at its line (exit 2).
  */
 import { Ajv, type ValidateFunction } from 'ajv';
-import type { Severity } from '../finding.js';
+import type { Severity } from '../../contracts/finding.js';
 import { ConfigError } from '../../contracts/errors.js';
 import { schemaErrorsToFindings } from '../../contracts/source/schema-errors.js';
 import type { Config } from '../../cli/config/types.js';

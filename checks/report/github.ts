@@ -3,7 +3,7 @@
  * annotation per finding, then a plain summary line (GitHub shows only 10
  * annotations of each level per step and 50 per job).
  */
-import { summarize, type Severity } from '../finding.js';
+import { summarize, type Severity } from '../../contracts/finding.js';
 import { countOf, createPathFormatter, describeSummary, previousNote, reportTitle, visibleFindings } from './shared.js';
 import type { Reporter } from './types.js';
 

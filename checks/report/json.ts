@@ -4,7 +4,7 @@
  * Keys are written in a fixed order and nothing else is added: a change to
  * this shape is a change to `version`.
  */
-import { summarize } from '../finding.js';
+import { summarize } from '../../contracts/finding.js';
 import { createPathFormatter, visibleFindings } from './shared.js';
 import type { Reporter } from './types.js';
 

@@ -2,7 +2,7 @@
  * Markdown for a pull-request comment: a heading with the counts, then one
  * table per severity, folded into <details> when long.
  */
-import { summarize, type ReportedFinding, type Severity } from '../finding.js';
+import { summarize, type ReportedFinding, type Severity } from '../../contracts/finding.js';
 import { describeSummary, previousNote, relativePath, reportTitle, SEVERITIES, visibleFindings } from './shared.js';
 import type { ReportContext, Reporter } from './types.js';
 

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../contracts/finding.js';
 import { getReporter, isReportFormat, REPORT_FORMATS, resolvePositions, type ReportContext } from './index.js';
 import { escapeData, escapeProperty } from './github.js';
 import { codeSpan, inlineText } from './markdown.js';

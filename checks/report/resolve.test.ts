@@ -1,7 +1,7 @@
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../contracts/finding.js';
 import { setSourceText } from '../../contracts/source/positions.js';
 import { resolvePositions } from './resolve.js';
 

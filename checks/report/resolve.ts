@@ -5,7 +5,7 @@
  * parse of the source, so it happens only here, once, for findings that are
  * actually printed.
  */
-import { compareFindings, type Finding, type PreviousLocation, type ReportedFinding } from '../finding.js';
+import { compareFindings, type Finding, type PreviousLocation, type ReportedFinding } from '../../contracts/finding.js';
 import { getSourceText, positionOf, prefetchPositions, type Position } from '../../contracts/source/positions.js';
 
 /**

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../contracts/finding.js';
 import { resolvePositions } from './resolve.js';
 import { SARIF_FINGERPRINT_KEY, SARIF_MAX_RESULTS, sarifReporter } from './sarif.js';
 import type { ReportContext } from './types.js';

@@ -5,7 +5,7 @@
  * code scanning maps onto the repository when the command runs at its root.
  */
 import { createHash } from 'node:crypto';
-import { SEVERITY_RANK, type ReportedFinding, type Severity } from '../finding.js';
+import { SEVERITY_RANK, type ReportedFinding, type Severity } from '../../contracts/finding.js';
 import { createPathFormatter, visibleFindings } from './shared.js';
 import type { ReportContext, Reporter } from './types.js';
 

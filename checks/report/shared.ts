@@ -3,7 +3,7 @@
  * filter and the wording of counts.
  */
 import { relative, sep } from 'node:path';
-import type { ReportedFinding, Severity, Summary } from '../finding.js';
+import type { ReportedFinding, Severity, Summary } from '../../contracts/finding.js';
 import type { ReportContext } from './types.js';
 
 /** `file` relative to `cwd`, with forward slashes on every platform. */

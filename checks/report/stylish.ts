@@ -3,7 +3,7 @@
  * position, severity, message, rule id, hint and a code frame, then a summary.
  */
 import pc from 'picocolors';
-import { summarize, type ReportedFinding, type Severity } from '../finding.js';
+import { summarize, type ReportedFinding, type Severity } from '../../contracts/finding.js';
 import { getSourceText } from '../../contracts/source/positions.js';
 import { codeFrame } from './code-frame.js';
 import { countOf, previousNote, relativePath, visibleFindings } from './shared.js';

@@ -4,7 +4,7 @@
  * Reporters never print and never read configuration; the CLI picks one with
  * `getReporter(format)`, calls it, and writes the string to stdout.
  */
-import type { ReportedFinding } from '../finding.js';
+import type { ReportedFinding } from '../../contracts/finding.js';
 
 /** What a rule's documentation tells reporters (SARIF rule metadata, markdown links). */
 export interface RuleDocs {

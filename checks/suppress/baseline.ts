@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../contracts/finding.js';
 import { ConfigError } from '../../contracts/errors.js';
 
 interface BaselineEntry {

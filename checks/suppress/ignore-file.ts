@@ -15,7 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { Ajv } from 'ajv';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../contracts/finding.js';
 import { ConfigError } from '../../contracts/errors.js';
 import { setSourceText } from '../../contracts/source/positions.js';
 import { schemaErrorsToFindings } from '../../contracts/source/schema-errors.js';

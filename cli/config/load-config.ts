@@ -9,7 +9,7 @@ import { ConfigError } from '../../contracts/errors.js';
 import { setSourceText } from '../../contracts/source/positions.js';
 import { schemaErrorsToFindings } from '../../contracts/source/schema-errors.js';
 import { readPackageJson } from '../../contracts/source/package-files.js';
-import type { Finding, Severity } from '../../checks/finding.js';
+import type { Finding, Severity } from '../../contracts/finding.js';
 import type { Config, ConfiguredContract, RuleConfig } from './types.js';
 
 /** File names looked for, in order, in each directory from cwd upward. */

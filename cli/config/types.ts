@@ -1,7 +1,7 @@
 /**
  * The validated, normalized configuration (`contractkit.yaml`).
  */
-import type { Severity } from '../../checks/finding.js';
+import type { Severity } from '../../contracts/finding.js';
 import type { PresetName } from '../../checks/lint/rule.js';
 import type { ContractSpec } from '../../contracts/load/types.js';
 

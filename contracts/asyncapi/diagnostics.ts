@@ -3,7 +3,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import type { Diagnostic } from '@asyncapi/parser';
-import type { Finding, Severity } from '../../checks/finding.js';
+import type { Finding, Severity } from '../finding.js';
 import { toPointer } from '../source/positions.js';
 
 /** Spectral's DiagnosticSeverity numbers: Error 0, Warning 1, Information 2, Hint 3. */

@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import { Parser, fromFile } from '@asyncapi/parser';
-import type { Finding } from '../../checks/finding.js';
+import type { Finding } from '../finding.js';
 import type { ContractLoader, ContractSpec, LoadOptions, LoadOutcome } from '../load/types.js';
 import type { AsyncApiContract } from '../model/types.js';
 import { getSourceText, offsetToLineColumn, toPointer } from '../source/positions.js';

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseDocument, LineCounter } from 'yaml';
-import type { ContractKind, Finding } from '../../checks/finding.js';
+import type { ContractKind, Finding } from '../finding.js';
 import { setSourceText } from '../source/positions.js';
 
 /** What {@link readYamlFile} returns: the data, or the findings explaining why there is none. */

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import type { Finding } from '../../checks/finding.js';
+import type { Finding } from '../finding.js';
 import { positionOf } from '../source/positions.js';
 
 function git(args: string[], cwd: string, input?: Buffer) {

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { DocumentNode } from 'graphql';
-import type { Finding } from '../../checks/finding.js';
+import type { Finding } from '../finding.js';
 import type { ContractLoader } from '../load/types.js';
 import type { GraphQLContract } from '../model/graphql.js';
 import { normalizeGraphQL } from './normalize.js';

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { GraphQLError, Kind, Lexer, parse, Source, TokenKind, type DocumentNode } from 'graphql';
-import type { Finding } from '../../checks/finding.js';
+import type { Finding } from '../finding.js';
 import { setSourceText } from '../source/positions.js';
 
 /** File extensions of GraphQL SDL. */

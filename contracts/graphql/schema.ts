@@ -6,7 +6,7 @@
  * the subgraph contributes is compared like any other type.
  */
 import { buildASTSchema, GraphQLError, Kind, visit, type DefinitionNode, type DocumentNode, type GraphQLSchema, type NamedTypeNode } from 'graphql';
-import type { Finding } from '../../checks/finding.js';
+import type { Finding } from '../finding.js';
 import { resolveLinks } from './links.js';
 import { refOf } from './positions.js';
 

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { configFileTool, sniffKind } from './sniff-kind.js';
 import type { ContractSpec } from './types.js';
-import type { Finding } from '../../checks/finding.js';
+import type { Finding } from '../finding.js';
 
 /** Folders never searched for contracts. */
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'coverage', '.contractkit-cache']);

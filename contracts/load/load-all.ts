@@ -1,7 +1,7 @@
 /**
  * Loads every contract of a run once, in parallel, into one ContractModel.
  */
-import type { Finding } from '../../checks/finding.js';
+import type { Finding } from '../finding.js';
 import type { Contract, ContractModel } from '../model/types.js';
 import type { ContractLoader, ContractSpec, LoadOptions } from './types.js';
 

@@ -1,7 +1,7 @@
 /**
  * The loader interface shared by every contract kind.
  */
-import type { ContractKind, Finding } from '../../checks/finding.js';
+import type { ContractKind, Finding } from '../finding.js';
 import type { Contract } from '../model/types.js';
 
 /** One contract to load: from the config's `contracts:` map or from a path on the command line. */

@@ -5,7 +5,7 @@
  * documents. Names follow the specs' own objects. Every element keeps a
  * {@link SourceRef} so a finding about it can be printed at line:column.
  */
-import type { ContractKind } from '../../checks/finding.js';
+import type { ContractKind } from '../finding.js';
 import type { GraphQLContract } from './graphql.js';
 
 export type * from './graphql.js';

@@ -3,7 +3,7 @@
  * unusable is one `load/*` finding with a location and a hint.
  */
 import * as path from 'node:path';
-import type { Finding } from '../../checks/finding.js';
+import type { Finding } from '../finding.js';
 import type { ParseFailure } from './parse.js';
 
 /** The load rule ids this loader reports. */

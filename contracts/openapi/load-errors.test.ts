@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../checks/finding.js';
+import type { Finding } from '../finding.js';
 import type { LoadOptions } from '../load/types.js';
 import { positionOf } from '../source/positions.js';
 import { loadOpenApi } from './load.js';

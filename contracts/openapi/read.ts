@@ -15,7 +15,7 @@ import {
   type ResolvedRefMap,
   type SpecVersion,
 } from '@redocly/openapi-core';
-import type { Finding } from '../../checks/finding.js';
+import type { Finding } from '../finding.js';
 import type { ContractSpec, LoadOptions } from '../load/types.js';
 import { pointerSegments, setSourceText } from '../source/positions.js';
 import { SUPPORTED_VERSIONS, loadFinding, parseFinding, unreadableFinding } from './findings.js';

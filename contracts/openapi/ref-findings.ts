@@ -5,7 +5,7 @@
  * those `$ref`s when something failed, so a clean load pays nothing here.
  */
 import type { BaseResolver, Document, ResolvedRefMap } from '@redocly/openapi-core';
-import type { Finding } from '../../checks/finding.js';
+import type { Finding } from '../finding.js';
 import { toPointer } from '../source/positions.js';
 import { displayPath, loadFinding, parseFinding } from './findings.js';
 import { RefRefusedError, SourceParseError } from './resolver.js';

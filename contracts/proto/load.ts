@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { DescFile } from '@bufbuild/protobuf';
-import type { Finding } from '../../checks/finding.js';
+import type { Finding } from '../finding.js';
 import type { ContractLoader, ContractSpec, LoadOutcome } from '../load/types.js';
 import type { ProtoContract } from '../model/types.js';
 import { parseBufJsonLines, runBuf, type BufRunResult } from './buf.js';

@@ -2,7 +2,7 @@
  * The saga-definition loader: `*.saga.yaml` parsed with `yaml`, validated
  * against schema/saga.schema.json, normalized into a SagaContract.
  */
-import type { Finding } from '../../checks/finding.js';
+import type { Finding } from '../finding.js';
 import { readYamlFile } from '../asyncapi/read-yaml.js';
 import type { ContractLoader } from '../load/types.js';
 import type { SagaContract } from '../model/types.js';

@@ -5,7 +5,7 @@
  * (`saga-operation-exists`), not the loader's.
  */
 import { dirname, resolve } from 'node:path';
-import type { Finding } from '../../checks/finding.js';
+import type { Finding } from '../finding.js';
 import type { JsonSchema, SagaCall, SagaContract, SagaRetry, SagaStep } from '../model/types.js';
 import { parseDuration } from './duration.js';
 

@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { Finding } from '../../checks/finding.js';
+import type { Finding } from '../finding.js';
 import { toPointer } from '../source/positions.js';
 
 /** The call forms, by their discriminating key, and their definitions in the schema. */

@@ -2,7 +2,7 @@
  * Turns ajv validation errors into located findings a person can act on.
  */
 import type { ErrorObject } from 'ajv';
-import type { ContractKind, Finding } from '../../checks/finding.js';
+import type { ContractKind, Finding } from '../finding.js';
 import { didYouMean } from './suggest.js';
 
 /**

@@ -3,7 +3,7 @@
  * over the ContractModel (`defineGenerator`); targets without an
  * implementation yet are listed so the CLI can say so clearly.
  */
-import type { ContractKind } from '../../checks/finding.js';
+import type { ContractKind } from '../../contracts/finding.js';
 import type { LoadOptions } from '../../contracts/load/types.js';
 import type { ContractModel } from '../../contracts/model/types.js';
 

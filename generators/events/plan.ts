@@ -5,7 +5,7 @@
  * parameters, operations. Anything we cannot type becomes a Finding naming
  * the element, and nothing is generated.
  */
-import type { Finding } from '../../checks/finding.js';
+import type { Finding } from '../../contracts/finding.js';
 import type { AsyncApiContract, EventChannel, EventMessage, JsonSchema, SourceRef } from '../../contracts/model/types.js';
 import { duplicateWindowMs, operationSettings, type EventsGeneratorOptions, type OperationSettings } from './bindings.js';
 import { camelCase, createNameScope, pascalCase } from '../core/names.js';

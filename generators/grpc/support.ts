@@ -4,7 +4,7 @@
  * code that does not compile.
  */
 import type { DescService } from '@bufbuild/protobuf';
-import type { Finding } from '../../checks/finding.js';
+import type { Finding } from '../../contracts/finding.js';
 import type { ProtoContract, SourceRef } from '../../contracts/model/types.js';
 
 /** Members every generated client has; a method whose local name is one of them would shadow it. */

@@ -7,7 +7,7 @@
  * self-contained. Generators are found through the registry.
  */
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { Finding } from '../../checks/finding.js';
+import type { Finding } from '../../contracts/finding.js';
 import { findConfigFile, loadConfig } from '../../cli/config/load-config.js';
 import type { Config } from '../../cli/config/types.js';
 import type { Contract, SagaContract } from '../../contracts/model/types.js';

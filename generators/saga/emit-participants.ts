@@ -8,7 +8,7 @@
  * `reply` waits for it in a {@link ReplyInbox}, matched by correlationId (the
  * saga id), fed by the events runtime's consumers.
  */
-import type { Finding } from '../../checks/finding.js';
+import type { Finding } from '../../contracts/finding.js';
 import { findEventMessage, findHttpOperation, findRpcMethod } from '../../checks/lint/saga/support/references.js';
 import type { AsyncApiContract, OpenApiContract, ProtoContract } from '../../contracts/model/types.js';
 import { camelCase, docComment, pascalCase, propertyKey, stringLiteral } from '../core/names.js';

@@ -4,7 +4,7 @@
  * from the contract it calls. Unresolvable references become located
  * findings (exit 2, nothing written).
  */
-import type { Finding } from '../../checks/finding.js';
+import type { Finding } from '../../contracts/finding.js';
 import type { Contract, ContractModel, JsonSchema, SagaCall, SagaContract, SagaStep } from '../../contracts/model/types.js';
 import { callForm, contractOfCall, findEventMessage, findEventOperation, findHttpOperation, findRpcMethod, splitGrpcMethod, type ContractCall } from '../../checks/lint/saga/support/references.js';
 import { camelCase, pascalCase } from '../core/names.js';

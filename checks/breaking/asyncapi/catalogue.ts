@@ -4,7 +4,7 @@
  * header schema changes (severity there depends on the compatibility mode:
  * error when the mode's check fails, info otherwise).
  */
-import type { Severity } from '../../finding.js';
+import type { Severity } from '../../../contracts/finding.js';
 import type { BreakingRule } from '../rule.js';
 import { AVRO_INCOMPATIBILITY_TYPES } from './avro-compatibility.js';
 import { DIFFERENCE_TYPES } from './difference-types.js';

@@ -3,8 +3,8 @@
  * findings, and how to report one at an element's location.
  */
 import { dirname, join, relative } from 'node:path';
-import type { Finding, Severity } from '../../finding.js';
-import { atOrAbove } from '../../finding.js';
+import type { Finding, Severity } from '../../../contracts/finding.js';
+import { atOrAbove } from '../../../contracts/finding.js';
 import type { AsyncApiContract, EventMessage, SourceRef } from '../../../contracts/model/types.js';
 import { ASYNCAPI_LEVELS } from './catalogue.js';
 import { survivingPointer } from '../../../contracts/source/positions.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { diffAsyncApi } from './index.js';
 import { loadAsyncApi } from '../../../contracts/asyncapi/load.js';
 import type { AsyncApiContract } from '../../../contracts/model/types.js';
-import type { Finding, Severity } from '../../finding.js';
+import type { Finding, Severity } from '../../../contracts/finding.js';
 import { packageRoot } from '../../../contracts/source/package-files.js';
 
 const FIXTURES = join(packageRoot(), 'test/fixtures/breaking/asyncapi');

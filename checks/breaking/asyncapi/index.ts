@@ -5,7 +5,7 @@
  * difference names; an incompatible change under the same event version is
  * an error that asks for a new version.
  */
-import type { Finding } from '../../finding.js';
+import type { Finding } from '../../../contracts/finding.js';
 import type { AsyncApiContract } from '../../../contracts/model/types.js';
 import { checkChannels, checkOperations } from './channels-operations.js';
 import { createAsyncDiffContext, type DiffAsyncApiOptions } from './context.js';

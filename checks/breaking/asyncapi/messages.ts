@@ -6,7 +6,7 @@
  * the previous definition and, for `_transitive` modes, every earlier
  * version the documents declare.
  */
-import type { Finding } from '../../finding.js';
+import type { Finding } from '../../../contracts/finding.js';
 import type { EventMessage } from '../../../contracts/model/types.js';
 import { EVENT_NEEDS_NEW_VERSION_ID } from './catalogue.js';
 import { checkCompatibility, changesBetween, isTransitive, type Incompatibility } from './compatibility.js';

@@ -12,7 +12,7 @@ import { stringify } from 'yaml';
 import { diffAsyncApi } from './index.js';
 import { loadAsyncApi } from '../../../contracts/asyncapi/load.js';
 import type { AsyncApiContract } from '../../../contracts/model/types.js';
-import type { Finding } from '../../finding.js';
+import type { Finding } from '../../../contracts/finding.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ck-schema-formats-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -6,7 +6,7 @@
  * format contractkit cannot compare (RAML, Protobuf, OpenAPI, …) is reported
  * as not compared, never passed in silence.
  */
-import type { Finding } from '../../finding.js';
+import type { Finding } from '../../../contracts/finding.js';
 import type { EventMessage } from '../../../contracts/model/types.js';
 import { schemaFormatFamily } from '../../../contracts/asyncapi/schema-format.js';
 import { checkAvroCompatibility } from './avro-compatibility.js';

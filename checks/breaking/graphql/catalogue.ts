@@ -6,7 +6,7 @@
  * `graphql-inspector diff` keep their ignore files. The federation-aware
  * changes and the versioning rule are contractkit's own.
  */
-import type { Severity } from '../../finding.js';
+import type { Severity } from '../../../contracts/finding.js';
 import type { BreakingRule } from '../rule.js';
 import { NEEDS_NEW_VERSION_ID } from '../openapi/catalogue.js';
 

@@ -12,7 +12,7 @@
 import { diff, type Change, type Rule } from '@graphql-inspector/core';
 import type { GraphQLContract, GraphQLDirectiveUse } from '../../../contracts/model/types.js';
 import { graphqlParsedOf } from '../../../contracts/graphql/parsed.js';
-import type { Severity } from '../../finding.js';
+import type { Severity } from '../../../contracts/finding.js';
 import { severityOfCriticality } from './catalogue.js';
 
 /** One change, as the engine reports it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../finding.js';
+import type { Finding } from '../../../contracts/finding.js';
 import type { GraphQLContract } from '../../../contracts/model/types.js';
 import { compareContracts, type ContractPair } from '../compare.js';
 import '../engines.js';

@@ -7,7 +7,7 @@
  * subgraph. A finding about something removed points at the nearest element
  * of the current version and keeps where it was as `previous`.
  */
-import type { Finding } from '../../finding.js';
+import type { Finding } from '../../../contracts/finding.js';
 import type { GraphQLContract } from '../../../contracts/model/types.js';
 import type { BreakingOptions, ContractPair } from '../compare.js';
 import { subgraphChanges, type GraphQLChange } from './changes.js';

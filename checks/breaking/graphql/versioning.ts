@@ -7,7 +7,7 @@
  * needs no directive definition and passes composition untouched).
  */
 import type { GraphQLContract } from '../../../contracts/model/types.js';
-import type { Finding } from '../../finding.js';
+import type { Finding } from '../../../contracts/finding.js';
 import { NEEDS_NEW_VERSION_ID } from '../openapi/catalogue.js';
 
 /** The versioning error for one subgraph, when it made `errors` breaking changes without a new major version. */

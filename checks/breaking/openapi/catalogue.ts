@@ -9,7 +9,7 @@
  * the id is in this table: a narrowing on the response side, for example, has
  * no oasdiff id and is not a breaking change, so it is not reported.
  */
-import type { Severity } from '../../finding.js';
+import type { Severity } from '../../../contracts/finding.js';
 import { severityOfOasdiffLevel, type BreakingRule, type OasdiffLevel } from '../rule.js';
 import { KEYWORD_TABLE } from './catalogue-keywords.js';
 

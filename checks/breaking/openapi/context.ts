@@ -2,8 +2,8 @@
  * The state of one OpenAPI diff: both documents, `$ref` resolution with a
  * cache, the level threshold, and the list findings are collected in.
  */
-import type { Finding, Severity } from '../../finding.js';
-import { atOrAbove } from '../../finding.js';
+import type { Finding, Severity } from '../../../contracts/finding.js';
+import { atOrAbove } from '../../../contracts/finding.js';
 import type { OpenApiContract } from '../../../contracts/model/types.js';
 import { pointerSegments, toPointer } from '../../../contracts/source/positions.js';
 import { OPENAPI_LEVELS } from './catalogue.js';

@@ -7,7 +7,7 @@
  * through a map, and each pair of schema locations is compared once
  * (see schema-compare.ts), however many operations share it.
  */
-import type { Finding } from '../../finding.js';
+import type { Finding } from '../../../contracts/finding.js';
 import type { OpenApiContract } from '../../../contracts/model/types.js';
 import { checkRequestBody, checkResponses, type PendingSchema } from './bodies.js';
 import { checkSecuritySchemes, checkWebhooks } from './components.js';

@@ -3,7 +3,7 @@
  * read from the path prefix (`/v1/orders`, or `/v1` in a server URL) or, when
  * the paths carry none, from the major of `info.version`.
  */
-import type { Finding } from '../../finding.js';
+import type { Finding } from '../../../contracts/finding.js';
 import { NEEDS_NEW_VERSION_ID } from './catalogue.js';
 import { isObject, type DiffContext, type Json } from './context.js';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../finding.js';
+import type { Finding } from '../../../contracts/finding.js';
 import { ConfigError } from '../../../contracts/errors.js';
 import { loadFixture, repoRoot } from '../../lint/proto/test-support.js';
 import { diffProto, PROTO_NEEDS_NEW_PACKAGE_VERSION_ID, type ProtoBreakingCategory } from './index.js';

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Finding } from '../../finding.js';
+import type { Finding } from '../../../contracts/finding.js';
 import type { ProtoContract } from '../../../contracts/model/types.js';
 import { ConfigError } from '../../../contracts/errors.js';
 import { runBuf } from '../../../contracts/proto/buf.js';

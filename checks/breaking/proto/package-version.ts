@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { fromBinary } from '@bufbuild/protobuf';
 import { FileDescriptorSetSchema } from '@bufbuild/protobuf/wkt';
-import type { Finding } from '../../finding.js';
+import type { Finding } from '../../../contracts/finding.js';
 import type { ProtoContract } from '../../../contracts/model/types.js';
 import { isImportFile } from '../../../contracts/proto/image.js';
 import { PROTO_NEEDS_NEW_PACKAGE_VERSION_ID } from './catalogue.js';

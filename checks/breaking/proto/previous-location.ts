@@ -6,7 +6,7 @@
  * message gives.
  */
 import path from 'node:path';
-import type { PreviousLocation } from '../../finding.js';
+import type { PreviousLocation } from '../../../contracts/finding.js';
 import type { ProtoContract, SourceRef } from '../../../contracts/model/types.js';
 
 /** The previous location of what a buf deletion finding names, or undefined for other findings. */

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../../finding.js';
+import type { Finding } from '../../../contracts/finding.js';
 import type { ContractModel } from '../../../contracts/model/types.js';
 import { positionOf } from '../../../contracts/source/positions.js';
 import { eventHasConsumer } from './event-has-consumer.js';

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Finding } from '../../finding.js';
+import type { Finding } from '../../../contracts/finding.js';
 import type { ProtoContract } from '../../../contracts/model/types.js';
 import { parseBufJsonLines, type BufIssue, type BufRunResult } from '../../../contracts/proto/buf.js';
 import { BUF_FAILED_RULE, PROTO_COMPILE_RULE, toBufPath } from '../../../contracts/proto/load.js';

@@ -4,7 +4,7 @@
  * `buf.yaml` lint settings (`use`, `except`, `ignore`, `ignore_only`,
  * comment ignores) carry over unchanged.
  */
-import type { Finding } from '../../finding.js';
+import type { Finding } from '../../../contracts/finding.js';
 import type { ProtoContract } from '../../../contracts/model/types.js';
 import { runBuf } from '../../../contracts/proto/buf.js';
 import { BUF_EXIT_ANNOTATIONS, bufFailureFinding, bufIssueToFinding, bufIssuesOf, bufScopeOf } from './buf-findings.js';

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Finding } from '../../finding.js';
+import type { Finding } from '../../../contracts/finding.js';
 import { runModelRule as runRule } from '../run-model-rule.js';
 import type { ModelRule } from '../rule.js';
 import type { ProtoContract } from '../../../contracts/model/types.js';

@@ -9,7 +9,7 @@
  */
 import type { Plugin, UserContext } from '@redocly/openapi-core';
 import type { RedoclyRule } from '../rule.js';
-import type { Severity } from '../../finding.js';
+import type { Severity } from '../../../contracts/finding.js';
 
 /** The plugin id; our rule keys inside Redocly are `ck/<id>`. */
 export const PLUGIN_ID = 'ck';

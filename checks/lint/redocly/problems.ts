@@ -2,7 +2,7 @@
  * Maps Redocly problems to our Finding.
  */
 import type { NormalizedProblem } from '@redocly/openapi-core';
-import type { Finding, Severity } from '../../finding.js';
+import type { Finding, Severity } from '../../../contracts/finding.js';
 import { unprefixedRuleId } from './plugin.js';
 
 /** What the mapping needs besides the problem. */

@@ -9,7 +9,7 @@
  */
 import { BaseResolver, Source, makeDocumentFromString, type Document, type ResolvedRefMap } from '@redocly/openapi-core';
 import { setSourceText } from '../../../contracts/source/positions.js';
-import type { Finding } from '../../finding.js';
+import type { Finding } from '../../../contracts/finding.js';
 import { buildRedoclyConfig, type RedoclyConfigInput } from './config.js';
 import { lintResolvedDocument } from './lint-resolved.js';
 import { problemToFinding } from './problems.js';

@@ -4,7 +4,7 @@
  */
 import { join, relative } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import type { Finding, Severity } from '../../../checks/finding.js';
+import type { Finding, Severity } from '../../../contracts/finding.js';
 import { compareContracts, type ContractPair } from '../../../checks/breaking/compare.js';
 import '../../../checks/breaking/engines.js';
 import { createBreakingSuppressor, DEFAULT_BREAKING_IGNORE_FILE } from '../../../checks/breaking/suppress.js';

@@ -11,7 +11,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import type { Finding } from '../../../checks/finding.js';
+import type { Finding } from '../../../contracts/finding.js';
 import { UsageError } from '../../../contracts/errors.js';
 import { checkoutRef, mapFindingsBack, type RefTree } from '../../../contracts/git/at-ref.js';
 import { isBufGitInput, parseBufGitInput } from '../../../contracts/git/buf-git-input.js';

@@ -6,7 +6,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { statSync } from 'node:fs';
-import type { Finding } from '../../../checks/finding.js';
+import type { Finding } from '../../../contracts/finding.js';
 import { UsageError } from '../../../contracts/errors.js';
 import type { ContractSpec } from '../../../contracts/load/types.js';
 import { TARGET_INPUT, type GeneratorName } from '../../../generators/core/registry.js';

@@ -4,7 +4,7 @@
  */
 import { dirname, join, relative, sep } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import type { Finding } from '../../../checks/finding.js';
+import type { Finding } from '../../../contracts/finding.js';
 import { resolveLintSettings } from '../../../checks/lint/settings.js';
 import { applyOverrides } from '../../../checks/lint/overrides.js';
 import { createLintCache, inputHashes, watchedRoots } from '../../../checks/lint/cache.js';

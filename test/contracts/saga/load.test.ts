@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../../checks/finding.js';
+import type { Finding } from '../../../contracts/finding.js';
 import type { LoadOptions } from '../../../contracts/load/types.js';
 import { loadSaga, parseDuration } from '../../../contracts/saga/load.js';
 import { positionOf } from '../../../contracts/source/positions.js';

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import type { Finding } from '../../../finding.js';
+import type { Finding } from '../../../../contracts/finding.js';
 import { loadContracts } from '../../../../contracts/load/load-all.js';
 import type { ContractSpec, LoadOptions } from '../../../../contracts/load/types.js';
 import type { ContractModel } from '../../../../contracts/model/types.js';

@@ -3,7 +3,7 @@
  * what severity. `minimal` and `recommended` run their members at the rule's
  * default severity; `strict` runs every rule at `error`.
  */
-import type { Severity } from '../../../finding.js';
+import type { Severity } from '../../../../contracts/finding.js';
 import type { LintRule, PresetName } from '../../rule.js';
 
 /** Rule id → severity, per preset. Rules absent from a preset's table are off in it. */

@@ -3,7 +3,7 @@
  * through the real engine (Redocly's walker), and find a finding's line.
  */
 import { positionOf } from '../../../../contracts/source/positions.js';
-import type { Finding, Severity } from '../../../finding.js';
+import type { Finding, Severity } from '../../../../contracts/finding.js';
 import type { RedoclyRule } from '../../rule.js';
 import { runRedoclyLint } from '../../redocly/run.js';
 

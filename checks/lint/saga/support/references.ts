@@ -5,7 +5,7 @@
  * {@link withSagaContracts}.
  */
 import { sep } from 'node:path';
-import type { Finding } from '../../../finding.js';
+import type { Finding } from '../../../../contracts/finding.js';
 import type {
   AsyncApiContract,
   Contract,

@@ -1,5 +1,6 @@
 /**
- * The one finding type every loader, rule and reporter shares.
+ * The one finding type every loader, rule, generator and reporter shares: the
+ * vocabulary of every layer, so it lives at the bottom (contracts/), below checks/.
  *
  * Locations are kept as file + JSON pointer (or proto source path) while rules
  * run; line and column are resolved once, when a finding is reported, so a
