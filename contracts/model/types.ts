@@ -82,6 +82,18 @@ export interface HttpResponse {
 /** How a collection operation pages, as far as the contract says. */
 export type PaginationStyle = 'cursor' | 'offset' | 'page' | 'link' | 'none';
 
+/** The query parameters that steer an operation's paging (contracts/openapi/pagination.ts names them). */
+export interface HttpPaging {
+  /** The cursor parameter (`cursor`, `pageToken`, `*_token`), whatever the style. */
+  cursorParam?: string;
+  /** The offset parameter (`offset`, `skip`), in the `offset` style. */
+  offsetParam?: string;
+  /** The page-number parameter (`page`), in the `page` style. */
+  pageParam?: string;
+  /** The page-size parameter (`limit`, `per_page`, …). */
+  limitParam?: string;
+}
+
 export interface HttpOperation {
   /** The `operationId` as written, if any. */
   operationId?: string;
@@ -99,6 +111,8 @@ export interface HttpOperation {
   /** Security requirement objects in effect (operation-level or inherited). */
   security: Record<string, string[]>[];
   pagination: PaginationStyle;
+  /** The query parameters that steer the paging. */
+  paging: HttpPaging;
   /** True when the operation answers 202 Accepted (asynchronous request/response). */
   async: boolean;
   /** `x-` extensions on the operation. */

@@ -6,7 +6,7 @@
 import type { HttpMethod, HttpOperation, HttpParameter, HttpRequestBody } from '../model/types.js';
 import { toPointer } from '../source/positions.js';
 import { isObject, type Locator } from './locator.js';
-import { detectPagination } from './pagination.js';
+import { detectPagination, pagingParams } from './pagination.js';
 import { contentOf, parameterSchema, responsesOf, v2Content } from './parts.js';
 
 /** The methods a path item can hold, in the order the model lists them. */
@@ -66,6 +66,7 @@ function normalizeOperation(
   const responses = responsesOf(ctx.loc, op, `${pointer}/responses`, ctx.v2 ? producesOf(root, op) : undefined);
   const security = Array.isArray(op.security) ? op.security : Array.isArray(root.security) ? root.security : [];
   const extensions = Object.fromEntries(Object.entries(op).filter(([key]) => key.startsWith('x-')));
+  const pagination = detectPagination(parameters, responses, ctx.loc.derefSchema);
   return {
     ...(typeof op.operationId === 'string' ? { operationId: op.operationId } : {}),
     method,
@@ -78,7 +79,8 @@ function normalizeOperation(
     ...(requestBody ? { requestBody } : {}),
     responses,
     security: security as Record<string, string[]>[],
-    pagination: detectPagination(parameters, responses, ctx.loc.derefSchema),
+    pagination,
+    paging: pagingParams(parameters, pagination),
     async: responses.some((r) => r.status === '202'),
     extensions,
     location: ctx.loc.locate(op, pointer),

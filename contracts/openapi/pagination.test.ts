@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HttpParameter, HttpResponse, JsonSchema } from '../model/types.js';
-import { detectPagination, isCursorParam } from './pagination.js';
+import { detectPagination, isCursorParam, pagingParams, pagingRole } from './pagination.js';
 
 const location = { file: '/api.yaml', pointer: '' };
 const query = (name: string): HttpParameter => ({ name, in: 'query', required: false, deprecated: false, location });
@@ -37,5 +37,22 @@ describe('detectPagination', () => {
   it('ignores header parameters named like cursors', () => {
     expect(detectPagination([{ ...query('cursor'), in: 'header' }], [ok()], deref)).toBe('none');
     expect(isCursorParam('continuation_token')).toBe(true);
+  });
+});
+
+describe('pagingRole / pagingParams', () => {
+  it.each([
+    ['cursor', 'cursor'], ['page_token', 'cursor'], ['skip', 'offset'], ['$skip', 'offset'], ['Offset', 'offset'], ['pageNumber', 'page'],
+    ['per_page', 'size'], ['$top', 'size'], ['starting_after', 'range'], ['access_token', undefined], ['q', undefined],
+  ])('%s is %s', (name, role) => {
+    expect(pagingRole(name)).toBe(role);
+  });
+
+  it('names the steering parameters of the style only', () => {
+    const params = [query('skip'), query('page'), query('per_page'), query('next_token')];
+    expect(pagingParams(params, 'offset')).toEqual({ cursorParam: 'next_token', offsetParam: 'skip', limitParam: 'per_page' });
+    expect(pagingParams(params, 'page')).toEqual({ cursorParam: 'next_token', pageParam: 'page', limitParam: 'per_page' });
+    expect(detectPagination([query('skip'), query('top')], [ok()], deref)).toBe('offset');
+    expect(detectPagination([query('pageNumber')], [ok()], deref)).toBe('page');
   });
 });

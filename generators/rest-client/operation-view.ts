@@ -4,7 +4,6 @@
  * and the operation's kind (plain, paginated, 202-and-poll, server-sent events).
  */
 import type { HttpMediaType, HttpOperation, HttpParameter, JsonSchema } from '../../contracts/model/types.js';
-import { isCursorParam } from '../../contracts/openapi/pagination.js';
 import type { BodyEncodingName } from './media-types.js';
 import { bodyEncoding, pickRequestMedia, pickResponseMedia } from './media-types.js';
 import type { SchemaTypes } from './schema-types.js';
@@ -73,19 +72,14 @@ export function operationView(op: HttpOperation, schemas: SchemaTypes): Operatio
   return view;
 }
 
-const LIMIT_PARAM = /^(limit|per_?page|page_?size|size|max_?results)$/i;
-
 function paginationOf(op: HttpOperation, success: (HttpMediaType | undefined)[], schemas: SchemaTypes): OperationView['pagination'] {
-  const query = op.parameters.filter((p) => p.in === 'query');
-  const cursorParam = query.find((p) => isCursorParam(p.name))?.name;
+  // the steering parameters come from the model (contracts/openapi/pagination.ts), as lint sees them
+  const { cursorParam, offsetParam, pageParam, limitParam } = op.paging;
   if (op.pagination === 'cursor' && !cursorParam) return undefined;
   const steer: NonNullable<OperationView['pagination']> = { itemSchema: undefined };
   if (cursorParam) steer.cursorParam = cursorParam;
-  const offsetParam = op.pagination === 'offset' ? query.find((p) => p.name.toLowerCase() === 'offset')?.name : undefined;
-  const pageParam = op.pagination === 'page' ? query.find((p) => p.name.toLowerCase() === 'page')?.name : undefined;
   if (offsetParam) steer.offsetParam = offsetParam;
   if (pageParam) steer.pageParam = pageParam;
-  const limitParam = query.find((p) => LIMIT_PARAM.test(p.name))?.name;
   if (limitParam && (offsetParam || pageParam)) steer.limitParam = limitParam;
   const media = success.find((m) => m?.schema !== undefined);
   const body = schemas.deref(media?.schema);

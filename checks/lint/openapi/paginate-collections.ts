@@ -10,7 +10,8 @@ import { report } from '../redocly/report.js';
 import { operationVisitor } from './support/operations.js';
 import { COLLECTION_FIELDS, collectionShape, isArraySchema, isJsonMediaType, responseBodies } from './support/schemas.js';
 import { describe, primarySuccess } from './support/http.js';
-import { OFFSET_PARAMS, PAGE_SIZE_PARAMS, PAGINATION_PARAMS, hasLinkHeader, queryParams } from './support/pagination.js';
+import { pagingRole } from '../../../contracts/openapi/pagination.js';
+import { PAGINATION_PARAMS, cursorQueryParam, hasLinkHeader, queryParams } from './support/pagination.js';
 
 /** The rule definition. */
 export const paginateCollections: RedoclyRule = {
@@ -40,13 +41,16 @@ export const paginateCollections: RedoclyRule = {
       const success = primarySuccess(op);
       // a Link header (RFC 8288 rel="next") pages any body, a bare array included
       if (!success || hasLinkHeader(success)) return;
-      const paging = queryParams(op, params);
+      const named = queryParams(op, params);
+      const cursorParam = cursorQueryParam(op);
+      // a cursor parameter pages whatever its name (the generated client pages with it)
+      const paging = cursorParam && !named.includes(cursorParam) ? [...named, cursorParam] : named;
       const produces = (op.operation?.produces ?? op.root?.produces) as string[] | undefined;
       for (const body of responseBodies(op.ctx, success, produces)) {
         if (!isJsonMediaType(body.mediaType)) continue;
         if (paging.length > 0) {
           if (!isArraySchema(body.schema)) continue;
-          const cursor = paging.find((p) => !OFFSET_PARAMS.includes(p.name) && !PAGE_SIZE_PARAMS.includes(p.name));
+          const cursor = paging.find((p) => { const role = pagingRole(p.name); return role === 'cursor' || role === 'range' || role === undefined; });
           const why = cursor ? 'there is nowhere to put the next cursor' : 'a page cannot say whether another follows';
           report(op.ctx, {
             message: `${describe(op)} is paginated (\`${(cursor ?? paging[0]!).name}\`) but its ${success.code} response is a bare array: ${why}.`,

@@ -9,7 +9,8 @@ import { createOnceReporter } from '../redocly/report.js';
 import { operationVisitor } from './support/operations.js';
 import { isArraySchema, findProperty, isJsonMediaType, responseBodies, schemaProperties } from './support/schemas.js';
 import { describe, primarySuccess } from './support/http.js';
-import { OFFSET_PARAMS, queryParams } from './support/pagination.js';
+import { POSITION_PARAMS } from '../../../contracts/openapi/pagination.js';
+import { cursorQueryParam, queryParams } from './support/pagination.js';
 
 /** The rule definition. */
 export const paginationCursor: RedoclyRule = {
@@ -31,7 +32,7 @@ export const paginationCursor: RedoclyRule = {
     },
     additionalProperties: false,
   },
-  defaultOptions: { cursorParam: 'cursor', limitParam: 'limit', nextCursorField: 'nextCursor', hasMoreField: 'hasMore', offsetParams: OFFSET_PARAMS },
+  defaultOptions: { cursorParam: 'cursor', limitParam: 'limit', nextCursorField: 'nextCursor', hasMoreField: 'hasMore', offsetParams: [...POSITION_PARAMS] },
   visitor(options) {
     const cursorName = options.cursorParam as string;
     const limitName = options.limitParam as string;
@@ -39,7 +40,8 @@ export const paginationCursor: RedoclyRule = {
     const hasMoreField = options.hasMoreField as string;
     const once = createOnceReporter();
     return operationVisitor((op) => {
-      const [cursor] = queryParams(op, [cursorName]);
+      // the configured name, else any parameter the shared vocabulary calls a cursor: the generated client pages with it
+      const cursor = queryParams(op, [cursorName])[0] ?? cursorQueryParam(op);
       const [limit] = queryParams(op, [limitName]);
       const offsets = queryParams(op, options.offsetParams as string[]);
       for (const param of offsets) {
@@ -60,7 +62,7 @@ export const paginationCursor: RedoclyRule = {
       if (!cursor) return;
       if (!limit) {
         once(op.ctx, {
-          message: `${describe(op)} takes \`${cursorName}\` but no \`${limitName}\`, so clients cannot choose a page size.`,
+          message: `${describe(op)} takes \`${cursor.name}\` but no \`${limitName}\`, so clients cannot choose a page size.`,
           hint: `Add a \`${limitName}\` query parameter with a \`maximum\` and a \`default\`.`,
           location: cursor.location,
           topic: 'no-limit',

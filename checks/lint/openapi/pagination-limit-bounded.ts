@@ -7,7 +7,8 @@ import type { RedoclyRule } from '../rule.js';
 import { createOnceReporter } from '../redocly/report.js';
 import { operationVisitor, resolveAt } from './support/operations.js';
 import { describe } from './support/http.js';
-import { PAGE_SIZE_PARAMS, queryParams } from './support/pagination.js';
+import { PAGE_SIZE_PARAMS } from '../../../contracts/openapi/pagination.js';
+import { queryParams } from './support/pagination.js';
 
 /** The rule definition. */
 export const paginationLimitBounded: RedoclyRule = {
@@ -23,7 +24,7 @@ export const paginationLimitBounded: RedoclyRule = {
     properties: { limitParams: { type: 'array', items: { type: 'string' }, description: 'Names of page-size query parameters.' } },
     additionalProperties: false,
   },
-  defaultOptions: { limitParams: PAGE_SIZE_PARAMS },
+  defaultOptions: { limitParams: [...PAGE_SIZE_PARAMS] },
   visitor(options) {
     const once = createOnceReporter();
     return operationVisitor((op) => {

@@ -1,25 +1,26 @@
 /**
- * Pagination vocabulary shared by the pagination rules.
+ * Pagination helpers of the pagination rules, over Redocly's operation info.
+ * The vocabulary itself (which parameters page, in which role) is the model's:
+ * contracts/openapi/pagination.ts, which the REST client reads too.
  */
+import { CURSOR_FIELDS, OFFSET_PARAMS, PAGE_PARAMS, PAGE_SIZE_PARAMS, RANGE_PARAMS, isCursorParam } from '../../../../contracts/openapi/pagination.js';
 import { declaresHeader } from './http.js';
 import type { OperationInfo, ParameterInfo } from './operations.js';
 
-/** Query parameters that show an operation is paginated, whatever the style. */
-export const PAGINATION_PARAMS = [
-  'cursor', 'limit', 'page', 'offset', 'pageSize', 'page_size', 'per_page', 'perPage', 'pageToken', 'page_token',
-  'after', 'before', 'starting_after', 'ending_before', 'skip', 'top', '$top', '$skip', 'first', 'last',
-];
+/** Query parameters that show an operation is paginated, whatever the style (any other cursor-named parameter counts too). */
+export const PAGINATION_PARAMS: string[] = ['cursor', 'pageToken', 'page_token', ...PAGE_PARAMS, ...OFFSET_PARAMS, ...PAGE_SIZE_PARAMS, ...RANGE_PARAMS];
 
-/** Offset-style parameters: their pages shift when rows are inserted or deleted. */
-export const OFFSET_PARAMS = ['page', 'offset', 'pageSize', 'page_size', 'per_page', 'perPage', 'pageNumber', 'page_number', 'skip', '$skip'];
-
-/** Page-size parameters that must be bounded. */
-export const PAGE_SIZE_PARAMS = ['limit', 'pageSize', 'page_size', 'per_page', 'perPage', 'top', '$top', 'maxResults', 'max_results'];
+export { CURSOR_FIELDS, isCursorParam };
 
 /** Query parameters of the operation whose names are in `names` (case-sensitive: APIs spell them exactly). */
 export function queryParams(op: OperationInfo, names: readonly string[]): ParameterInfo[] {
   const wanted = new Set(names);
   return op.parameters.filter((p) => p.in === 'query' && wanted.has(p.name));
+}
+
+/** The first query parameter the shared vocabulary calls a cursor (`cursor`, `pageToken`, `*_token`), as the generated client pages with it. */
+export function cursorQueryParam(op: OperationInfo): ParameterInfo | undefined {
+  return op.parameters.find((p) => p.in === 'query' && isCursorParam(p.name));
 }
 
 /** True when a response declares a `Link` header (RFC 8288 `rel="next"` pagination, as GitHub does). */
