@@ -111,6 +111,8 @@ function toOperation(o: OperationInterface, idOf: (m: MessageInterface) => strin
     messages: o.messages().all().map(idOf),
     location: locate(o.meta('pointer')),
   };
+  if (o.hasSummary()) op.summary = o.summary()!;
+  if (o.hasDescription()) op.description = o.description()!;
   const bindings = bindingsOf(o);
   if (Object.keys(bindings).length) op.bindings = bindings;
   const extensions = extensionsOf(o);

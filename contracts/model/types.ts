@@ -126,6 +126,20 @@ export interface HttpSchema {
   location: SourceRef;
 }
 
+/** A Server Object (Swagger 2.0: `schemes` × `host` + `basePath`). */
+export interface HttpServer {
+  url: string;
+  description?: string;
+  /** Server variables by name (`{region}` in the URL), with their defaults as text. */
+  variables?: Record<string, { default?: string; enum?: string[]; description?: string }>;
+}
+
+/** A Tag Object: the name operations group by, and what the group is. */
+export interface HttpTag {
+  name: string;
+  description?: string;
+}
+
 export interface OpenApiContract extends ContractBase {
   kind: 'openapi';
   /** `2.0`, `3.0.3`, `3.1.0`, … as written in `swagger`/`openapi`. */
@@ -133,7 +147,9 @@ export interface OpenApiContract extends ContractBase {
   title: string;
   /** `info.version`. */
   apiVersion: string;
-  servers: { url: string; description?: string }[];
+  servers: HttpServer[];
+  /** Top-level `tags` with their descriptions, in document order. */
+  tags: HttpTag[];
   /** `components.schemas` (or `definitions` for Swagger 2.0), refs left as `$ref`. */
   schemas: HttpSchema[];
   securitySchemes: Record<string, Record<string, unknown>>;
@@ -267,6 +283,9 @@ export interface EventMessage {
 
 export interface EventOperation {
   id: string;
+  /** `summary` and `description` of the operation, as written. */
+  summary?: string;
+  description?: string;
   /** Normalized across 2.x and 3.0 (a 2.x `subscribe` is a send from the application's view). */
   action: 'send' | 'receive';
   channel: string;

@@ -195,6 +195,11 @@ function completionOfSchema(schema: JsonSchema | undefined, deref: SchemaDeref):
  * The completion of `op` (an operation answering 202). `option` is the
  * generator's `completion` option, used when the contract has no extension.
  */
+/** {@link asyncStatusOf} with `$ref`s followed in the contract's own bundled document (what generators call). */
+export function acceptedStatusOf(contract: OpenApiContract, op: HttpOperation, option?: CompletionSpec): AsyncStatus {
+  return asyncStatusOf(contract, op, documentDeref(contract.document), option);
+}
+
 export function asyncStatusOf(contract: OpenApiContract, op: HttpOperation, deref: SchemaDeref, option?: CompletionSpec): AsyncStatus {
   const accepted = acceptedNode(contract, op, deref);
   const statusOperation = linkedOperation(contract, accepted) ?? childGet(contract, op);

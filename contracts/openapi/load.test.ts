@@ -22,6 +22,18 @@ function op(contract: OpenApiContract, operationId: string): HttpOperation {
 }
 
 describe('loadOpenApi on valid documents', () => {
+  it('keeps server variables and tags in the model (generators read them there)', async () => {
+    const c = await load('servers-tags.yaml');
+    expect(c.servers).toEqual([
+      {
+        url: 'https://{region}.api.example.com/{version}',
+        description: 'Regional',
+        variables: { region: { default: 'eu', enum: ['eu', 'us'], description: 'Where the data lives.' }, version: { default: '2' } },
+      },
+    ]);
+    expect(c.tags).toEqual([{ name: 'orders', description: 'Orders and their lines.' }, { name: 'admin' }]);
+  });
+
   it('normalizes an OpenAPI 3.0 YAML document', async () => {
     const c = await load('valid-3.0.yaml');
     const file = path.join(fixtures, 'valid-3.0.yaml');

@@ -3,7 +3,7 @@
  * `OpenApiContract`: operations, schemas, servers, security schemes.
  */
 import type { ContractSpec } from '../load/types.js';
-import type { HttpSchema, OpenApiContract } from '../model/types.js';
+import type { HttpSchema, HttpServer, HttpTag, OpenApiContract } from '../model/types.js';
 import { toPointer } from '../source/positions.js';
 import type { BundledDocument } from './bundle.js';
 import { createLocator, isObject, type Locator } from './locator.js';
@@ -25,6 +25,7 @@ export function normalizeOpenApi(spec: Pick<ContractSpec, 'name'>, read: OpenApi
     title: typeof info.title === 'string' ? info.title : '',
     apiVersion: info.version === undefined ? '' : String(info.version),
     servers: v2 ? v2Servers(root) : v3Servers(root),
+    tags: tagsOf(root),
     schemas: schemasOf(loc, v2),
     securitySchemes: securitySchemesOf(loc, v2),
     operations: normalizeOperations({ loc, v2 }),
@@ -34,10 +35,33 @@ export function normalizeOpenApi(spec: Pick<ContractSpec, 'name'>, read: OpenApi
 
 function v3Servers(root: Record<string, unknown>): OpenApiContract['servers'] {
   if (!Array.isArray(root.servers)) return [];
-  return root.servers.filter(isObject).map((s) => ({
-    url: String(s.url ?? ''),
-    ...(typeof s.description === 'string' ? { description: s.description } : {}),
-  }));
+  return root.servers.filter(isObject).map((s) => {
+    const server: HttpServer = { url: String(s.url ?? '') };
+    if (typeof s.description === 'string') server.description = s.description;
+    if (isObject(s.variables)) server.variables = serverVariables(s.variables);
+    return server;
+  });
+}
+
+function serverVariables(raw: Record<string, unknown>): NonNullable<HttpServer['variables']> {
+  const out: NonNullable<HttpServer['variables']> = {};
+  for (const [name, v] of Object.entries(raw)) {
+    if (!isObject(v)) continue;
+    const variable: NonNullable<HttpServer['variables']>[string] = {};
+    if (v.default !== undefined) variable.default = String(v.default);
+    if (Array.isArray(v.enum)) variable.enum = v.enum.map(String);
+    if (typeof v.description === 'string') variable.description = v.description;
+    out[name] = variable;
+  }
+  return out;
+}
+
+function tagsOf(root: Record<string, unknown>): HttpTag[] {
+  if (!Array.isArray(root.tags)) return [];
+  return root.tags.filter(isObject).flatMap((t) => {
+    if (typeof t.name !== 'string') return [];
+    return [typeof t.description === 'string' ? { name: t.name, description: t.description } : { name: t.name }];
+  });
 }
 
 /** Swagger 2.0: `schemes` × `host` + `basePath`, as 3.x-style server URLs. */

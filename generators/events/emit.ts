@@ -115,9 +115,7 @@ export function emitSpecs(plan: EventsPlan): GeneratedFile {
 }
 
 function summaryOf(plan: EventsPlan, op: OperationPlan): string | undefined {
-  const ops = plan.contract.document.operations as Record<string, { summary?: unknown; description?: unknown }> | undefined;
-  const o = ops?.[op.id];
-  return typeof o?.summary === 'string' ? o.summary : undefined;
+  return plan.contract.operations.find((o) => o.id === op.id)?.summary;
 }
 
 function groupMethodName(op: OperationPlan, g: EventGroup): string {

@@ -8,7 +8,7 @@
  */
 import { UsageError } from '../../contracts/errors.js';
 import type { HttpOperation, JsonSchema, OpenApiContract } from '../../contracts/model/types.js';
-import { asyncStatusOf, documentDeref } from '../../contracts/openapi/async-status.js';
+import { acceptedStatusOf } from '../../contracts/openapi/async-status.js';
 import type { CompletionRule, CompletionSpec } from '../../runtime/src/http/completion.js';
 
 /** The final result's schema (when known) and how the polls end, to pass to the runtime (when the contract says more than its defaults). */
@@ -19,7 +19,7 @@ export interface AcceptedFinal {
 
 /** The final result of `op` (a 202 operation). An unusable `x-contractkit-completion` is a UsageError. */
 export function acceptedFinal(contract: OpenApiContract, op: HttpOperation, option?: CompletionSpec): AcceptedFinal {
-  const status = asyncStatusOf(contract, op, documentDeref(contract.document), option);
+  const status = acceptedStatusOf(contract, op, option);
   if (status.invalid) {
     throw new UsageError(`${status.invalid.message} (${status.invalid.at.file}#${status.invalid.at.pointer}) Fix it (see docs/rules/async-completion-detectable.md); nothing was written.`);
   }

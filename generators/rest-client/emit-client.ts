@@ -195,14 +195,11 @@ function completionLiteral(spec: CompletionRule): string {
   return `{ ${parts.join(', ')} }`;
 }
 
+/** The first server's URL with its variables' defaults filled in. */
 function serverUrl(contract: OpenApiContract): string | undefined {
-  const servers = contract.document.servers;
-  const first = Array.isArray(servers) ? (servers[0] as { url?: unknown; variables?: Record<string, { default?: unknown }> } | undefined) : undefined;
-  if (!first || typeof first.url !== 'string') return undefined;
-  return first.url.replace(/\{([^}]+)\}/g, (m, name: string) => {
-    const d = first.variables?.[name]?.default;
-    return d === undefined ? m : String(d);
-  });
+  const first = contract.servers[0];
+  if (!first) return undefined;
+  return first.url.replace(/\{([^}]+)\}/g, (m, name: string) => first.variables?.[name]?.default ?? m);
 }
 
 /**
@@ -215,7 +212,7 @@ function printFactory(file: TsFile, contract: OpenApiContract, factory: string, 
   const bind = file.importValue('bindOperations', RUNTIME);
   const url = serverUrl(contract);
   const tags = new Map<string, string>();
-  if (Array.isArray(contract.document.tags)) for (const t of contract.document.tags as { name?: unknown; description?: unknown }[]) if (typeof t.name === 'string' && typeof t.description === 'string') tags.set(t.name, t.description);
+  for (const t of contract.tags) if (t.description !== undefined) tags.set(t.name, t.description);
   const groups = namespaces.map(([tag, ns]) => ({
     jsdoc: docComment([tags.get(tag)?.trim()], '  '),
     prop: ns.key,

@@ -6,6 +6,7 @@
  * named entry in a plan table, so recursion and sharing cost nothing.
  */
 import type { JsonSchema, OpenApiContract } from '../../contracts/model/types.js';
+import { localRefTarget } from '../../contracts/openapi/local-ref.js';
 import { pointerParts } from './schema-types.js';
 
 /** The typed-value options of the generator. */
@@ -40,11 +41,7 @@ export function createRevivals(contract: OpenApiContract, options: TypedValueOpt
     if (options.int64 !== 'number' && types.includes('integer') && s.format === 'int64') return options.int64;
     return undefined;
   };
-  const resolve = (ref: string): JsonSchema | undefined => {
-    let node: unknown = contract.document;
-    for (const p of pointerParts(ref)) node = isObj(node) || Array.isArray(node) ? (node as Obj)[p] : undefined;
-    return isObj(node) ? (node as JsonSchema) : undefined;
-  };
+  const resolve = (ref: string): JsonSchema | undefined => localRefTarget(contract, ref);
 
   // which components need a plan: fixpoint over "has a leaf" and "references one that does"
   const needs = new Set<string>();

@@ -28,6 +28,7 @@ export function openApiContractFromDocument(document: Record<string, unknown>, f
     title: String(info.title ?? ''),
     apiVersion: String(info.version ?? ''),
     servers: [],
+    tags: [],
     schemas: [],
     securitySchemes: {},
     operations: [],

@@ -17,6 +17,8 @@ describe('events generator on AsyncAPI 2.6', () => {
     // 2.x `subscribe` = this application sends; `publish` = it receives
     expect(read('producers.ts')).toContain('async publishOrderPlaced(payload: OrderPlacedV2, meta: PublishMeta & {');
     expect(read('producers.ts')).toContain('alsoAs?: { v1?: OrderPlacedV1 };');
+    // the 2.x operation's summary comes through the model, as a 3.0 one does
+    expect(read('producers.ts')).toContain('* Publish order.placed (v2, and v1 during the migration).');
     expect(read('producers.ts')).toContain('async publishStockChanged(payload: StockChanged, meta: PublishMeta & {');
     expect(read('producers.ts')).not.toContain('onOrderPlaced');
     expect(read('consumers.ts')).toContain('export function consumeOnOrderPlaced<Tx = undefined>');
