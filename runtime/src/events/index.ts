@@ -10,11 +10,12 @@ export { envelopeField, type AmqpBindings, type AmqpExchangeBinding, type AmqpQu
 export { fromCloudEvent, toCloudEvent, type CloudEvent } from './cloudevents.js';
 export { upcast, type Upcaster, type UpcasterMap, type UpcastResult } from './upcast.js';
 export { ajvRuntime } from './ajv-runtime.js';
-export { checkEvent, describeErrors, EventValidationError, type EventValidator, type EventVersionSpec } from './validation.js';
+export { assertValidEvent, checkEvent, describeErrors, EventValidationError, type EventValidator, type EventVersionSpec } from './validation.js';
 export { backoffDelay, type RetryPolicy } from './retry.js';
 export { addressPattern, addressSegment, bodyBuffer, bodyText, createInFlight, matchesAddress, type InFlight, type Delivery, type OutgoingMessage, type SubscribeOptions, type Subscription, type Transport } from './transport.js';
 export { createConsumer, type ConsumedEvent, type ConsumeOptions, type Consumer, type ConsumerObserver, type ConsumerOptions, type HandlerContext } from './consumer.js';
-export { encodeEvent, publishEvent, sendEvent, type PublishOptions, type SendOptions } from './producer.js';
+export { encodeEvent, type EncodeOptions } from './encode.js';
+export { publishEvent, sendEvent, type PublishOptions, type SendOptions } from './producer.js';
 export { createMemoryProcessedStore, createRedisProcessedStore, type ProcessedEventStore, type RedisLike } from './idempotency.js';
 export { inTransaction, migrate, migrationSql, type PgClientLike, type PgPoolClientLike, type PgPoolLike, type PgTables } from './pg.js';
 export { createPgProcessedStore, type PgProcessedStoreOptions } from './pg-processed-store.js';

@@ -10,9 +10,9 @@
 import type { EventBindings } from './bindings.js';
 import type { EventEnvelope } from './envelope.js';
 import { migrate, tableName, type PgClientLike, type PgPoolLike } from './pg.js';
-import { encodeEvent } from './producer.js';
+import { encodeEvent } from './encode.js';
 import type { OutgoingMessage, Transport } from './transport.js';
-import { checkEvent, EventValidationError, type EventVersionSpec } from './validation.js';
+import { assertValidEvent, type EventVersionSpec } from './validation.js';
 
 /** Adds an event to the outbox inside the caller's transaction (validated first). */
 export async function enqueueOutboxEvent(
@@ -21,10 +21,7 @@ export async function enqueueOutboxEvent(
   envelope: EventEnvelope,
   options: { spec?: EventVersionSpec; headers?: Record<string, string>; table?: string; messageId?: string; bindings?: EventBindings } = {},
 ): Promise<void> {
-  if (options.spec) {
-    const errors = checkEvent(options.spec, envelope);
-    if (errors) throw new EventValidationError(`${envelope.eventType} v${envelope.eventVersion} is invalid: ${errors.join('; ')}`, errors);
-  }
+  if (options.spec) assertValidEvent(options.spec, envelope);
   await insertOutboxRow(tx, tableName(options.table ?? 'contractkit_outbox'), {
     messageId: options.messageId ?? envelope.eventId,
     eventId: envelope.eventId,

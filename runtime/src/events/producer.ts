@@ -3,35 +3,20 @@
  * envelope into transport metadata, and wait for the broker's confirmation.
  */
 import type { EventBindings } from './bindings.js';
-import { envelopeHeaders, type EventEnvelope } from './envelope.js';
+import { encodeEvent, type EncodeOptions } from './encode.js';
+import type { EventEnvelope } from './envelope.js';
 import { enqueueOutboxEvent } from './outbox.js';
 import type { PgClientLike } from './pg.js';
-import type { OutgoingMessage, Transport } from './transport.js';
-import { checkEvent, EventValidationError, type EventVersionSpec } from './validation.js';
+import type { Transport } from './transport.js';
+import { assertValidEvent, type EventVersionSpec } from './validation.js';
 
 /** Options of one publish. */
-export interface PublishOptions {
-  /** Extra transport headers. */
-  headers?: Record<string, string>;
-  /** Broker de-duplication id; defaults to the eventId. */
-  messageId?: string;
+export interface PublishOptions extends EncodeOptions {
   /** Skip validation (the event was validated already, e.g. by the outbox). */
   skipValidation?: boolean;
-  /** The operation's bindings (generated from the contract). */
-  bindings?: EventBindings;
 }
 
-/** Encodes an envelope as the transport message every adapter sends: one JSON encoding, one headers object. */
-export function encodeEvent(envelope: EventEnvelope, options: PublishOptions = {}): OutgoingMessage {
-  const headers = envelopeHeaders(envelope);
-  const extra = options.headers;
-  // the mirrored envelope fields win over user headers of the same name
-  if (extra) for (const k in extra) if (!(k in headers)) headers[k] = extra[k]!;
-  const bindings = options.bindings;
-  const message: OutgoingMessage = { body: Buffer.from(JSON.stringify(envelope)), headers, key: bindings?.kafka?.key ? bindings.kafka.key(envelope) : envelope.aggregateId, messageId: options.messageId ?? envelope.eventId };
-  if (bindings) message.bindings = bindings;
-  return message;
-}
+export { encodeEvent };
 
 /**
  * Validates `envelope` against `spec` and publishes it with confirmation.
@@ -40,11 +25,8 @@ export function encodeEvent(envelope: EventEnvelope, options: PublishOptions = {
  * {@link EventValidationError}, and nothing is published.
  */
 export function publishEvent(transport: Transport, address: string, envelope: EventEnvelope, spec: EventVersionSpec | undefined, options: PublishOptions = {}): Promise<void> {
-  if (spec && !options.skipValidation) {
-    const errors = checkEvent(spec, envelope);
-    if (errors) return Promise.reject(new EventValidationError(`${envelope.eventType} v${envelope.eventVersion} is invalid: ${errors.join('; ')}`, errors));
-  }
   try {
+    if (spec && !options.skipValidation) assertValidEvent(spec, envelope);
     return transport.publish(address, encodeEvent(envelope, options));
   } catch (err) {
     return Promise.reject(err);

@@ -40,3 +40,13 @@ export function checkEvent(spec: EventVersionSpec, envelope: { payload: unknown 
   const errors = describeErrors(spec.validate);
   return spec.validates === 'payload' ? errors.map((e) => '/payload' + (e.startsWith('/ ') ? e.slice(1) : e)) : errors;
 }
+
+/**
+ * Throws {@link EventValidationError} when `envelope` does not match `spec`:
+ * the one check before an event leaves the process, whether it is published
+ * now (producer) or stored for the relay (outbox).
+ */
+export function assertValidEvent(spec: EventVersionSpec, envelope: { eventType: string; eventVersion: number; payload: unknown }): void {
+  const errors = checkEvent(spec, envelope);
+  if (errors) throw new EventValidationError(`${envelope.eventType} v${envelope.eventVersion} is invalid: ${errors.join('; ')}`, errors);
+}

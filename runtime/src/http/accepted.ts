@@ -7,7 +7,7 @@
  * field with the common vocabularies, a long-running operation's `done`, or
  * the operation's own {@link CompletionSpec}; a 303 See Other leads to the result.
  */
-import type { HttpClient } from './client.js';
+import type { HttpClient } from './types.js';
 import { completionOf, type CompletionRule } from './completion.js';
 import { HttpTimeoutError, OperationFailedError } from './errors.js';
 import { retryAfterMs } from './policies.js';

@@ -5,7 +5,7 @@
  * derived lazily (only where a member is used), so a client of a thousand
  * operations costs the compiler little.
  */
-import type { HttpClient } from './client.js';
+import type { HttpClient } from './types.js';
 
 /** A generated operation function without its leading client parameter. */
 export type BoundOperation<F> = F extends (client: HttpClient, ...rest: infer A) => infer R ? (...rest: A) => R : never;

@@ -18,14 +18,9 @@ import { createDeadlines } from './deadline.js';
 import { createUrlBuilder, decodeBody, encodeBody, headerRecord } from './encode.js';
 import { CircuitOpenError, HttpProblemError, HttpTimeoutError } from './errors.js';
 import { IDEMPOTENT_METHODS, createHostBreaker, createRetry, isTransientError, type HostBreaker, type Retry } from './policies.js';
-import type { CallOptions, HttpClientOptions, HttpResult, RequestSpec, RetryOptions } from './types.js';
+import type { CallOptions, HttpClient, HttpClientOptions, HttpResult, RequestSpec, RetryOptions } from './types.js';
 
-/** A configured client; generated operation functions take one. */
-export interface HttpClient {
-  readonly options: Readonly<HttpClientOptions>;
-  /** Sends one request with the client's policies; resolves on 2xx, rejects with HttpProblemError otherwise. */
-  call<T = unknown>(spec: RequestSpec, options?: CallOptions): Promise<HttpResult<T>>;
-}
+export type { HttpClient } from './types.js';
 
 const DEFAULT_ACCEPT = 'application/json, application/problem+json;q=0.9, */*;q=0.8';
 

@@ -7,11 +7,10 @@
  */
 import { acceptedHandle, type AcceptedHandle, type PollSpec } from './accepted.js';
 import type { CompletionRule } from './completion.js';
-import type { HttpClient } from './client.js';
 import { paginate, type PaginateOptions } from './pagination.js';
 import { parseEventData, readEventStream, type ServerSentEvent } from './sse.js';
 import { stringifyJson, unmarkIntegers } from './revive.js';
-import type { BodyEncoding, CallOptions, HttpResult, RequestSpec } from './types.js';
+import type { BodyEncoding, CallOptions, HttpClient, HttpResult, RequestSpec, Reviver } from './types.js';
 
 /** A value check compiled once (ajv or any function); returns the problems, or undefined when valid. */
 export type ValueCheck = (value: unknown) => string | undefined;
@@ -31,8 +30,7 @@ export function ajvCheck(validate: AjvValidateFunction): ValueCheck {
   };
 }
 
-/** Turns a decoded response body into its typed value (for example `date-time` strings into `Date`s). */
-export type Reviver = (value: unknown) => unknown;
+export type { Reviver } from './types.js';
 
 /**
  * What an operation needs besides its method and path; generated code passes

@@ -4,7 +4,7 @@
  * options). Generated code describes where such values sit with a small
  * revival plan; integers beyond 2^53 are read losslessly from the JSON text.
  */
-import type { Reviver } from './operation.js';
+import type { Reviver } from './types.js';
 
 /**
  * Where the typed values are: a leaf (`date`, `bigint`, `string` for int64

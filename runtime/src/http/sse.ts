@@ -2,7 +2,7 @@
  * Server-sent events (`text/event-stream`) as an async iterator, parsed as
  * the WHATWG HTML standard describes (fields, multi-line data, comments, BOM).
  */
-import type { HttpClient } from './client.js';
+import type { HttpClient } from './types.js';
 import type { CallOptions, RequestSpec } from './types.js';
 
 /** One event of the stream. */

@@ -105,3 +105,17 @@ export interface HttpResult<T = unknown> {
   /** The raw response (its body already consumed unless the request streams). */
   response: Response;
 }
+
+/**
+ * A configured client; generated operation functions take one. It lives here,
+ * with the shapes, so the modules that take a client (operations, pagination,
+ * 202-and-poll, server-sent events) need not import the client's implementation.
+ */
+export interface HttpClient {
+  readonly options: Readonly<HttpClientOptions>;
+  /** Sends one request with the client's policies; resolves on 2xx, rejects with HttpProblemError otherwise. */
+  call<T = unknown>(spec: RequestSpec, options?: CallOptions): Promise<HttpResult<T>>;
+}
+
+/** Turns a decoded response body into its typed value (for example `date-time` strings into `Date`s). */
+export type Reviver = (value: unknown) => unknown;
