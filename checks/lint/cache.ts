@@ -5,12 +5,12 @@
  * same content hash (for proto modules and GraphQL subgraph folders, every
  * .proto / SDL file and buf config under the root, so a new file invalidates it too).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../../contracts/finding.js';
 import type { Contract } from '../../contracts/model/types.js';
 import type { ContractSpec } from '../../contracts/load/types.js';
+import { contentHash, hashFile, hashTree } from '../../contracts/source/file-hash.js';
 
 interface CacheEntry {
   key: string;
@@ -20,30 +20,11 @@ interface CacheEntry {
   findings: Finding[];
 }
 
-function sha(data: string | Buffer): string {
-  return createHash('sha1').update(data).digest('hex');
-}
-
-function hashFile(path: string): string {
-  try {
-    return sha(readFileSync(path));
-  } catch {
-    return 'missing';
-  }
-}
+/** What a proto module build or a GraphQL subgraph folder reads: .proto and SDL files, buf's config. */
+const isTreeInput = (name: string) => /\.(proto|graphql|gql|graphqls)$/.test(name) || /^buf(\.work)?\.(yaml|lock)$/.test(name);
 
 function protoTree(root: string, out: Record<string, string>): void {
-  let entries;
-  try {
-    entries = readdirSync(root, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    const p = join(root, e.name);
-    if (e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.')) protoTree(p, out);
-    else if (e.isFile() && (/\.(proto|graphql|gql|graphqls)$/.test(e.name) || /^buf(\.work)?\.(yaml|lock)$/.test(e.name))) out[p] = hashFile(p);
-  }
+  hashTree(root, isTreeInput, out);
 }
 
 /** Directories whose listing an entry depends on: proto roots, and GraphQL contracts read from a folder. */
@@ -69,7 +50,7 @@ const CACHE_FORMAT = 2;
 
 /** A lint cache in `dir` (`.contractkit-cache/` beside the config). */
 export function createLintCache(dir: string, version: string, settings: unknown, specs: readonly ContractSpec[]) {
-  const key = sha(JSON.stringify([CACHE_FORMAT, version, settings, specs.map((s) => [s.kind, s.path, s.name, s.subgraph ?? null, s.url ?? null])]));
+  const key = contentHash(JSON.stringify([CACHE_FORMAT, version, settings, specs.map((s) => [s.kind, s.path, s.name, s.subgraph ?? null, s.url ?? null])]));
   const file = join(dir, `lint-${key.slice(0, 16)}.json`);
   return {
     /** The cached findings when every input is unchanged. */

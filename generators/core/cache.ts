@@ -11,11 +11,11 @@
  * hash was recorded could change again within the same clock tick, so such a
  * file is always hashed ("racy" entries, in git's words).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ContractSpec } from '../../contracts/load/types.js';
 import type { Contract } from '../../contracts/model/types.js';
+import { contentHash, hashFile, hashTree, treeFiles } from '../../contracts/source/file-hash.js';
 import { confinedPath } from './writer.js';
 import type { GeneratedFile } from './registry.js';
 
@@ -63,40 +63,19 @@ function stableStats(paths: readonly string[], before: number): Record<string, s
   return out;
 }
 
-function sha(data: string | Buffer): string {
-  return createHash('sha1').update(data).digest('hex');
-}
-
-function hashFile(path: string): string {
-  try {
-    return sha(readFileSync(path));
-  } catch {
-    return 'missing';
-  }
-}
 
 /** buf's configuration files at a proto root. */
 const BUF_CONFIG_FILES = ['buf.yaml', 'buf.lock', 'buf.work.yaml'];
 
 /** Every .proto and buf file under `root` (what a module build reads). */
+const isProtoInput = (name: string) => name.endsWith('.proto') || /^buf(\.work)?\.(yaml|lock)$/.test(name);
+
 function protoFiles(root: string, out: Set<string>): void {
-  let entries;
-  try {
-    entries = readdirSync(root, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    const p = join(root, e.name);
-    if (e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.')) protoFiles(p, out);
-    else if (e.isFile() && (e.name.endsWith('.proto') || /^buf(\.work)?\.(yaml|lock)$/.test(e.name))) out.add(p);
-  }
+  for (const p of treeFiles(root, isProtoInput)) out.add(p);
 }
 
 function protoTree(root: string, out: Record<string, string>): void {
-  const files = new Set<string>();
-  protoFiles(root, files);
-  for (const p of files) out[p] = hashFile(p);
+  hashTree(root, isProtoInput, out);
 }
 
 /** Content hashes of every file `contracts` were read from (plus `extra` files such as the config). */
@@ -145,12 +124,12 @@ export function codeFingerprint(dirs: readonly string[]): string {
     }
   };
   for (const d of dirs) walk(d);
-  return sha(parts.sort().join('\n'));
+  return contentHash(parts.sort().join('\n'));
 }
 
 /** The cache of one target in `dir` (`.contractkit-cache/` beside the config). */
 export function createGenerateCache(dir: string, version: string, code: string, target: CacheTarget) {
-  const key = sha(JSON.stringify([CACHE_FORMAT, version, code, target.target, target.out, target.options, [target.contract.kind, target.contract.path, target.contract.name]]));
+  const key = contentHash(JSON.stringify([CACHE_FORMAT, version, code, target.target, target.out, target.options, [target.contract.kind, target.contract.path, target.contract.name]]));
   const file = join(dir, `generate-${key.slice(0, 16)}.json`);
   return {
     /** True when the last run's inputs and outputs are all unchanged: nothing to regenerate. */
@@ -194,7 +173,7 @@ export function createGenerateCache(dir: string, version: string, code: string, 
           key,
           inputs: inputs.files,
           protoRoots: inputs.protoRoots,
-          outputs: Object.fromEntries(outputs.map((f) => [f.path, sha(f.content)])),
+          outputs: Object.fromEntries(outputs.map((f) => [f.path, contentHash(f.content)])),
           stats: stableStats(paths, storedAt),
           storedAt,
         };
