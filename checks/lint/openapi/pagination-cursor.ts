@@ -4,7 +4,7 @@
  * (`page`, `offset`, `pageSize`) is flagged: when rows are inserted or
  * deleted between two requests, the pages shift and clients skip or repeat items.
  */
-import type { RedoclyRule } from '../rule.js';
+import { defineRule } from '../define-rule.js';
 import { createOnceReporter } from '../redocly/report.js';
 import { operationVisitor } from './support/operations.js';
 import { isArraySchema, findProperty, isJsonMediaType, responseBodies, schemaProperties } from './support/schemas.js';
@@ -12,8 +12,21 @@ import { describe, primarySuccess } from './support/http.js';
 import { POSITION_PARAMS } from '../../../contracts/openapi/pagination.js';
 import { cursorQueryParam, queryParams } from './support/pagination.js';
 
+/** The rule's options: names of the cursor, the page size and the response fields, and the flagged offset parameters. */
+const optionsSchema = {
+  type: 'object',
+  properties: {
+    cursorParam: { type: 'string' },
+    limitParam: { type: 'string' },
+    nextCursorField: { type: 'string' },
+    hasMoreField: { type: 'string' },
+    offsetParams: { type: 'array', items: { type: 'string' }, description: 'Query parameters of offset pagination, flagged.' },
+  },
+  additionalProperties: false,
+} as const;
+
 /** The rule definition. */
-export const paginationCursor: RedoclyRule = {
+export const paginationCursor = defineRule({
   id: 'pagination-cursor',
   kind: 'openapi',
   engine: 'redocly',
@@ -21,29 +34,16 @@ export const paginationCursor: RedoclyRule = {
   description: 'Paginated operations use a cursor (`cursor` + `limit`, answered with `nextCursor` + `hasMore`), not page numbers or offsets.',
   defaultSeverity: 'warning',
   presets: ['recommended', 'strict'],
-  optionsSchema: {
-    type: 'object',
-    properties: {
-      cursorParam: { type: 'string' },
-      limitParam: { type: 'string' },
-      nextCursorField: { type: 'string' },
-      hasMoreField: { type: 'string' },
-      offsetParams: { type: 'array', items: { type: 'string' }, description: 'Query parameters of offset pagination, flagged.' },
-    },
-    additionalProperties: false,
-  },
+  optionsSchema,
   defaultOptions: { cursorParam: 'cursor', limitParam: 'limit', nextCursorField: 'nextCursor', hasMoreField: 'hasMore', offsetParams: [...POSITION_PARAMS] },
   visitor(options) {
-    const cursorName = options.cursorParam as string;
-    const limitName = options.limitParam as string;
-    const nextField = options.nextCursorField as string;
-    const hasMoreField = options.hasMoreField as string;
+    const { cursorParam: cursorName, limitParam: limitName, nextCursorField: nextField, hasMoreField } = options;
     const once = createOnceReporter();
     return operationVisitor((op) => {
       // the configured name, else any parameter the shared vocabulary calls a cursor: the generated client pages with it
       const cursor = queryParams(op, [cursorName])[0] ?? cursorQueryParam(op);
       const [limit] = queryParams(op, [limitName]);
-      const offsets = queryParams(op, options.offsetParams as string[]);
+      const offsets = queryParams(op, options.offsetParams);
       for (const param of offsets) {
         once(op.ctx, {
           message: `Query parameter \`${param.name}\` of ${describe(op)} paginates by position: when items are inserted or deleted between requests, results shift and clients skip or repeat items.`,
@@ -85,4 +85,4 @@ export const paginationCursor: RedoclyRule = {
       });
     });
   },
-};
+});

@@ -3,7 +3,7 @@
  * default, so a client cannot ask for every row at once and one that says
  * nothing gets a predictable page.
  */
-import type { RedoclyRule } from '../rule.js';
+import { defineRule } from '../define-rule.js';
 import { createOnceReporter } from '../redocly/report.js';
 import { operationVisitor, resolveAt } from './support/operations.js';
 import { describe } from './support/http.js';
@@ -11,7 +11,7 @@ import { PAGE_SIZE_PARAMS } from '../../../contracts/openapi/pagination.js';
 import { queryParams } from './support/pagination.js';
 
 /** The rule definition. */
-export const paginationLimitBounded: RedoclyRule = {
+export const paginationLimitBounded = defineRule({
   id: 'pagination-limit-bounded',
   kind: 'openapi',
   engine: 'redocly',
@@ -23,12 +23,12 @@ export const paginationLimitBounded: RedoclyRule = {
     type: 'object',
     properties: { limitParams: { type: 'array', items: { type: 'string' }, description: 'Names of page-size query parameters.' } },
     additionalProperties: false,
-  },
+  } as const,
   defaultOptions: { limitParams: [...PAGE_SIZE_PARAMS] },
   visitor(options) {
     const once = createOnceReporter();
     return operationVisitor((op) => {
-      for (const param of queryParams(op, options.limitParams as string[])) {
+      for (const param of queryParams(op, options.limitParams)) {
         // OpenAPI 3 keeps constraints in `schema`; OpenAPI 2 on the parameter itself.
         const schema = param.node.schema !== undefined ? resolveAt(op.ctx, param.node.schema, param.location.child(['schema']))?.node ?? {} : param.node;
         const missing = [schema.maximum === undefined && 'maximum', schema.default === undefined && 'default'].filter(Boolean) as string[];
@@ -41,4 +41,4 @@ export const paginationLimitBounded: RedoclyRule = {
       }
     });
   },
-};
+});
