@@ -81,7 +81,7 @@ function compareMediaType(ctx: DiffContext, memo: SchemaMemo, dir: 'request' | '
     report(ctx, `${dir}-body-media-type-item-schema-added`, `An item schema was added to media type ${mt} of ${what}`, 'curr', child(cp, 'itemSchema'));
   else if (pm.itemSchema !== undefined && cm.itemSchema === undefined) {
     // With no schema left either, nothing types the body at all any more (oasdiff's -untyped variant).
-    const id = dir === 'response' && cm.schema === undefined ? 'response-body-media-type-item-schema-removed-untyped' : `${dir}-body-media-type-item-schema-removed`;
+    const id = dir === 'response' && cm.schema === undefined ? 'response-body-media-type-item-schema-removed-untyped' : (`${dir}-body-media-type-item-schema-removed` as const);
     report(ctx, id, `The item schema of media type ${mt} of ${what} was removed`, 'prev', child(pp, 'itemSchema'));
   }
 }
@@ -133,7 +133,7 @@ function compareResponse(ctx: DiffContext, memo: SchemaMemo, p: Json, c: Json, p
     const cm = cc[to] as Json;
     if (to !== mt) {
       for (const change of classifyMediaTypeRename(mt, to)) {
-        const id = `response-media-type-${change.suffix}`;
+        const id = `response-media-type-${change.suffix}` as const;
         report(ctx, id, `Media type ${mt} of response ${where} ${change.text}`, 'curr', child(cp, 'content', to), OPENAPI_LEVELS.get(id) === 'error' ? `Clients parse the response as ${mt}: keep serving it.` : undefined);
       }
     }

@@ -2,264 +2,363 @@
  * The part of oasdiff's catalogue (checker/rules.go) for schema keywords beyond
  * types, bounds and properties, property lifecycle, readOnly/writeOnly, lists of types,
  * media type names and parameters, OpenAPI 3.2 itemSchema,
- * header-parameter properties, security components and webhooks: `id LEVEL`, one a line, joined
- * to the table of catalogue.ts.
+ * header-parameter properties, security components and webhooks: id → oasdiff level,
+ * joined to the record of catalogue.ts. (oasdiff gives each schema keyword check a
+ * body id and a property id with the same level: both are listed.)
  */
-export const KEYWORD_TABLE = `
-request-property-deprecated INFO
-request-property-deprecated-with-sunset INFO
-request-property-deprecated-sunset-missing ERR
-request-property-deprecated-sunset-invalid ERR
-request-property-reactivated INFO
-request-property-sunset-date-too-small ERR
-response-property-deprecated INFO
-response-property-deprecated-with-sunset INFO
-response-property-deprecated-sunset-missing ERR
-response-property-deprecated-sunset-invalid ERR
-response-property-reactivated INFO
-response-property-sunset-date-too-small ERR
-request-property-stability-decreased ERR
-request-property-stability-increased INFO
-response-property-stability-decreased ERR
-response-property-stability-increased INFO
-api-security-component-added INFO
-api-security-component-removed INFO
-api-security-component-type-changed INFO
-api-security-component-oauth-url-changed INFO
-api-security-component-oauth-token-url-changed INFO
-api-security-component-oauth-scope-added INFO
-api-security-component-oauth-scope-removed INFO
-api-security-component-oauth-scope-changed INFO
-webhook-added INFO
-webhook-removed ERR
-request-parameter-deprecated-sunset-missing ERR
-request-parameter-sunset-date-too-small ERR
-request-parameter-sunset-deleted ERR
-request-parameter-sunset-date-changed-too-small ERR
-request-parameter-pattern-generalized INFO
-request-parameter-exclusive-max-set ERR
-request-parameter-exclusive-max-increased INFO
-request-parameter-exclusive-max-decreased ERR
-request-parameter-exclusive-min-set ERR
-request-parameter-exclusive-min-increased ERR
-request-parameter-exclusive-min-decreased INFO
-new-required-request-header-property ERR
-request-header-property-became-required ERR
-request-header-property-became-enum ERR
-request-body-media-type-schema-added ERR
-request-body-media-type-schema-removed INFO
-response-body-media-type-schema-added INFO
-response-body-media-type-schema-removed ERR
-response-header-added INFO
-request-body-wrapped-in-one-of ERR
-response-body-wrapped-in-one-of ERR
-request-body-wrapped-in-one-of-original-preserved WARN
-response-body-wrapped-in-one-of-original-preserved WARN
-request-body-schema-became-false ERR
-request-body-schema-became-not-false INFO
-request-property-schema-became-false ERR
-request-property-schema-became-not-false INFO
-request-parameter-schema-became-false ERR
-request-parameter-schema-became-not-false INFO
-request-parameter-property-schema-became-false ERR
-request-parameter-property-schema-became-not-false INFO
-response-body-schema-became-false ERR
-response-body-schema-became-not-false INFO
-response-property-schema-became-false INFO
-response-property-schema-became-not-false ERR
-response-header-schema-became-false INFO
-response-header-schema-became-not-false ERR
-request-body-type-compatible INFO
-request-property-type-compatible INFO
-response-body-type-compatible INFO
-response-property-type-compatible INFO
-response-header-type-compatible INFO
-request-body-all-of-added-annotation-only INFO
-request-body-all-of-removed-annotation-only INFO
-request-property-all-of-added-annotation-only INFO
-request-property-all-of-removed-annotation-only INFO
-response-body-all-of-added-annotation-only INFO
-response-body-all-of-removed-annotation-only INFO
-response-property-all-of-added-annotation-only INFO
-response-property-all-of-removed-annotation-only INFO
-request-property-pattern-generalized INFO
-request-body-default-value-added INFO
-request-body-default-value-removed INFO
-request-body-default-value-changed INFO
-request-property-default-value-added INFO
-request-property-default-value-removed INFO
-request-property-default-value-changed INFO
-response-body-default-value-added INFO
-response-body-default-value-removed INFO
-response-body-default-value-changed INFO
-response-property-default-value-added INFO
-response-property-default-value-removed INFO
-response-property-default-value-changed INFO
-request-optional-property-became-read-only INFO
-request-optional-property-became-not-read-only INFO
-request-optional-property-became-write-only INFO
-request-optional-property-became-not-write-only INFO
-request-required-property-became-read-only INFO
-request-required-property-became-not-read-only INFO
-request-required-property-became-write-only INFO
-request-required-property-became-not-write-only INFO
-response-optional-property-became-read-only INFO
-response-optional-property-became-not-read-only INFO
-response-optional-property-became-write-only INFO
-response-optional-property-became-not-write-only INFO
-response-required-property-became-read-only INFO
-response-required-property-became-not-read-only INFO
-response-required-property-became-write-only INFO
-response-required-property-became-not-write-only WARN
-response-optional-write-only-property-removed INFO
-response-optional-write-only-property-added INFO
-response-required-write-only-property-removed INFO
-response-required-write-only-property-added INFO
-response-write-only-property-became-optional INFO
-response-write-only-property-became-required INFO
-response-write-only-property-enum-value-added INFO
-request-read-only-property-enum-value-removed INFO
-request-read-only-property-max-decreased INFO
-request-read-only-property-exclusive-max-decreased INFO
-request-read-only-property-max-length-decreased INFO
-request-read-only-property-min-increased INFO
-request-read-only-property-exclusive-min-increased INFO
-request-read-only-property-max-items-decreased INFO
-request-read-only-property-max-properties-decreased INFO
-request-body-list-of-types-widened INFO
-request-body-list-of-types-narrowed ERR
-request-property-list-of-types-widened INFO
-request-property-list-of-types-narrowed ERR
-request-parameter-list-of-types-widened INFO
-request-parameter-list-of-types-narrowed ERR
-request-parameter-property-list-of-types-widened INFO
-request-parameter-property-list-of-types-narrowed ERR
-response-body-list-of-types-widened ERR
-response-body-list-of-types-narrowed INFO
-response-property-list-of-types-widened ERR
-response-property-list-of-types-narrowed INFO
-response-media-type-name-changed WARN
-response-media-type-name-generalized ERR
-response-media-type-name-specialized INFO
-response-media-type-parameter-added INFO
-response-media-type-parameter-removed ERR
-response-media-type-parameter-changed ERR
-request-body-media-type-item-schema-added ERR
-request-body-media-type-item-schema-removed INFO
-response-body-media-type-item-schema-added INFO
-response-body-media-type-item-schema-removed ERR
-response-body-media-type-item-schema-removed-untyped ERR
-${both('request', [
-  ['discriminator-added', 'INFO'],
-  ['discriminator-removed', 'INFO'],
-  ['discriminator-property-name-changed', 'INFO'],
-  ['discriminator-mapping-added', 'INFO'],
-  ['discriminator-mapping-deleted', 'INFO'],
-  ['discriminator-mapping-changed', 'INFO'],
-  ['const-added', 'ERR'],
-  ['const-removed', 'INFO'],
-  ['const-changed', 'ERR'],
-  ['exclusive-max-set', 'ERR'],
-  ['exclusive-max-decreased', 'ERR'],
-  ['exclusive-max-increased', 'INFO'],
-  ['exclusive-min-set', 'ERR'],
-  ['exclusive-min-increased', 'ERR'],
-  ['exclusive-min-decreased', 'INFO'],
-  ['multiple-of-set', 'ERR'],
-  ['multiple-of-unset', 'INFO'],
-  ['multiple-of-changed', 'ERR'],
-  ['multiple-of-generalized', 'INFO'],
-  ['unique-items-set', 'ERR'],
-  ['unique-items-unset', 'INFO'],
-  ['max-properties-set', 'ERR'],
-  ['max-properties-decreased', 'ERR'],
-  ['max-properties-increased', 'INFO'],
-  ['min-properties-increased', 'ERR'],
-  ['pattern-property-added', 'ERR'],
-  ['pattern-property-removed', 'INFO'],
-  ['property-names-added', 'ERR'],
-  ['property-names-removed', 'INFO'],
-  ['unevaluated-items-added', 'ERR'],
-  ['unevaluated-items-removed', 'INFO'],
-  ['unevaluated-properties-added', 'ERR'],
-  ['unevaluated-properties-removed', 'INFO'],
-  ['if-added', 'ERR'],
-  ['if-removed', 'INFO'],
-  ['then-added', 'ERR'],
-  ['then-removed', 'INFO'],
-  ['else-added', 'ERR'],
-  ['else-removed', 'INFO'],
-  ['contains-added', 'ERR'],
-  ['contains-removed', 'INFO'],
-  ['min-contains-increased', 'ERR'],
-  ['min-contains-decreased', 'INFO'],
-  ['max-contains-increased', 'INFO'],
-  ['max-contains-decreased', 'ERR'],
-  ['prefix-items-added', 'INFO'],
-  ['prefix-items-removed', 'ERR'],
-  ['dependent-required-added', 'ERR'],
-  ['dependent-required-removed', 'INFO'],
-  ['dependent-required-changed', 'ERR'],
-  ['dependent-schema-added', 'ERR'],
-  ['dependent-schema-removed', 'INFO'],
-  ['content-schema-added', 'ERR'],
-  ['content-schema-removed', 'INFO'],
-  ['content-media-type-changed', 'ERR'],
-  ['content-encoding-changed', 'ERR'],
-])}
-${both('response', [
-  ['discriminator-added', 'INFO'],
-  ['discriminator-removed', 'INFO'],
-  ['discriminator-property-name-changed', 'INFO'],
-  ['discriminator-mapping-added', 'INFO'],
-  ['discriminator-mapping-deleted', 'INFO'],
-  ['discriminator-mapping-changed', 'INFO'],
-  ['const-added', 'INFO'],
-  ['const-removed', 'ERR'],
-  ['const-changed', 'ERR'],
-  ['exclusive-max-increased', 'ERR'],
-  ['exclusive-min-decreased', 'ERR'],
-  ['multiple-of-unset', 'ERR'],
-  ['multiple-of-changed', 'ERR'],
-  ['multiple-of-specialized', 'INFO'],
-  ['unique-items-unset', 'ERR'],
-  ['max-properties-increased', 'ERR'],
-  ['min-properties-decreased', 'ERR'],
-  ['pattern-property-added', 'INFO'],
-  ['pattern-property-removed', 'ERR'],
-  ['property-names-added', 'INFO'],
-  ['property-names-removed', 'ERR'],
-  ['unevaluated-items-added', 'INFO'],
-  ['unevaluated-items-removed', 'ERR'],
-  ['unevaluated-properties-added', 'INFO'],
-  ['unevaluated-properties-removed', 'ERR'],
-  ['if-added', 'INFO'],
-  ['if-removed', 'ERR'],
-  ['then-added', 'INFO'],
-  ['then-removed', 'ERR'],
-  ['else-added', 'INFO'],
-  ['else-removed', 'ERR'],
-  ['contains-added', 'INFO'],
-  ['contains-removed', 'ERR'],
-  ['min-contains-increased', 'INFO'],
-  ['min-contains-decreased', 'ERR'],
-  ['max-contains-increased', 'ERR'],
-  ['max-contains-decreased', 'INFO'],
-  ['prefix-items-added', 'ERR'],
-  ['prefix-items-removed', 'INFO'],
-  ['dependent-required-added', 'INFO'],
-  ['dependent-required-removed', 'ERR'],
-  ['dependent-required-changed', 'ERR'],
-  ['dependent-schema-added', 'INFO'],
-  ['dependent-schema-removed', 'ERR'],
-  ['content-schema-added', 'INFO'],
-  ['content-schema-removed', 'ERR'],
-  ['content-media-type-changed', 'ERR'],
-  ['content-encoding-changed', 'ERR'],
-])}
-`;
+import type { OasdiffLevel } from '../rule.js';
 
-/** oasdiff gives each schema check a body id and a property id with the same level. */
-function both(dir: 'request' | 'response', rows: [string, string][]): string {
-  return rows.flatMap(([suffix, level]) => [`${dir}-body-${suffix} ${level}`, `${dir}-property-${suffix} ${level}`]).join('\n');
-}
+/** The keyword part of the catalogue: oasdiff id → level. */
+export const KEYWORD_LEVELS = {
+  'request-property-deprecated': 'INFO',
+  'request-property-deprecated-with-sunset': 'INFO',
+  'request-property-deprecated-sunset-missing': 'ERR',
+  'request-property-deprecated-sunset-invalid': 'ERR',
+  'request-property-reactivated': 'INFO',
+  'request-property-sunset-date-too-small': 'ERR',
+  'response-property-deprecated': 'INFO',
+  'response-property-deprecated-with-sunset': 'INFO',
+  'response-property-deprecated-sunset-missing': 'ERR',
+  'response-property-deprecated-sunset-invalid': 'ERR',
+  'response-property-reactivated': 'INFO',
+  'response-property-sunset-date-too-small': 'ERR',
+  'request-property-stability-decreased': 'ERR',
+  'request-property-stability-increased': 'INFO',
+  'response-property-stability-decreased': 'ERR',
+  'response-property-stability-increased': 'INFO',
+  'api-security-component-added': 'INFO',
+  'api-security-component-removed': 'INFO',
+  'api-security-component-type-changed': 'INFO',
+  'api-security-component-oauth-url-changed': 'INFO',
+  'api-security-component-oauth-token-url-changed': 'INFO',
+  'api-security-component-oauth-scope-added': 'INFO',
+  'api-security-component-oauth-scope-removed': 'INFO',
+  'api-security-component-oauth-scope-changed': 'INFO',
+  'webhook-added': 'INFO',
+  'webhook-removed': 'ERR',
+  'request-parameter-deprecated-sunset-missing': 'ERR',
+  'request-parameter-sunset-date-too-small': 'ERR',
+  'request-parameter-sunset-deleted': 'ERR',
+  'request-parameter-sunset-date-changed-too-small': 'ERR',
+  'request-parameter-pattern-generalized': 'INFO',
+  'request-parameter-exclusive-max-set': 'ERR',
+  'request-parameter-exclusive-max-increased': 'INFO',
+  'request-parameter-exclusive-max-decreased': 'ERR',
+  'request-parameter-exclusive-min-set': 'ERR',
+  'request-parameter-exclusive-min-increased': 'ERR',
+  'request-parameter-exclusive-min-decreased': 'INFO',
+  'new-required-request-header-property': 'ERR',
+  'request-header-property-became-required': 'ERR',
+  'request-header-property-became-enum': 'ERR',
+  'request-body-media-type-schema-added': 'ERR',
+  'request-body-media-type-schema-removed': 'INFO',
+  'response-body-media-type-schema-added': 'INFO',
+  'response-body-media-type-schema-removed': 'ERR',
+  'response-header-added': 'INFO',
+  'request-body-wrapped-in-one-of': 'ERR',
+  'response-body-wrapped-in-one-of': 'ERR',
+  'request-body-wrapped-in-one-of-original-preserved': 'WARN',
+  'response-body-wrapped-in-one-of-original-preserved': 'WARN',
+  'request-body-schema-became-false': 'ERR',
+  'request-body-schema-became-not-false': 'INFO',
+  'request-property-schema-became-false': 'ERR',
+  'request-property-schema-became-not-false': 'INFO',
+  'request-parameter-schema-became-false': 'ERR',
+  'request-parameter-schema-became-not-false': 'INFO',
+  'request-parameter-property-schema-became-false': 'ERR',
+  'request-parameter-property-schema-became-not-false': 'INFO',
+  'response-body-schema-became-false': 'ERR',
+  'response-body-schema-became-not-false': 'INFO',
+  'response-property-schema-became-false': 'INFO',
+  'response-property-schema-became-not-false': 'ERR',
+  'response-header-schema-became-false': 'INFO',
+  'response-header-schema-became-not-false': 'ERR',
+  'request-body-type-compatible': 'INFO',
+  'request-property-type-compatible': 'INFO',
+  'response-body-type-compatible': 'INFO',
+  'response-property-type-compatible': 'INFO',
+  'response-header-type-compatible': 'INFO',
+  'request-body-all-of-added-annotation-only': 'INFO',
+  'request-body-all-of-removed-annotation-only': 'INFO',
+  'request-property-all-of-added-annotation-only': 'INFO',
+  'request-property-all-of-removed-annotation-only': 'INFO',
+  'response-body-all-of-added-annotation-only': 'INFO',
+  'response-body-all-of-removed-annotation-only': 'INFO',
+  'response-property-all-of-added-annotation-only': 'INFO',
+  'response-property-all-of-removed-annotation-only': 'INFO',
+  'request-property-pattern-generalized': 'INFO',
+  'request-body-default-value-added': 'INFO',
+  'request-body-default-value-removed': 'INFO',
+  'request-body-default-value-changed': 'INFO',
+  'request-property-default-value-added': 'INFO',
+  'request-property-default-value-removed': 'INFO',
+  'request-property-default-value-changed': 'INFO',
+  'response-body-default-value-added': 'INFO',
+  'response-body-default-value-removed': 'INFO',
+  'response-body-default-value-changed': 'INFO',
+  'response-property-default-value-added': 'INFO',
+  'response-property-default-value-removed': 'INFO',
+  'response-property-default-value-changed': 'INFO',
+  'request-optional-property-became-read-only': 'INFO',
+  'request-optional-property-became-not-read-only': 'INFO',
+  'request-optional-property-became-write-only': 'INFO',
+  'request-optional-property-became-not-write-only': 'INFO',
+  'request-required-property-became-read-only': 'INFO',
+  'request-required-property-became-not-read-only': 'INFO',
+  'request-required-property-became-write-only': 'INFO',
+  'request-required-property-became-not-write-only': 'INFO',
+  'response-optional-property-became-read-only': 'INFO',
+  'response-optional-property-became-not-read-only': 'INFO',
+  'response-optional-property-became-write-only': 'INFO',
+  'response-optional-property-became-not-write-only': 'INFO',
+  'response-required-property-became-read-only': 'INFO',
+  'response-required-property-became-not-read-only': 'INFO',
+  'response-required-property-became-write-only': 'INFO',
+  'response-required-property-became-not-write-only': 'WARN',
+  'response-optional-write-only-property-removed': 'INFO',
+  'response-optional-write-only-property-added': 'INFO',
+  'response-required-write-only-property-removed': 'INFO',
+  'response-required-write-only-property-added': 'INFO',
+  'response-write-only-property-became-optional': 'INFO',
+  'response-write-only-property-became-required': 'INFO',
+  'response-write-only-property-enum-value-added': 'INFO',
+  'request-read-only-property-enum-value-removed': 'INFO',
+  'request-read-only-property-max-decreased': 'INFO',
+  'request-read-only-property-exclusive-max-decreased': 'INFO',
+  'request-read-only-property-max-length-decreased': 'INFO',
+  'request-read-only-property-min-increased': 'INFO',
+  'request-read-only-property-exclusive-min-increased': 'INFO',
+  'request-read-only-property-max-items-decreased': 'INFO',
+  'request-read-only-property-max-properties-decreased': 'INFO',
+  'request-body-list-of-types-widened': 'INFO',
+  'request-body-list-of-types-narrowed': 'ERR',
+  'request-property-list-of-types-widened': 'INFO',
+  'request-property-list-of-types-narrowed': 'ERR',
+  'request-parameter-list-of-types-widened': 'INFO',
+  'request-parameter-list-of-types-narrowed': 'ERR',
+  'request-parameter-property-list-of-types-widened': 'INFO',
+  'request-parameter-property-list-of-types-narrowed': 'ERR',
+  'response-body-list-of-types-widened': 'ERR',
+  'response-body-list-of-types-narrowed': 'INFO',
+  'response-property-list-of-types-widened': 'ERR',
+  'response-property-list-of-types-narrowed': 'INFO',
+  'response-media-type-name-changed': 'WARN',
+  'response-media-type-name-generalized': 'ERR',
+  'response-media-type-name-specialized': 'INFO',
+  'response-media-type-parameter-added': 'INFO',
+  'response-media-type-parameter-removed': 'ERR',
+  'response-media-type-parameter-changed': 'ERR',
+  'request-body-media-type-item-schema-added': 'ERR',
+  'request-body-media-type-item-schema-removed': 'INFO',
+  'response-body-media-type-item-schema-added': 'INFO',
+  'response-body-media-type-item-schema-removed': 'ERR',
+  'response-body-media-type-item-schema-removed-untyped': 'ERR',
+  'request-body-discriminator-added': 'INFO',
+  'request-property-discriminator-added': 'INFO',
+  'request-body-discriminator-removed': 'INFO',
+  'request-property-discriminator-removed': 'INFO',
+  'request-body-discriminator-property-name-changed': 'INFO',
+  'request-property-discriminator-property-name-changed': 'INFO',
+  'request-body-discriminator-mapping-added': 'INFO',
+  'request-property-discriminator-mapping-added': 'INFO',
+  'request-body-discriminator-mapping-deleted': 'INFO',
+  'request-property-discriminator-mapping-deleted': 'INFO',
+  'request-body-discriminator-mapping-changed': 'INFO',
+  'request-property-discriminator-mapping-changed': 'INFO',
+  'request-body-const-added': 'ERR',
+  'request-property-const-added': 'ERR',
+  'request-body-const-removed': 'INFO',
+  'request-property-const-removed': 'INFO',
+  'request-body-const-changed': 'ERR',
+  'request-property-const-changed': 'ERR',
+  'request-body-exclusive-max-set': 'ERR',
+  'request-property-exclusive-max-set': 'ERR',
+  'request-body-exclusive-max-decreased': 'ERR',
+  'request-property-exclusive-max-decreased': 'ERR',
+  'request-body-exclusive-max-increased': 'INFO',
+  'request-property-exclusive-max-increased': 'INFO',
+  'request-body-exclusive-min-set': 'ERR',
+  'request-property-exclusive-min-set': 'ERR',
+  'request-body-exclusive-min-increased': 'ERR',
+  'request-property-exclusive-min-increased': 'ERR',
+  'request-body-exclusive-min-decreased': 'INFO',
+  'request-property-exclusive-min-decreased': 'INFO',
+  'request-body-multiple-of-set': 'ERR',
+  'request-property-multiple-of-set': 'ERR',
+  'request-body-multiple-of-unset': 'INFO',
+  'request-property-multiple-of-unset': 'INFO',
+  'request-body-multiple-of-changed': 'ERR',
+  'request-property-multiple-of-changed': 'ERR',
+  'request-body-multiple-of-generalized': 'INFO',
+  'request-property-multiple-of-generalized': 'INFO',
+  'request-body-unique-items-set': 'ERR',
+  'request-property-unique-items-set': 'ERR',
+  'request-body-unique-items-unset': 'INFO',
+  'request-property-unique-items-unset': 'INFO',
+  'request-body-max-properties-set': 'ERR',
+  'request-property-max-properties-set': 'ERR',
+  'request-body-max-properties-decreased': 'ERR',
+  'request-property-max-properties-decreased': 'ERR',
+  'request-body-max-properties-increased': 'INFO',
+  'request-property-max-properties-increased': 'INFO',
+  'request-body-min-properties-increased': 'ERR',
+  'request-property-min-properties-increased': 'ERR',
+  'request-body-pattern-property-added': 'ERR',
+  'request-property-pattern-property-added': 'ERR',
+  'request-body-pattern-property-removed': 'INFO',
+  'request-property-pattern-property-removed': 'INFO',
+  'request-body-property-names-added': 'ERR',
+  'request-property-property-names-added': 'ERR',
+  'request-body-property-names-removed': 'INFO',
+  'request-property-property-names-removed': 'INFO',
+  'request-body-unevaluated-items-added': 'ERR',
+  'request-property-unevaluated-items-added': 'ERR',
+  'request-body-unevaluated-items-removed': 'INFO',
+  'request-property-unevaluated-items-removed': 'INFO',
+  'request-body-unevaluated-properties-added': 'ERR',
+  'request-property-unevaluated-properties-added': 'ERR',
+  'request-body-unevaluated-properties-removed': 'INFO',
+  'request-property-unevaluated-properties-removed': 'INFO',
+  'request-body-if-added': 'ERR',
+  'request-property-if-added': 'ERR',
+  'request-body-if-removed': 'INFO',
+  'request-property-if-removed': 'INFO',
+  'request-body-then-added': 'ERR',
+  'request-property-then-added': 'ERR',
+  'request-body-then-removed': 'INFO',
+  'request-property-then-removed': 'INFO',
+  'request-body-else-added': 'ERR',
+  'request-property-else-added': 'ERR',
+  'request-body-else-removed': 'INFO',
+  'request-property-else-removed': 'INFO',
+  'request-body-contains-added': 'ERR',
+  'request-property-contains-added': 'ERR',
+  'request-body-contains-removed': 'INFO',
+  'request-property-contains-removed': 'INFO',
+  'request-body-min-contains-increased': 'ERR',
+  'request-property-min-contains-increased': 'ERR',
+  'request-body-min-contains-decreased': 'INFO',
+  'request-property-min-contains-decreased': 'INFO',
+  'request-body-max-contains-increased': 'INFO',
+  'request-property-max-contains-increased': 'INFO',
+  'request-body-max-contains-decreased': 'ERR',
+  'request-property-max-contains-decreased': 'ERR',
+  'request-body-prefix-items-added': 'INFO',
+  'request-property-prefix-items-added': 'INFO',
+  'request-body-prefix-items-removed': 'ERR',
+  'request-property-prefix-items-removed': 'ERR',
+  'request-body-dependent-required-added': 'ERR',
+  'request-property-dependent-required-added': 'ERR',
+  'request-body-dependent-required-removed': 'INFO',
+  'request-property-dependent-required-removed': 'INFO',
+  'request-body-dependent-required-changed': 'ERR',
+  'request-property-dependent-required-changed': 'ERR',
+  'request-body-dependent-schema-added': 'ERR',
+  'request-property-dependent-schema-added': 'ERR',
+  'request-body-dependent-schema-removed': 'INFO',
+  'request-property-dependent-schema-removed': 'INFO',
+  'request-body-content-schema-added': 'ERR',
+  'request-property-content-schema-added': 'ERR',
+  'request-body-content-schema-removed': 'INFO',
+  'request-property-content-schema-removed': 'INFO',
+  'request-body-content-media-type-changed': 'ERR',
+  'request-property-content-media-type-changed': 'ERR',
+  'request-body-content-encoding-changed': 'ERR',
+  'request-property-content-encoding-changed': 'ERR',
+  'response-body-discriminator-added': 'INFO',
+  'response-property-discriminator-added': 'INFO',
+  'response-body-discriminator-removed': 'INFO',
+  'response-property-discriminator-removed': 'INFO',
+  'response-body-discriminator-property-name-changed': 'INFO',
+  'response-property-discriminator-property-name-changed': 'INFO',
+  'response-body-discriminator-mapping-added': 'INFO',
+  'response-property-discriminator-mapping-added': 'INFO',
+  'response-body-discriminator-mapping-deleted': 'INFO',
+  'response-property-discriminator-mapping-deleted': 'INFO',
+  'response-body-discriminator-mapping-changed': 'INFO',
+  'response-property-discriminator-mapping-changed': 'INFO',
+  'response-body-const-added': 'INFO',
+  'response-property-const-added': 'INFO',
+  'response-body-const-removed': 'ERR',
+  'response-property-const-removed': 'ERR',
+  'response-body-const-changed': 'ERR',
+  'response-property-const-changed': 'ERR',
+  'response-body-exclusive-max-increased': 'ERR',
+  'response-property-exclusive-max-increased': 'ERR',
+  'response-body-exclusive-min-decreased': 'ERR',
+  'response-property-exclusive-min-decreased': 'ERR',
+  'response-body-multiple-of-unset': 'ERR',
+  'response-property-multiple-of-unset': 'ERR',
+  'response-body-multiple-of-changed': 'ERR',
+  'response-property-multiple-of-changed': 'ERR',
+  'response-body-multiple-of-specialized': 'INFO',
+  'response-property-multiple-of-specialized': 'INFO',
+  'response-body-unique-items-unset': 'ERR',
+  'response-property-unique-items-unset': 'ERR',
+  'response-body-max-properties-increased': 'ERR',
+  'response-property-max-properties-increased': 'ERR',
+  'response-body-min-properties-decreased': 'ERR',
+  'response-property-min-properties-decreased': 'ERR',
+  'response-body-pattern-property-added': 'INFO',
+  'response-property-pattern-property-added': 'INFO',
+  'response-body-pattern-property-removed': 'ERR',
+  'response-property-pattern-property-removed': 'ERR',
+  'response-body-property-names-added': 'INFO',
+  'response-property-property-names-added': 'INFO',
+  'response-body-property-names-removed': 'ERR',
+  'response-property-property-names-removed': 'ERR',
+  'response-body-unevaluated-items-added': 'INFO',
+  'response-property-unevaluated-items-added': 'INFO',
+  'response-body-unevaluated-items-removed': 'ERR',
+  'response-property-unevaluated-items-removed': 'ERR',
+  'response-body-unevaluated-properties-added': 'INFO',
+  'response-property-unevaluated-properties-added': 'INFO',
+  'response-body-unevaluated-properties-removed': 'ERR',
+  'response-property-unevaluated-properties-removed': 'ERR',
+  'response-body-if-added': 'INFO',
+  'response-property-if-added': 'INFO',
+  'response-body-if-removed': 'ERR',
+  'response-property-if-removed': 'ERR',
+  'response-body-then-added': 'INFO',
+  'response-property-then-added': 'INFO',
+  'response-body-then-removed': 'ERR',
+  'response-property-then-removed': 'ERR',
+  'response-body-else-added': 'INFO',
+  'response-property-else-added': 'INFO',
+  'response-body-else-removed': 'ERR',
+  'response-property-else-removed': 'ERR',
+  'response-body-contains-added': 'INFO',
+  'response-property-contains-added': 'INFO',
+  'response-body-contains-removed': 'ERR',
+  'response-property-contains-removed': 'ERR',
+  'response-body-min-contains-increased': 'INFO',
+  'response-property-min-contains-increased': 'INFO',
+  'response-body-min-contains-decreased': 'ERR',
+  'response-property-min-contains-decreased': 'ERR',
+  'response-body-max-contains-increased': 'ERR',
+  'response-property-max-contains-increased': 'ERR',
+  'response-body-max-contains-decreased': 'INFO',
+  'response-property-max-contains-decreased': 'INFO',
+  'response-body-prefix-items-added': 'ERR',
+  'response-property-prefix-items-added': 'ERR',
+  'response-body-prefix-items-removed': 'INFO',
+  'response-property-prefix-items-removed': 'INFO',
+  'response-body-dependent-required-added': 'INFO',
+  'response-property-dependent-required-added': 'INFO',
+  'response-body-dependent-required-removed': 'ERR',
+  'response-property-dependent-required-removed': 'ERR',
+  'response-body-dependent-required-changed': 'ERR',
+  'response-property-dependent-required-changed': 'ERR',
+  'response-body-dependent-schema-added': 'INFO',
+  'response-property-dependent-schema-added': 'INFO',
+  'response-body-dependent-schema-removed': 'ERR',
+  'response-property-dependent-schema-removed': 'ERR',
+  'response-body-content-schema-added': 'INFO',
+  'response-property-content-schema-added': 'INFO',
+  'response-body-content-schema-removed': 'ERR',
+  'response-property-content-schema-removed': 'ERR',
+  'response-body-content-media-type-changed': 'ERR',
+  'response-property-content-media-type-changed': 'ERR',
+  'response-body-content-encoding-changed': 'ERR',
+  'response-property-content-encoding-changed': 'ERR',
+} as const satisfies Record<string, OasdiffLevel>;

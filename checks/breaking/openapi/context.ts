@@ -6,7 +6,7 @@ import type { Finding, Severity } from '../../../contracts/finding.js';
 import { atOrAbove } from '../../../contracts/finding.js';
 import type { OpenApiContract } from '../../../contracts/model/types.js';
 import { pointerSegments, toPointer } from '../../../contracts/source/positions.js';
-import { OPENAPI_LEVELS } from './catalogue.js';
+import { OPENAPI_LEVELS, type OpenApiBreakingId } from './catalogue.js';
 
 /** Plain JSON object. */
 export type Json = Record<string, unknown>;
@@ -60,22 +60,28 @@ export function createDiffContext(previous: OpenApiContract, current: OpenApiCon
   };
 }
 
-/** True when a rule's level passes the threshold (ids outside the catalogue never do). */
-export function wants(ctx: DiffContext, id: string): boolean {
+/** True when a rule's level passes the threshold. */
+export function wants(ctx: DiffContext, id: OpenApiBreakingId): boolean {
+  return atOrAbove(levelOf(id), ctx.level);
+}
+
+/** The level of a catalogued id; an id outside the catalogue is a bug in the differ, never a silent drop. */
+function levelOf(id: OpenApiBreakingId): Severity {
   const severity = OPENAPI_LEVELS.get(id);
-  return severity !== undefined && atOrAbove(severity, ctx.level);
+  if (severity === undefined) throw new Error(`internal error: breaking id \`${id}\` is not in the OpenAPI breaking catalogue (checks/breaking/openapi/catalogue.ts); the differ must report catalogued ids only.`);
+  return severity;
 }
 
 /**
- * Reports one change under an oasdiff id; silently ignores ids below the
- * threshold. A finding about something removed (`where` = `prev`) is
+ * Reports one change under an oasdiff id; leaves out ids below the
+ * threshold and throws on an id outside the catalogue. A finding about something removed (`where` = `prev`) is
  * reported where the user can act — the nearest element of the current
  * document that still exists on the way to it (from `anchor`, when given, the
  * current element that held it) — and keeps where it was as `previous`.
  */
-export function report(ctx: DiffContext, id: string, message: string, where: Where, pointer: string, hint?: string, anchor?: string): void {
-  const severity = OPENAPI_LEVELS.get(id);
-  if (severity === undefined || !atOrAbove(severity, ctx.level)) return;
+export function report(ctx: DiffContext, id: OpenApiBreakingId, message: string, where: Where, pointer: string, hint?: string, anchor?: string): void {
+  const severity = levelOf(id);
+  if (!atOrAbove(severity, ctx.level)) return;
   const key = `${id}\u0000${pointer}\u0000${message}`;
   if (ctx.seen.has(key)) return;
   ctx.seen.add(key);

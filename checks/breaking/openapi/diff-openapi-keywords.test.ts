@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { diffOpenApi } from './index.js';
 import { openApiContractFromFile } from './contract-from-file.js';
-import { OPENAPI_LEVELS } from './catalogue.js';
+import { OPENAPI_LEVELS, type OpenApiBreakingId } from './catalogue.js';
 import type { DiffOptions } from './context.js';
 
 const FIXTURES = join(import.meta.dirname, '../../../test/fixtures/breaking/openapi');
@@ -192,7 +192,7 @@ describe('diffOpenApi: schema keywords, lifecycle and components (one fixture pa
 
   it('uses oasdiff levels for every id it reports', () => {
     for (const name of Object.keys(CASES)) {
-      for (const f of diffPair(name)) if (f.ruleId !== 'breaking-change-needs-new-version') expect(OPENAPI_LEVELS.get(f.ruleId)).toBe(f.severity);
+      for (const f of diffPair(name)) if (f.ruleId !== 'breaking-change-needs-new-version') expect(OPENAPI_LEVELS.get(f.ruleId as OpenApiBreakingId)).toBe(f.severity);
     }
   });
 });

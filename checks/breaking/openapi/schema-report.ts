@@ -3,7 +3,7 @@
  * it was found in (request body or property, parameter, response body or
  * property, response header) to get oasdiff's id, and words the message.
  */
-import { OPENAPI_LEVELS } from './catalogue.js';
+import { isOpenApiBreakingId, type OpenApiBreakingId } from './catalogue.js';
 import { report, wants, type DiffContext } from './context.js';
 import type { Direction, LocalChange, SchemaNode } from './schema-compare.js';
 import { PROPERTY_ONLY_SUFFIXES } from './schema-keywords.js';
@@ -27,7 +27,7 @@ export interface SchemaScope {
 /** Deepest property path walked. */
 const MAX_DEPTH = 24;
 
-const REQUEST_PROPERTY_IDS: Record<string, string> = {
+const REQUEST_PROPERTY_IDS: Record<string, OpenApiBreakingId> = {
   'required-property-added': 'new-required-request-property',
   'required-property-added-with-default': 'new-required-request-property-with-default',
   'optional-property-added': 'new-optional-request-property',
@@ -38,7 +38,7 @@ const REQUEST_PROPERTY_IDS: Record<string, string> = {
   'became-optional': 'request-property-became-optional',
 };
 
-const RESPONSE_PROPERTY_IDS: Record<string, string> = {
+const RESPONSE_PROPERTY_IDS: Record<string, OpenApiBreakingId> = {
   'required-property-added': 'response-required-property-added',
   'required-property-added-with-default': 'response-required-property-added',
   'optional-property-added': 'response-optional-property-added',
@@ -50,7 +50,7 @@ const RESPONSE_PROPERTY_IDS: Record<string, string> = {
 };
 
 /** Properties of a header parameter's object schema (oasdiff's request-header-property checks). */
-const HEADER_PROPERTY_IDS: Record<string, string> = {
+const HEADER_PROPERTY_IDS: Record<string, OpenApiBreakingId> = {
   'required-property-added': 'new-required-request-header-property',
   'became-required': 'request-header-property-became-required',
   'became-enum': 'request-header-property-became-enum',
@@ -66,7 +66,7 @@ const ALIASES: Record<Direction, Record<string, string>> = {
 };
 
 /** The oasdiff id of a change in a scope, or undefined when oasdiff does not count it. */
-export function idFor(scope: SchemaScope, suffix: string, atRoot: boolean): string | undefined {
+export function idFor(scope: SchemaScope, suffix: string, atRoot: boolean): OpenApiBreakingId | undefined {
   suffix = ALIASES[scope.dir][suffix] ?? suffix;
   if (scope.root === 'parameter' && scope.paramIn === 'header' && !atRoot && suffix in HEADER_PROPERTY_IDS) return HEADER_PROPERTY_IDS[suffix];
   const propertyIds = scope.dir === 'request' ? REQUEST_PROPERTY_IDS : RESPONSE_PROPERTY_IDS;
@@ -92,11 +92,12 @@ export function idFor(scope: SchemaScope, suffix: string, atRoot: boolean): stri
       if (atRoot) candidates.push(`response-property-${suffix}`);
     }
   }
-  return candidates.find((id) => OPENAPI_LEVELS.has(id));
+  // a change with no oasdiff id in this scope is not a breaking change there (a narrowing on the response side): no finding
+  return candidates.find(isOpenApiBreakingId);
 }
 
-function checked(id: string): string | undefined {
-  return OPENAPI_LEVELS.has(id) ? id : undefined;
+function checked(id: string): OpenApiBreakingId | undefined {
+  return isOpenApiBreakingId(id) ? id : undefined;
 }
 
 function subject(scope: SchemaScope, path: string[]): string {

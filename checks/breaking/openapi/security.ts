@@ -3,6 +3,7 @@
  * alternatives: removing one strands the clients that use it; adding a scope
  * to one asks clients for a permission they may not have.
  */
+import type { OpenApiBreakingId } from './catalogue.js';
 import { child, isObject, report, type DiffContext } from './context.js';
 import { opLabel, type Op } from './operations.js';
 
@@ -22,7 +23,7 @@ function requirements(list: unknown): Map<string, { req: Requirement; index: num
   return out;
 }
 
-function compare(ctx: DiffContext, prevList: unknown, currList: unknown, prevPtr: string, currPtr: string, ids: { removed: string; added: string; scopeAdded: string; scopeRemoved: string }, where: string): void {
+function compare(ctx: DiffContext, prevList: unknown, currList: unknown, prevPtr: string, currPtr: string, ids: { removed: OpenApiBreakingId; added: OpenApiBreakingId; scopeAdded: OpenApiBreakingId; scopeRemoved: OpenApiBreakingId }, where: string): void {
   const pr = requirements(prevList);
   const cr = requirements(currList);
   for (const [key, { req, index }] of pr) {
