@@ -6,7 +6,7 @@ import { dirname, join, relative } from 'node:path';
 import type { Finding, Severity } from '../../../contracts/finding.js';
 import { atOrAbove } from '../../../contracts/finding.js';
 import type { AsyncApiContract, EventMessage, SourceRef } from '../../../contracts/model/types.js';
-import { ASYNCAPI_LEVELS } from './catalogue.js';
+import { ASYNCAPI_OWN_RULES, type AsyncApiBreakingId, type AsyncApiOwnId } from './catalogue.js';
 import { survivingPointer } from '../../../contracts/source/positions.js';
 
 /** Options of {@link diffAsyncApi}. */
@@ -43,13 +43,16 @@ export function createAsyncDiffContext(prev: AsyncApiContract, curr: AsyncApiCon
 }
 
 /** Reports under an own rule id at `at` (plus `sub`, a pointer suffix), at the rule's default severity. */
-export function report(ctx: AsyncDiffContext, id: string, message: string, at: SourceRef, hint?: string, sub = ''): Finding | undefined {
-  const severity = ASYNCAPI_LEVELS.get(id) ?? 'error';
+export function report(ctx: AsyncDiffContext, id: AsyncApiOwnId, message: string, at: SourceRef, hint?: string, sub = ''): Finding | undefined {
+  // typed ids make this a compile-time check; a cast id outside the catalogue is a bug, never a guessed severity
+  const rule = (ASYNCAPI_OWN_RULES as Record<string, { severity: Severity } | undefined>)[id];
+  if (!rule) throw new Error(`internal error: breaking id \`${id}\` is not in the AsyncAPI breaking catalogue (checks/breaking/asyncapi/catalogue.ts).`);
+  const severity = rule.severity;
   return reportAs(ctx, id, severity, message, at, hint, sub);
 }
 
 /** Reports with an explicit severity (schema differences: error or info by mode). */
-export function reportAs(ctx: AsyncDiffContext, id: string, severity: Severity, message: string, at: SourceRef, hint?: string, sub = ''): Finding | undefined {
+export function reportAs(ctx: AsyncDiffContext, id: AsyncApiBreakingId, severity: Severity, message: string, at: SourceRef, hint?: string, sub = ''): Finding | undefined {
   if (!atOrAbove(severity, ctx.level)) return undefined;
   const where = at.pointer !== undefined ? { pointer: at.pointer + sub } : { line: at.line ?? 1, column: at.column ?? 1 };
   const finding: Finding = {
@@ -70,7 +73,7 @@ export function reportAs(ctx: AsyncDiffContext, id: string, severity: Severity, 
  * still exists in the current version of the file it was written in (the
  * entry document when that file is gone), keeping where it was as `previous`.
  */
-export function reportRemoved(ctx: AsyncDiffContext, id: string, message: string, was: SourceRef, hint?: string): Finding | undefined {
+export function reportRemoved(ctx: AsyncDiffContext, id: AsyncApiOwnId, message: string, was: SourceRef, hint?: string): Finding | undefined {
   const finding = report(ctx, id, message, { file: currentFileOf(ctx, was.file), pointer: was.pointer ?? '' }, hint);
   if (finding) keepReachable(finding, was);
   return finding;
