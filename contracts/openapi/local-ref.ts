@@ -33,3 +33,12 @@ export function localRefTarget(contract: OpenApiContract, ref: string): JsonSche
   for (const p of refSegments(ref)) node = isObj(node) || Array.isArray(node) ? (node as Obj)[p] : undefined;
   return isObj(node) ? (node as JsonSchema) : undefined;
 }
+
+/**
+ * The parts of the bundled document that local `$ref`s point into
+ * (`components` and `paths`), for a JSON Schema validator that resolves the
+ * refs itself (the REST client's ajv standalone validators).
+ */
+export function refTargets(contract: OpenApiContract): { components: unknown; paths: unknown } {
+  return { components: contract.document.components ?? {}, paths: contract.document.paths ?? {} };
+}

@@ -9,6 +9,7 @@
 import { Ajv, type Options } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { JsonSchema, OpenApiContract } from '../../contracts/model/types.js';
+import { refTargets } from '../../contracts/openapi/local-ref.js';
 import { addFastFormats, standaloneValidators } from '../core/ajv-standalone.js';
 
 /** One validator to export: its name and the schema it checks. */
@@ -65,7 +66,7 @@ export function compileValidators(contract: OpenApiContract, specs: readonly Val
   const ajv = v30 ? new Ajv(options) : new Ajv2020(options);
   addFastFormats(ajv);
   for (const name of OPENAPI_FORMATS) if (!ajv.formats[name]) ajv.addFormat(name, true);
-  const doc = toJsonSchema({ components: (contract.document as Record<string, unknown>).components ?? {}, paths: (contract.document as Record<string, unknown>).paths ?? {} }, v30) as Record<string, unknown>;
+  const doc = toJsonSchema(refTargets(contract), v30) as Record<string, unknown>;
   ajv.addSchema({ ...doc, $id: DOC_ID }, undefined, undefined, false);
   const refs: Record<string, string> = {};
   for (const s of specs) {
