@@ -26,19 +26,23 @@ export function severityOfCriticality(level: string): Severity {
   return level === 'BREAKING' ? 'error' : level === 'DANGEROUS' ? 'warning' : 'info';
 }
 
-const own: [id: string, severity: Severity, description: string][] = [
-  [GRAPHQL_IDS.keyRemoved, 'error', 'An entity lost its last `@key` in a subgraph: other subgraphs and the gateway can no longer fetch it from there.'],
-  [GRAPHQL_IDS.keyChanged, 'error', 'An entity\'s `@key` changed (other fields, or `resolvable: false`): references other subgraphs send by the old key no longer resolve.'],
-  [GRAPHQL_IDS.keyAdded, 'info', 'An entity got a new `@key`.'],
-  [GRAPHQL_IDS.requiredFieldChanged, 'error', 'A field another subgraph `@requires` was removed or changed type in the subgraph that resolves it.'],
-  [GRAPHQL_IDS.fieldMoved, 'warning', 'A field moved from one subgraph to another (info when the new owner declares `@override(from:)`, which lets the move roll out safely).'],
-  [GRAPHQL_IDS.stillComposed, 'info', 'An element was removed from one subgraph while another still resolves it: the composed supergraph keeps it.'],
-  [GRAPHQL_IDS.notComposed, 'warning', 'The composed supergraph was not compared because one side\'s subgraphs do not compose.'],
-  [NEEDS_NEW_VERSION_ID, 'error', 'A subgraph made breaking changes but its version link (`https://contractkit.dev/version/vN.M`) kept its major version.'],
-];
+/** contractkit's own GraphQL breaking rules: id → default severity and what the rule reports (one sentence). */
+export const GRAPHQL_OWN_RULES = {
+  [GRAPHQL_IDS.keyRemoved]: { severity: 'error', purpose: 'An entity lost its last `@key` in a subgraph: other subgraphs and the gateway can no longer fetch it from there.' },
+  [GRAPHQL_IDS.keyChanged]: { severity: 'error', purpose: 'An entity\'s `@key` changed (other fields, or `resolvable: false`): references other subgraphs send by the old key no longer resolve.' },
+  [GRAPHQL_IDS.keyAdded]: { severity: 'info', purpose: 'An entity got a new `@key`.' },
+  [GRAPHQL_IDS.requiredFieldChanged]: { severity: 'error', purpose: 'A field another subgraph `@requires` was removed or changed type in the subgraph that resolves it.' },
+  [GRAPHQL_IDS.fieldMoved]: { severity: 'warning', purpose: 'A field moved from one subgraph to another (info when the new owner declares `@override(from:)`, which lets the move roll out safely).' },
+  [GRAPHQL_IDS.stillComposed]: { severity: 'info', purpose: 'An element was removed from one subgraph while another still resolves it: the composed supergraph keeps it.' },
+  [GRAPHQL_IDS.notComposed]: { severity: 'warning', purpose: 'The composed supergraph was not compared because one side\'s subgraphs do not compose.' },
+  [NEEDS_NEW_VERSION_ID]: { severity: 'error', purpose: 'A subgraph made breaking changes but its version link (`https://contractkit.dev/version/vN.M`) kept its major version.' },
+} as const satisfies Record<string, { severity: Severity; purpose: string }>;
+
+/** An own GraphQL breaking id. */
+export type GraphQLOwnId = keyof typeof GRAPHQL_OWN_RULES;
 
 /** Default severity of each own rule. */
-export const GRAPHQL_LEVELS: ReadonlyMap<string, Severity> = new Map(own.map(([id, s]) => [id, s]));
+export const GRAPHQL_LEVELS: ReadonlyMap<string, Severity> = new Map(Object.entries(GRAPHQL_OWN_RULES).map(([id, rule]) => [id, rule.severity]));
 
 /** graphql-inspector's change names with the level they usually have (the real level is decided per change). */
 const INSPECTOR = `
@@ -100,7 +104,7 @@ UNION_MEMBER_ADDED warning
 
 /** Every GraphQL breaking rule: ours, then graphql-inspector's (directive-usage changes keep inspector's `DIRECTIVE_USAGE_*` names too). */
 export const GRAPHQL_BREAKING_RULES: readonly BreakingRule[] = [
-  ...own.map(([id, severity, description]): BreakingRule => ({ id, kind: 'graphql', severity, description, source: 'contractkit' })),
+  ...Object.entries(GRAPHQL_OWN_RULES).map(([id, rule]): BreakingRule => ({ id, kind: 'graphql', severity: rule.severity, description: rule.purpose, source: 'contractkit' })),
   ...INSPECTOR.trim()
     .split('\n')
     .map((line): BreakingRule => {
