@@ -7,7 +7,7 @@ import { createTsFile } from '../core/ts-file.js';
 import { camelCase, docComment, pascalCase, propertyKey, stringLiteral } from '../core/names.js';
 import { renderTemplate } from '../core/templates.js';
 import type { EventGroup, EventsPlan, OperationPlan } from './plan.js';
-import { createTypeCollector } from './schema-types.js';
+import { createTitledTypes, type TitledTypes } from '../core/schema-ts/declare-titled.js';
 
 const RUNTIME = '@contractkit/runtime/events';
 
@@ -15,7 +15,7 @@ const RUNTIME = '@contractkit/runtime/events';
 export function emitTypes(plan: EventsPlan): GeneratedFile {
   const f = createTsFile('types.ts');
   const reserved = plan.messages.flatMap((m) => [m.typeName, m.eventTypeName, ...(m.headersTypeName ? [m.headersTypeName] : [])]);
-  const collector = createTypeCollector(reserved.concat(plan.channels.flatMap((c) => (c.paramsTypeName ? [c.paramsTypeName] : []))));
+  const collector = createTitledTypes(reserved.concat(plan.channels.flatMap((c) => (c.paramsTypeName ? [c.paramsTypeName] : []))));
   const envelope = f.importType('EventEnvelope', RUNTIME);
   const aliases: string[] = [];
   for (const m of plan.messages) {
@@ -30,7 +30,7 @@ export function emitTypes(plan: EventsPlan): GeneratedFile {
   return f.toGeneratedFile();
 }
 
-function collectorDeclare(c: ReturnType<typeof createTypeCollector>, schema: unknown, name: string, description: string) {
+function collectorDeclare(c: TitledTypes, schema: unknown, name: string, description: string) {
   const s = schema && typeof schema === 'object' ? (schema as Record<string, unknown>) : { type: 'object' };
   c.typeOf({ ...s, title: name }, name, description);
 }

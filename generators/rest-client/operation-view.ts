@@ -7,7 +7,7 @@ import type { HttpMediaType, HttpOperation, HttpParameter, JsonSchema } from '..
 import { isCursorParam } from '../../contracts/openapi/pagination.js';
 import type { BodyEncodingName } from './media-types.js';
 import { bodyEncoding, pickRequestMedia, pickResponseMedia } from './media-types.js';
-import type { SchemaTypes } from './schema-types.js';
+import type { ComponentTypes } from '../core/schema-ts/declare-components.js';
 
 /** Parameters of one location, as the `Args` type's member. */
 export interface ParamGroup {
@@ -44,7 +44,7 @@ export function isIdempotencyHeader(name: string): boolean {
 }
 
 /** Builds the view of `op`. */
-export function operationView(op: HttpOperation, schemas: SchemaTypes): OperationView {
+export function operationView(op: HttpOperation, schemas: ComponentTypes): OperationView {
   const idem = op.parameters.find((p) => p.in === 'header' && isIdempotencyHeader(p.name));
   const groups: ParamGroup[] = [];
   for (const [loc, key] of GROUPS) {
@@ -75,7 +75,7 @@ export function operationView(op: HttpOperation, schemas: SchemaTypes): Operatio
 
 const LIMIT_PARAM = /^(limit|per_?page|page_?size|size|max_?results)$/i;
 
-function paginationOf(op: HttpOperation, success: (HttpMediaType | undefined)[], schemas: SchemaTypes): OperationView['pagination'] {
+function paginationOf(op: HttpOperation, success: (HttpMediaType | undefined)[], schemas: ComponentTypes): OperationView['pagination'] {
   const query = op.parameters.filter((p) => p.in === 'query');
   const cursorParam = query.find((p) => isCursorParam(p.name))?.name;
   if (op.pagination === 'cursor' && !cursorParam) return undefined;

@@ -8,7 +8,8 @@ import type { Finding } from '../../contracts/finding.js';
 import type { Contract, ContractModel, JsonSchema, SagaCall, SagaContract, SagaStep } from '../../contracts/model/types.js';
 import { callForm, contractOfCall, findEventMessage, findEventOperation, findHttpOperation, findRpcMethod, splitGrpcMethod, type ContractCall } from '../../checks/lint/saga/support/references.js';
 import { camelCase, pascalCase } from '../core/names.js';
-import { createTypeEmitter, type DocRef, type RefResolver } from './type-emitter.js';
+import { createRefTypes, type ResolvedRef } from '../core/schema-ts/declare-refs.js';
+import { messageType } from './message-types.js';
 
 /** One call a step makes (forward or compensation). */
 export interface CallView {
@@ -43,6 +44,13 @@ export interface SagaView {
   declarations: string;
 }
 
+/** A document a schema lives in (for resolving its local `#/…` refs). */
+export interface DocRef {
+  /** Contract name (prefix of generated names). */
+  name: string;
+  document: Record<string, unknown> | undefined;
+}
+
 function pointerGet(doc: unknown, pointer: string): unknown {
   let cur = doc;
   for (const raw of pointer.replace(/^#?\//, '').split('/')) {
@@ -65,7 +73,7 @@ export function buildSagaView(saga: SagaContract, model: ContractModel): { view?
     const probe = saga.steps.flatMap((s) => [s.call, ...(s.compensate ? [s.compensate] : [])]).find((c) => callForm(c) && (c as Record<string, string>)[callForm(c)!] === name);
     byName.set(name, probe ? contractOfCall(model, saga, probe as ContractCall) : undefined);
   }
-  const resolve: RefResolver = (ref, doc) => {
+  const resolve = (ref: string, doc: DocRef): ResolvedRef<DocRef> | undefined => {
     const hash = ref.indexOf('#');
     const file = hash < 0 ? ref : ref.slice(0, hash);
     const pointer = hash < 0 ? '' : ref.slice(hash);
@@ -74,7 +82,7 @@ export function buildSagaView(saga: SagaContract, model: ContractModel): { view?
     if (schema === undefined) return undefined;
     return { schema, doc: target, key: `${target.name}${pointer}`, hint: pointer.split('/').pop() || target.name };
   };
-  const types = createTypeEmitter(resolve, [`${base}Data`, `${base}Participants`, `${base}Steps`]);
+  const types = createRefTypes(resolve, [`${base}Data`, `${base}Participants`, `${base}Steps`]);
   const dataType = `${base}Data`;
   const sagaDoc: DocRef = { name: '', document: saga.document };
 
@@ -112,7 +120,7 @@ export function buildSagaView(saga: SagaContract, model: ContractModel): { view?
       const m = findRpcMethod(contract, call.method);
       if (!m) return void fail(step, `no method ${JSON.stringify(call.method)} in ${name}.`, 'Name a unary method as `package.Service/Method`.');
       if (m.kind !== 'unary') return void fail(step, `${call.method} is ${m.kind.replace('_', '-')}; saga steps call unary methods.`, 'Call a unary method, or wrap the stream in a local step.');
-      return { participant, method: camelCase(splitGrpcMethod(call.method)!.method), label: `gRPC ${m.path}`, request: types.messageType(contract, m.input, 'write'), response: types.messageType(contract, m.output, 'read'), local: false, source: { call, contract } };
+      return { participant, method: camelCase(splitGrpcMethod(call.method)!.method), label: `gRPC ${m.path}`, request: messageType(types, contract, m.input, 'write'), response: messageType(types, contract, m.output, 'read'), local: false, source: { call, contract } };
     }
     if ('asyncapi' in call && contract.kind === 'asyncapi') {
       const op = findEventOperation(contract, call.send);
