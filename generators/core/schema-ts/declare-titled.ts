@@ -1,6 +1,6 @@
 /**
  * Naming by title, for schemas whose refs the loader has resolved already
- * (AsyncAPI payloads: plain data, cycles as object cycles). An object or
+ * (AsyncAPI payloads: plain data; the loader cuts cycles). An object or
  * enum schema with a `title` becomes a named declaration (an `interface` for
  * a plain object), shared when the same title means the same schema;
  * everything else is printed inline. Names come from titles and the names
