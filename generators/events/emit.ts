@@ -3,7 +3,7 @@
  * wired to versions), producers, consumers, and the user-owned upcasters file.
  */
 import type { GeneratedFile } from '../core/registry.js';
-import { createTsFile } from '../core/ts-file.js';
+import { createTsFile, inlineTypeImport } from '../core/ts-file.js';
 import { camelCase, docComment, pascalCase, propertyKey, stringLiteral } from '../core/names.js';
 import { renderTemplate } from '../core/templates.js';
 import type { EventGroup, EventsPlan, OperationPlan } from './plan.js';
@@ -224,7 +224,8 @@ export function upcasterSteps(plan: EventsPlan): { name: string; skeleton: strin
         const to = g.versions[i + 1]!;
         const name = upcasterName(g, from.version);
         if (out.has(name)) continue;
-        out.set(name, renderTemplate('events', 'upcaster', { name, eventType: g.eventType, from: from.version, to: to.version, latest: g.latest.version, fromType: from.typeName, toType: to.typeName, notImplemented: `not implemented: upcast ${g.eventType} v${from.version} → v${to.version} (upcasters.ts)` }));
+        // upcasters.ts is the user's: a skeleton appended to it brings its types inline, leaving the user's import block alone
+        out.set(name, renderTemplate('events', 'upcaster', { name, eventType: g.eventType, from: from.version, to: to.version, latest: g.latest.version, fromType: inlineTypeImport(from.typeName, './types.js'), toType: inlineTypeImport(to.typeName, './types.js'), notImplemented: `not implemented: upcast ${g.eventType} v${from.version} → v${to.version} (upcasters.ts)` }));
       }
     }
   }
