@@ -28,3 +28,9 @@ describe('additionalProperties', () => {
     expect(print({ type: 'object', patternProperties: { '^x-': { type: 'string' } } })).toBe('{\n  [key: string]: unknown;\n}');
   });
 });
+
+describe('kept as the REST client has always printed it (see the report of issue 13)', () => {
+  it('exact: a map without properties whose values have a schema prints as {} (the value type is lost)', () => {
+    expect(print({ type: 'object', additionalProperties: { type: 'string' } })).toBe('{}');
+  });
+});
