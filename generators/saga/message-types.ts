@@ -34,11 +34,12 @@ export function messageType<D>(types: RefTypes<D>, proto: ProtoContract, fullNam
     const nested = (type: string) => messageType(types, proto, type.replace(/^\./, ''), dir);
     const lines = message.fields.map((f) => {
       let t = 'unknown';
-      if (f.fieldKind === 'scalar' || SCALARS[f.type]) t = SCALARS[f.type] ?? 'unknown';
+      // a list first: the loader gives a repeated scalar its scalar's type name, which must not make it a single scalar
+      if (f.fieldKind === 'list') t = `${paren(SCALARS[f.type] ?? (proto.messages.some((m) => m.fullName === f.type.replace(/^\./, '')) ? nested(f.type) : 'unknown'))}[]`;
+      else if (f.fieldKind === 'scalar' || SCALARS[f.type]) t = SCALARS[f.type] ?? 'unknown';
       else if (f.fieldKind === 'enum') t = 'number';
       else if (f.fieldKind === 'message') t = nested(f.type);
       else if (f.fieldKind === 'map') t = 'Record<string, unknown>';
-      else if (f.fieldKind === 'list') t = `${paren(SCALARS[f.type] ?? (proto.messages.some((m) => m.fullName === f.type.replace(/^\./, '')) ? nested(f.type) : 'unknown'))}[]`;
       return `  ${propertyKey(localName(f.name))}?: ${t}${read && t !== 'unknown' ? ' | undefined' : ''};\n`;
     });
     return { text: lines.length ? `{\n${lines.join('')}}` : 'Record<string, never>', doc: `The protobuf message \`${fullName}\`${read ? ' (as a participant returns it)' : ''}.` };
