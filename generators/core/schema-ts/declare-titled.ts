@@ -66,13 +66,12 @@ export function createTitledTypes(reserved: Iterable<string> = [], style: Schema
     inProgress.add(s);
     const isObject = (s.type === 'object' || s.properties !== undefined) && !s.oneOf && !s.anyOf && !s.allOf;
     const doc = docComment([typeof s.description === 'string' ? s.description : typeof s.title === 'string' && pascalCase(s.title) !== name ? s.title : undefined]);
-    const decl = isObject ? `${doc}export interface ${name} ${interfaceBody(s)}\n` : `${doc}export type ${name} = ${printSchema(s, { ...ctx, unnamed: true })};\n`;
+    const decl = isObject ? declareObject(doc, name, objectType(s, ctx, printSchema)) : `${doc}export type ${name} = ${printSchema(s, { ...ctx, unnamed: true })};\n`;
     inProgress.delete(s);
     out.push(decl);
     return name;
   }
 
-  const interfaceBody = (s: SchemaObject): string => objectType(s, ctx, printSchema);
 
   return {
     typeOf(schema, name, description) {
@@ -84,4 +83,9 @@ export function createTitledTypes(reserved: Iterable<string> = [], style: Schema
     },
     declarations: () => out.join('\n'),
   };
+}
+
+// an object with members is an interface; one without (`Record<string, unknown>`) can only be a type alias
+function declareObject(doc: string, name: string, body: string): string {
+  return body.startsWith('{') ? `${doc}export interface ${name} ${body}\n` : `${doc}export type ${name} = ${body};\n`;
 }

@@ -27,3 +27,9 @@ describe('naming by title', () => {
     expect(types.declarations()).toBe('export interface Place {\n  city?: string;\n}\n\nexport interface Moved {\n  at?: Place;\n  meta?: {\n    n?: number;\n  };\n}\n');
   });
 });
+
+it('an object without members is a type alias (an interface cannot extend a Record by name)', () => {
+  const types = createTitledTypes();
+  expect(types.typeOf({ type: 'object' }, 'Ping')).toBe('Ping');
+  expect(types.declarations()).toBe('export type Ping = Record<string, unknown>;\n');
+});
