@@ -1,0 +1,42 @@
+/**
+ * A generator's options (`generate: [{ target, out, options }]` in
+ * contractkit.yaml) are checked against the JSON Schema the generator
+ * declares (`optionsSchema`), with ajv, before it runs. A bad option is a
+ * GeneratorOptionsError whose findings point into the options object
+ * (`/dateType`); the CLI places them at the option's line in the config.
+ */
+import { Ajv, type ValidateFunction } from 'ajv';
+import { UsageError } from '../../contracts/errors.js';
+import { schemaErrorsToFindings } from '../../contracts/source/schema-errors.js';
+
+/** A JSON Schema of an options object. */
+export type OptionsSchema = Record<string, unknown> & { type: 'object' };
+
+/** Options that do not match a generator's `optionsSchema`; each finding's pointer is inside the options object. */
+export class GeneratorOptionsError extends UsageError {
+  constructor(
+    readonly target: string,
+    message: string,
+    findings: ConstructorParameters<typeof UsageError>[1],
+  ) {
+    super(message, findings);
+  }
+}
+
+// verbose: the findings then name the nearest allowed key or value ("did you mean")
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+const compiled = new WeakMap<OptionsSchema, ValidateFunction>();
+
+/** Checks `options` against `schema`. @throws GeneratorOptionsError listing every problem. */
+export function validateGeneratorOptions(target: string, schema: OptionsSchema, options: Record<string, unknown>): void {
+  let validate = compiled.get(schema);
+  if (!validate) compiled.set(schema, (validate = ajv.compile(schema)));
+  if (validate(options)) return;
+  const findings = schemaErrorsToFindings(validate.errors ?? [], '', 'config', 'config/invalid-generator-options', `options of the ${target} target`).map((f) => ({
+    ...f,
+    message: `${target}: ${f.message}`,
+    hint: f.hint ?? `See the ${target} generator's options in docs/.`,
+  }));
+  const first = findings[0]?.message ?? `${target}: the options do not match the generator's schema`;
+  throw new GeneratorOptionsError(target, `Invalid options for the ${target} target: ${first.replace(`${target}: `, '')}`, findings);
+}

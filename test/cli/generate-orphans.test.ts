@@ -1,0 +1,42 @@
+/**
+ * `contractkit generate` keeps a manifest of each target's files in the output
+ * folder (`.contractkit/<target>.files`): a proto file removed from the
+ * contract leaves its `_pb.ts` behind, which `--check` reports (exit 1, the
+ * orphan's path) and `generate` deletes, leaving the user's own files alone.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { scratchTree } from '../scratch-tree.js';
+import { runCli } from './run-cli.js';
+
+const CONFIG = 'version: 1\ncontracts:\n  shop:\n    proto: proto\n    generate:\n      - target: grpc\n        out: gen\n';
+const message = (name: string) => `syntax = "proto3";\npackage shop.v1;\nmessage ${name} { string id = 1; }\n`;
+
+it('a removed proto leaves its _pb.ts: --check reports the orphan, generate deletes it and nothing else', () => {
+  const dir = scratchTree({ 'contractkit.yaml': CONFIG, 'proto/shop/v1/a.proto': message('A'), 'proto/shop/v1/b.proto': message('B') }, 'ck-orphans-');
+  try {
+    const first = runCli(['generate', '--no-cache'], dir);
+    expect(first.code, first.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'gen/.contractkit/grpc.files'), 'utf8')).toContain('shop/v1/b_pb.ts\n');
+    writeFileSync(join(dir, 'gen/README.md'), 'my notes'); // the user's, never in a manifest
+    expect(runCli(['generate', '--check', '--no-cache'], dir).code).toBe(0);
+
+    rmSync(join(dir, 'proto/shop/v1/b.proto'));
+    const check = runCli(['generate', '--check', '--no-cache'], dir);
+    expect(check.code, check.stderr).toBe(1);
+    expect(check.stderr).toContain('orphan: gen/shop/v1/b_pb.ts');
+    expect(existsSync(join(dir, 'gen/shop/v1/b_pb.ts'))).toBe(true); // check writes nothing
+
+    const again = runCli(['generate', '--no-cache'], dir);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain('deleted: gen/shop/v1/b_pb.ts');
+    expect(existsSync(join(dir, 'gen/shop/v1/b_pb.ts'))).toBe(false);
+    expect(existsSync(join(dir, 'gen/shop/v1/a_pb.ts'))).toBe(true);
+    expect(readFileSync(join(dir, 'gen/README.md'), 'utf8')).toBe('my notes');
+    expect(readFileSync(join(dir, 'gen/.contractkit/grpc.files'), 'utf8')).not.toContain('b_pb.ts');
+    expect(runCli(['generate', '--check', '--no-cache'], dir).code).toBe(0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
