@@ -35,7 +35,7 @@ export function validateGeneratorOptions(target: string, schema: OptionsSchema, 
   const findings = schemaErrorsToFindings(validate.errors ?? [], '', 'config', 'config/invalid-generator-options', `options of the ${target} target`).map((f) => ({
     ...f,
     message: `${target}: ${f.message}`,
-    hint: f.hint ?? `See the ${target} generator's options in docs/.`,
+    hint: f.hint ?? `See the options of the ${target} target in docs/${target === 'saga' ? 'sagas' : target}.md.`,
   }));
   const first = findings[0]?.message ?? `${target}: the options do not match the generator's schema`;
   throw new GeneratorOptionsError(target, `Invalid options for the ${target} target: ${first.replace(`${target}: `, '')}`, findings);

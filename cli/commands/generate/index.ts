@@ -167,7 +167,9 @@ async function generateOnce(ctx: CommandContext, jobs: Job[], args: GenerateArgs
     } else {
       const removed = r.orphans.length ? `, ${r.orphans.length} orphan(s) deleted` : '';
       for (const o of group) if (o !== group[0]) ctx.err(`${o.job.target.target} ${o.job.spec.name} → ${where(ctx, o.job)}: written with ${job.spec.name}`);
-      ctx.err(`${job.target.target} ${job.spec.name} → ${where(ctx, job)}: ${r.written.length} written, ${r.unchanged.length} unchanged${removed}`);
+      // the counts are of the generated files; the manifest is bookkeeping
+      const count = (paths: string[]) => paths.filter((p) => p !== r.manifest?.path).length;
+      ctx.err(`${job.target.target} ${job.spec.name} → ${where(ctx, job)}: ${count(r.written)} written, ${count(r.unchanged)} unchanged${removed}`);
       for (const f of r.orphans) ctx.err(`deleted: ${where(ctx, job)}/${f} (no longer generated)`);
     }
     // what is on disk now is exactly this run's output (in check mode: only when nothing was stale)
