@@ -131,6 +131,16 @@ export function resolveCall(model: ContractModel, saga: SagaContract, call: Saga
   return undefined;
 }
 
+/** The contracts the sagas among `contracts` call (as resolved), each once, in the order first called. */
+export function calledContracts(contracts: readonly Contract[]): Contract[] {
+  const called = new Set<Contract>();
+  for (const c of contracts) {
+    if (c.kind !== 'saga') continue;
+    for (const step of c.steps) for (const r of [step.resolved?.call, step.resolved?.compensate]) if (r) called.add(r.contract);
+  }
+  return [...called];
+}
+
 /** HTTP methods that are safe (RFC 9110 §9.2.1): they change nothing on the server. */
 const SAFE_METHODS = new Set(['get', 'head', 'options', 'trace']);
 

@@ -23,6 +23,7 @@ import type { ContractSpec } from '../../../contracts/load/types.js';
 import { createWatcher, describeChanges } from '../../../generators/core/watch.js';
 import { writeGeneratedFiles } from '../../../generators/core/writer.js';
 import { checkJobOptions, targetOutputs } from './outputs.js';
+import { calledContracts } from '../../../contracts/saga/references.js';
 
 interface GenerateArgs extends GlobalArgs {
   target?: GeneratorName;
@@ -124,7 +125,8 @@ async function generateOnce(ctx: CommandContext, jobs: Job[], args: GenerateArgs
   progress.phase(loadingPhase(specs));
   const loaded = await loadContracts(specs, ctx.loadOptions);
   const contractOf = new Map(specs.map((s, i) => [specKey(s), loaded.bySpec[i]]));
-  for (const c of loaded.model.contracts) for (const f of [c.file, ...c.files]) inputs.add(f);
+  // the contracts sagas call are inputs too: a change to one regenerates (and, watching, re-runs) the saga
+  for (const c of [...loaded.model.contracts, ...(loaded.model.sagaReferences?.loaded ?? [])]) for (const f of [c.file, ...c.files]) inputs.add(f);
   if (!loaded.usable) {
     progress.done();
     // bad input: report it and write nothing
@@ -147,7 +149,8 @@ async function generateOnce(ctx: CommandContext, jobs: Job[], args: GenerateArgs
     };
     // the saga references resolved at load time travel with the model
     const model = { contracts, ...(loaded.model.sagaReferences && { sagaReferences: loaded.model.sagaReferences }) };
-    outputs.push({ job, cache, contracts, files: await chosen[k]!.generate(model, context) });
+    // the cache of a saga target covers the contracts its steps call
+    outputs.push({ job, cache, contracts: [...contracts, ...calledContracts(contracts)], files: await chosen[k]!.generate(model, context) });
   }
   progress.phase(`${args.check ? 'checking' : 'writing'} ${outputs.reduce((n, o) => n + o.files.length, 0)} file(s)`);
   let stale = 0;
