@@ -40,7 +40,7 @@ const MANIFEST_HEADER = (target: string) =>
 
 /** The manifest of `files` (the user-owned ones left out), sorted so it is deterministic. */
 export function manifestFile(target: string, files: readonly GeneratedFile[]): GeneratedFile {
-  const paths = files.filter((f) => !f.userOwned).map((f) => f.path.split(sep).join('/'));
+  const paths = [...new Set(files.filter((f) => !f.userOwned).map((f) => f.path.split(sep).join('/')))];
   paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return { path: manifestPath(target), content: MANIFEST_HEADER(target) + paths.map((p) => `${p}\n`).join('') };
 }

@@ -168,11 +168,13 @@ async function generateOnce(ctx: CommandContext, jobs: Job[], args: GenerateArgs
       for (const f of r.stale) ctx.err(`stale: ${where(ctx, job)}/${f}`);
       for (const f of r.orphans) ctx.err(`orphan: ${where(ctx, job)}/${f} (no longer generated; \`contractkit generate\` deletes it)`);
     } else {
-      const removed = r.orphans.length ? `, ${r.orphans.length} orphan(s) deleted` : '';
-      for (const o of group) if (o !== group[0]) ctx.err(`${o.job.target.target} ${o.job.spec.name} → ${where(ctx, o.job)}: written with ${job.spec.name}`);
-      // the counts are of the generated files; the manifest is bookkeeping
-      const count = (paths: string[]) => paths.filter((p) => p !== r.manifest?.path).length;
-      ctx.err(`${job.target.target} ${job.spec.name} → ${where(ctx, job)}: ${count(r.written)} written, ${count(r.unchanged)} unchanged${removed}`);
+      // each job's own files counted (the manifest is bookkeeping); the orphans are the folder's
+      for (const o of group) {
+        const own = new Set(o.files.map((f) => f.path));
+        const count = (paths: string[]) => paths.filter((p) => own.has(p)).length;
+        const removed = o === group[group.length - 1] && r.orphans.length ? `, ${r.orphans.length} orphan(s) deleted` : '';
+        ctx.err(`${o.job.target.target} ${o.job.spec.name} → ${where(ctx, o.job)}: ${count(r.written)} written, ${count(r.unchanged)} unchanged${removed}`);
+      }
       for (const f of r.orphans) ctx.err(`deleted: ${where(ctx, job)}/${f} (no longer generated)`);
     }
     // what is on disk now is exactly this run's output (in check mode: only when nothing was stale)
