@@ -40,3 +40,25 @@ it('a removed proto leaves its _pb.ts: --check reports the orphan, generate dele
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+it('contracts that fill one output folder share its manifest: regenerating one never deletes the other\'s files', () => {
+  const module = (m: string) => ({ [`protos/${m}/buf.yaml`]: 'version: v2\n', [`protos/${m}/${m}/v1/${m}.proto`]: `syntax = "proto3";\npackage ${m}.v1;\nmessage M { string id = 1; }\n` });
+  const dir = scratchTree({ ...module('alpha'), ...module('beta') }, 'ck-orphans-shared-');
+  try {
+    const generate = (...extra: string[]) => runCli(['generate', 'grpc', 'protos', '--out', 'gen', ...extra], dir);
+    expect(generate().code).toBe(0);
+    const listed = readFileSync(join(dir, 'gen/.contractkit/grpc.files'), 'utf8');
+    expect(listed).toContain('alpha/v1/alpha_pb.ts\n');
+    expect(listed).toContain('beta/v1/beta_pb.ts\n');
+    // only alpha changed: beta's job runs with it (not from the cache), so its files stay listed and on disk
+    writeFileSync(join(dir, 'protos/alpha/alpha/v1/alpha.proto'), `${readFileSync(join(dir, 'protos/alpha/alpha/v1/alpha.proto'), 'utf8')}message N { string id = 1; }\n`);
+    const again = generate();
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).not.toContain('deleted:');
+    expect(existsSync(join(dir, 'gen/beta/v1/beta_pb.ts'))).toBe(true);
+    expect(readFileSync(join(dir, 'gen/.contractkit/grpc.files'), 'utf8')).toBe(listed);
+    expect(generate('--check', '--no-cache').code).toBe(0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
