@@ -6,22 +6,13 @@
  * (`/dateType`); the CLI places them at the option's line in the config.
  */
 import { Ajv, type ValidateFunction } from 'ajv';
-import { UsageError } from '../../contracts/errors.js';
 import { schemaErrorsToFindings } from '../../contracts/source/schema-errors.js';
+import { GeneratorOptionsError } from './options-error.js';
+
+export { GeneratorOptionsError } from './options-error.js';
 
 /** A JSON Schema of an options object. */
 export type OptionsSchema = Record<string, unknown> & { type: 'object' };
-
-/** Options that do not match a generator's `optionsSchema`; each finding's pointer is inside the options object. */
-export class GeneratorOptionsError extends UsageError {
-  constructor(
-    readonly target: string,
-    message: string,
-    findings: ConstructorParameters<typeof UsageError>[1],
-  ) {
-    super(message, findings);
-  }
-}
 
 // verbose: the findings then name the nearest allowed key or value ("did you mean")
 const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });

@@ -14,7 +14,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import type { ContractKind } from '../../contracts/finding.js';
 import type { Contract, ContractModel } from '../../contracts/model/types.js';
 import { confinedPath } from './writer.js';
-import { validateGeneratorOptions, type OptionsSchema } from './options-schema.js';
+import type { OptionsSchema } from './options-schema.js';
 
 export type { OptionsSchema } from './options-schema.js';
 
@@ -149,6 +149,8 @@ export function createGeneratorContext(name: GeneratorName, input: GeneratorCont
 export async function runGenerator(target: GeneratorName, model: ContractModel, input: GeneratorContextInput): Promise<GeneratedFile[]> {
   const generator = await loadGenerator(target);
   if (!generator) throw new Error(`The ${target} generator is not registered.`);
+  // ajv is imported only when a generator runs: every command imports this registry (the target names)
+  const { validateGeneratorOptions } = await import('./options-schema.js');
   validateGeneratorOptions(target, generator.optionsSchema, input.options ?? {});
   return generator.generate(model, input);
 }

@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { UsageError } from '../../../contracts/errors.js';
 import type { Finding } from '../../../contracts/finding.js';
 import type { TargetOutput } from '../../../generators/core/registry.js';
-import { GeneratorOptionsError } from '../../../generators/core/options-schema.js';
+import { GeneratorOptionsError } from '../../../generators/core/options-error.js';
 import { findConfigFile, loadConfig } from '../../config/load-config.js';
 import type { Config } from '../../config/types.js';
 import type { CommandContext } from '../../context.js';
