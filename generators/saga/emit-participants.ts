@@ -10,7 +10,7 @@
  */
 import type { Finding } from '../../contracts/finding.js';
 import { findEventMessage } from '../../contracts/saga/references.js';
-import type { AsyncApiContract, OpenApiContract, ProtoContract } from '../../contracts/model/types.js';
+import type { AsyncApiContract, OpenApiContract } from '../../contracts/model/types.js';
 import { camelCase, docComment, pascalCase, propertyKey, stringLiteral } from '../core/names.js';
 import type { GeneratedFile } from '../core/registry.js';
 import { createTsFile, type TsFile } from '../core/ts-file.js';
@@ -71,7 +71,6 @@ function restGroup(c: Ctx, src: ClientSource, methods: CallView[]): Group {
 }
 
 function grpcGroup(c: Ctx, src: ClientSource, methods: CallView[]): Group {
-  const contract = src.contract as ProtoContract;
   const services = new Map<string, string>();
   const out: string[] = [];
   for (const m of methods) {
