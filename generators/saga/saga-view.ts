@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../../contracts/finding.js';
 import type { Contract, ContractModel, JsonSchema, ResolvedSagaCall, SagaCall, SagaContract, SagaStep } from '../../contracts/model/types.js';
-import { callForm, contractOfCall, findEventMessage, findEventOperation, splitGrpcMethod, type ContractCall } from '../../contracts/saga/references.js';
+import { callForm, contractNameOf, contractOfCall, findEventMessage, findEventOperation, splitGrpcMethod, type ContractCall } from '../../contracts/saga/references.js';
 import { camelCase, pascalCase } from '../core/names.js';
 import { createTypeEmitter, type DocRef, type RefResolver } from './type-emitter.js';
 
@@ -63,10 +63,13 @@ const docOf = (c: Contract | undefined): Record<string, unknown> | undefined => 
 export function buildSagaView(saga: SagaContract, model: ContractModel): { view?: SagaView; findings: Finding[] } {
   const findings: Finding[] = [];
   const base = pascalCase(saga.saga);
-  const byName = new Map<string, Contract | undefined>();
-  for (const name of Object.keys(saga.contracts)) {
-    const probe = saga.steps.flatMap((s) => [s.call, ...(s.compensate ? [s.compensate] : [])]).find((c) => callForm(c) && (c as Record<string, string>)[callForm(c)!] === name);
-    byName.set(name, probe ? contractOfCall(model, saga, probe as ContractCall) : undefined);
+  // the contracts by the saga's names for them, as the steps' calls resolved (`$ref`s like `orders#/components/schemas/Order`)
+  const byName = new Map<string, Contract>();
+  for (const step of saga.steps) {
+    for (const [call, resolved] of [[step.call, step.resolved?.call], [step.compensate, step.resolved?.compensate]] as const) {
+      const name = call && contractNameOf(call);
+      if (name !== undefined && resolved && !byName.has(name)) byName.set(name, resolved.contract);
+    }
   }
   const resolve: RefResolver = (ref, doc) => {
     const hash = ref.indexOf('#');
