@@ -10,7 +10,7 @@ import { createNameScope } from '../core/names.js';
 import { defineGenerator, type GeneratedFile } from '../core/registry.js';
 import { createTsFile } from '../core/ts-file.js';
 import { emitClient } from './emit-client.js';
-import { DEFAULT_OPTIONS, parseRestClientOptions, type RestClientOptions } from './options.js';
+import { DEFAULT_OPTIONS, parseRestClientOptions, REST_CLIENT_OPTIONS_SCHEMA, type RestClientOptions } from './options.js';
 import { toJsAndDeclarations } from './js-dts.js';
 import { createComponentTypes } from '../core/schema-ts/declare-components.js';
 
@@ -42,6 +42,7 @@ export function generateRestClient(contract: OpenApiContract, options: RestClien
 /** The registered generator: one client per OpenAPI contract of the model, under `<out>/` (or `<out>/<contract>/` when there are several). */
 export const restClientGenerator = defineGenerator({
   name: 'rest-client',
+  optionsSchema: REST_CLIENT_OPTIONS_SCHEMA,
   async generate(model, ctx) {
     const options = parseRestClientOptions(ctx.options);
     const contracts = contractsOfKind(model, 'openapi');
