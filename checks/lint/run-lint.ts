@@ -15,7 +15,7 @@ import { runRedoclyLint } from './redocly/run.js';
 import { redoclyRulesForPreset } from './redocly/presets.js';
 import type { ConfiguredRedoclyRule } from './redocly/plugin.js';
 import { runBufLint } from './proto/buf-lint.js';
-import { withSagaContracts } from './saga/with-saga-contracts.js';
+import { withSagaContracts } from '../../contracts/saga/resolve.js';
 import type { LintSettings } from './settings.js';
 import { runModelRule } from './run-model-rule.js';
 import type { ModelRule, RedoclyRule } from './rule.js';

@@ -1,5 +1,7 @@
 /**
- * Loads every contract of a run once, in parallel, into one ContractModel.
+ * Loads every contract of a run once, in parallel, into one ContractModel;
+ * with sagas, their references are resolved too (the contracts their steps
+ * call loaded, each step's calls pointing at what they name).
  */
 import type { Finding } from '../finding.js';
 import type { Contract, ContractModel } from '../model/types.js';
@@ -55,5 +57,8 @@ export async function loadContracts(specs: readonly ContractSpec[], options: Loa
     return o.contract;
   });
   const contracts = bySpec.filter((c): c is Contract => c !== undefined);
-  return { model: { contracts }, findings, usable: !findings.some((f) => f.severity === 'error'), bySpec };
+  let model: ContractModel = { contracts };
+  // imported only when there are sagas: the resolution may load more contracts
+  if (options.resolveSagaReferences !== false && contracts.some((c) => c.kind === 'saga')) model = await (await import('../saga/resolve.js')).resolveSagaReferences(model, options);
+  return { model, findings, usable: !findings.some((f) => f.severity === 'error'), bySpec };
 }

@@ -39,6 +39,8 @@ export interface LoadOptions {
   rootDir: string;
   /** Fetch `http(s)://` `$ref`s; off by default. */
   allowRemoteRefs: boolean;
+  /** `loadContracts` only: resolve saga references (default true; false leaves the sagas as their files say, for tests of that state). */
+  resolveSagaReferences?: boolean;
 }
 
 /**

@@ -7,8 +7,10 @@
  */
 import type { ContractKind } from '../finding.js';
 import type { GraphQLContract } from './graphql.js';
+import type { ResolvedStepCalls, SagaReferences } from './saga-references.js';
 
 export type * from './graphql.js';
+export type * from './saga-references.js';
 
 /** Where an element comes from: a file plus a JSON pointer (YAML/JSON) or a proto source path. */
 export interface SourceRef {
@@ -337,6 +339,8 @@ export interface SagaStep {
   timeoutMs?: number;
   retry?: SagaRetry;
   location: SourceRef;
+  /** What `call` and `compensate` lead to, set by `loadContracts` (contracts/saga/resolve.ts). */
+  resolved?: ResolvedStepCalls;
 }
 
 export interface SagaContract extends ContractBase {
@@ -360,6 +364,8 @@ export type Contract = OpenApiContract | ProtoContract | AsyncApiContract | Saga
 /** Every contract of a run, loaded once. */
 export interface ContractModel {
   contracts: Contract[];
+  /** With sagas: the contracts their steps call that the run did not list (set by `loadContracts`). */
+  sagaReferences?: SagaReferences;
 }
 
 /** Contracts of one kind, typed. */

@@ -26,19 +26,18 @@ export function addFastFormats(ajv: Ajv): void {
 
 /**
  * The standalone module of `refs` (export name → schema id) as the body of a
- * generated `.ts` file: the import of `ajvRuntime` from `runtimeModule` when
- * ajv's code calls a helper (string lengths, deep equality for `const`,
- * `enum` and `uniqueItems`), then ajv's functions, each `export const name =
- * fn` rewritten by `typedExport`.
+ * generated `.ts` file: ajv's functions, each `export const name = fn`
+ * rewritten by `typedExport`. When ajv's code calls a helper (string
+ * lengths, deep equality for `const`, `enum` and `uniqueItems`) it asks
+ * `importHelpers` for the local name of the imported `ajvRuntime` (the
+ * file's import block holds the import).
  */
-export function standaloneValidators(ajv: Ajv, refs: Record<string, string>, runtimeModule: string, typedExport: (name: string, fn: string) => string): string {
-  let helpers = false;
+export function standaloneValidators(ajv: Ajv, refs: Record<string, string>, importHelpers: () => string, typedExport: (name: string, fn: string) => string): string {
   let code = standaloneCode(ajv, refs).replace(/require\("ajv\/dist\/runtime\/([a-z0-9_]+)"\)\.default/gi, (_m: string, name: string) => {
     if (!(AJV_RUNTIME_HELPERS as readonly string[]).includes(name)) throw new Error(`contractkit: ajv's standalone code needs its runtime helper "${name}", which @contractkit/runtime does not export`);
-    helpers = true;
-    return `ajvRuntime.${name}`;
+    return `${importHelpers()}.${name}`;
   });
   code = code.replace(/^export const ([A-Za-z_$][\w$]*) = ([A-Za-z_$][\w$]*);$/gm, (_m: string, name: string, fn: string) => typedExport(name, fn));
   code = code.replace(/^"use strict";\n/, '');
-  return `${helpers ? `import { ajvRuntime } from '${runtimeModule}';\n` : ''}${code}`;
+  return code;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { camelCase, createNameScope, docComment, pascalCase, propertyKey, stringLiteral } from './names.js';
-import { createTsFile } from './ts-file.js';
+import { createTsFile, inlineTypeImport } from './ts-file.js';
 
 describe('names', () => {
   it('makes identifiers from anything', () => {
@@ -45,4 +45,30 @@ describe('createTsFile', () => {
         `export type Order = Order_2;\nconst x: RequestOptions = {};\ncreateClient(x);\n`,
     );
   });
+
+  it('keeps a labelled import in a statement of its own, after the module\'s others', () => {
+    const f = createTsFile('v.ts', '// header\n', { gapAfterHeader: false, gapAfterImports: false });
+    const helpers = f.importValue('ajvRuntime', '@contractkit/runtime/http', { statement: 'ajv' });
+    const check = f.importValue('ajvCheck', '@contractkit/runtime/http');
+    const type = f.importType('ValueCheck', '@contractkit/runtime/http');
+    f.print(`export const v: ${type} = ${check}(${helpers}.equal);\n`);
+    expect(f.toGeneratedFile().content).toBe(
+      "// header\nimport { ajvCheck, type ValueCheck } from '@contractkit/runtime/http';\nimport { ajvRuntime } from '@contractkit/runtime/http';\n" +
+        'export const v: ValueCheck = ajvCheck(ajvRuntime.equal);\n',
+    );
+  });
+
+  it('an imported name that clashes with a declared one is aliased in generated files too (the steps file)', () => {
+    const f = createTsFile('s.ts', '/** mine */\n', { gapAfterHeader: false });
+    f.declare('PlaceOrderSteps');
+    const t = f.importType('PlaceOrderSteps', './place-order.saga.js');
+    expect(t).toBe('PlaceOrderSteps_2');
+    expect(f.toGeneratedFile().content).toBe("/** mine */\nimport type { PlaceOrderSteps as PlaceOrderSteps_2 } from './place-order.saga.js';\n\n");
+  });
+
+  it('inline type imports quote the module safely', () => {
+    expect(inlineTypeImport('OrderV1', './types.js')).toBe("import('./types.js').OrderV1");
+    expect(inlineTypeImport('X', "./it's.js")).toBe("import('./it\\'s.js').X");
+  });
 });
+

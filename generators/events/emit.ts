@@ -3,11 +3,11 @@
  * wired to versions), producers, consumers, and the user-owned upcasters file.
  */
 import type { GeneratedFile } from '../core/registry.js';
-import { createTsFile } from '../core/ts-file.js';
+import { createTsFile, inlineTypeImport } from '../core/ts-file.js';
 import { camelCase, docComment, pascalCase, propertyKey, stringLiteral } from '../core/names.js';
 import { renderTemplate } from '../core/templates.js';
 import type { EventGroup, EventsPlan, OperationPlan } from './plan.js';
-import { createTypeCollector } from './schema-types.js';
+import { createTitledTypes, type TitledTypes } from '../core/schema-ts/declare-titled.js';
 
 const RUNTIME = '@contractkit/runtime/events';
 
@@ -15,7 +15,7 @@ const RUNTIME = '@contractkit/runtime/events';
 export function emitTypes(plan: EventsPlan): GeneratedFile {
   const f = createTsFile('types.ts');
   const reserved = plan.messages.flatMap((m) => [m.typeName, m.eventTypeName, ...(m.headersTypeName ? [m.headersTypeName] : [])]);
-  const collector = createTypeCollector(reserved.concat(plan.channels.flatMap((c) => (c.paramsTypeName ? [c.paramsTypeName] : []))));
+  const collector = createTitledTypes(reserved.concat(plan.channels.flatMap((c) => (c.paramsTypeName ? [c.paramsTypeName] : []))));
   const envelope = f.importType('EventEnvelope', RUNTIME);
   const aliases: string[] = [];
   for (const m of plan.messages) {
@@ -30,7 +30,7 @@ export function emitTypes(plan: EventsPlan): GeneratedFile {
   return f.toGeneratedFile();
 }
 
-function collectorDeclare(c: ReturnType<typeof createTypeCollector>, schema: unknown, name: string, description: string) {
+function collectorDeclare(c: TitledTypes, schema: unknown, name: string, description: string) {
   const s = schema && typeof schema === 'object' ? (schema as Record<string, unknown>) : { type: 'object' };
   c.typeOf({ ...s, title: name }, name, description);
 }
@@ -222,7 +222,8 @@ export function upcasterSteps(plan: EventsPlan): { name: string; skeleton: strin
         const to = g.versions[i + 1]!;
         const name = upcasterName(g, from.version);
         if (out.has(name)) continue;
-        out.set(name, renderTemplate('events', 'upcaster', { name, eventType: g.eventType, from: from.version, to: to.version, latest: g.latest.version, fromType: from.typeName, toType: to.typeName, notImplemented: `not implemented: upcast ${g.eventType} v${from.version} → v${to.version} (upcasters.ts)` }));
+        // upcasters.ts is the user's: a skeleton appended to it brings its types inline, leaving the user's import block alone
+        out.set(name, renderTemplate('events', 'upcaster', { name, eventType: g.eventType, from: from.version, to: to.version, latest: g.latest.version, fromType: inlineTypeImport(from.typeName, './types.js'), toType: inlineTypeImport(to.typeName, './types.js'), notImplemented: `not implemented: upcast ${g.eventType} v${from.version} → v${to.version} (upcasters.ts)` }));
       }
     }
   }

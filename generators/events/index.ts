@@ -3,19 +3,37 @@
  * versioned domain events from an AsyncAPI 2.x/3.0 contract, on
  * `@contractkit/runtime/events`.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { UsageError } from '../../contracts/errors.js';
 import { contractsOfKind } from '../../contracts/model/types.js';
 import { defineGenerator, type GeneratedFile } from '../core/registry.js';
+import type { OptionsSchema } from '../core/options-schema.js';
 import type { EventsGeneratorOptions } from './bindings.js';
 import { emitBindings, emitChannels, emitConsumers, emitIndex, emitProducers, emitSpecs, emitTypes, emitUpcasters } from './emit.js';
 import { planEvents } from './plan.js';
 import { compileValidators } from './validators.js';
 
+const DURATION = { type: ['number', 'string'] };
+
+/** JSON Schema of the options (the values' ranges are checked with the contract's `x-` extensions, at their source). */
+export const EVENTS_OPTIONS_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    deadLetter: { type: 'string', description: 'The dead-letter destination of every consumer without `x-dead-letter`.' },
+    maxAttempts: { type: 'number', description: 'Deliveries before dead-lettering.' },
+    retryDelays: { type: 'array', items: DURATION, description: 'The delay before each retry, the last repeating.' },
+    jetstream: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { maxDeliver: { type: 'number' }, ackWait: DURATION, duplicateWindow: DURATION },
+    },
+  },
+} as const satisfies OptionsSchema;
+
 /** The events generator (registered as `events`). */
 export const eventsGenerator = defineGenerator({
   name: 'events',
+  optionsSchema: EVENTS_OPTIONS_SCHEMA,
   async generate(model, ctx) {
     const contracts = contractsOfKind(model, 'asyncapi');
     if (contracts.length !== 1) {
@@ -23,9 +41,9 @@ export const eventsGenerator = defineGenerator({
     }
     const { plan, findings } = planEvents(contracts[0]!, (ctx.options ?? {}) as EventsGeneratorOptions);
     if (!plan) throw new UsageError(`generate events: ${findings.length} element(s) of ${contracts[0]!.name} cannot be typed; nothing was written.`, findings);
-    const upcastersPath = join(ctx.out, 'upcasters.ts');
-    const upcasters = emitUpcasters(plan, existsSync(upcastersPath) ? readFileSync(upcastersPath, 'utf8') : undefined);
-    const needsUpcasters = upcasters !== undefined || existsSync(upcastersPath);
+    const existing = ctx.readExisting('upcasters.ts');
+    const upcasters = emitUpcasters(plan, existing);
+    const needsUpcasters = upcasters !== undefined || existing !== undefined;
     const files: GeneratedFile[] = [
       emitTypes(plan),
       emitChannels(plan),
@@ -36,7 +54,8 @@ export const eventsGenerator = defineGenerator({
       emitConsumers(plan),
       emitIndex(needsUpcasters && plan.operations.some((o) => o.action === 'receive' && o.groups.some((g) => g.versions.length > 1))),
     ];
-    if (upcasters) files.push(upcasters);
+    // the user's once written: never deleted as an orphan
+    if (upcasters) files.push({ ...upcasters, userOwned: true });
     return files;
   },
 });

@@ -15,7 +15,7 @@ import { contractsOfKind, type ProtoContract } from '../../contracts/model/types
 import { decodeImage, isImportFile } from '../../contracts/proto/image.js';
 import { defineGenerator, type GeneratedFile } from '../core/registry.js';
 import { generateMessages } from './messages.js';
-import { matchesPaths, readGrpcOptions, type GrpcGeneratorOptions } from './options.js';
+import { GRPC_OPTIONS_SCHEMA, matchesPaths, readGrpcOptions, type GrpcGeneratorOptions } from './options.js';
 import { loadProtoplugin } from './protoplugin.js';
 import { buildCodecFile } from './codec-file.js';
 import { readCodecOption, type GrpcCodec } from './codec-option.js';
@@ -51,6 +51,7 @@ export async function generateGrpc(contract: ProtoContract, options: GrpcGenerat
 /** The registered `grpc` generator. */
 export const grpcGenerator = defineGenerator({
   name: 'grpc',
+  optionsSchema: GRPC_OPTIONS_SCHEMA,
   async generate(model, ctx) {
     const options = readGrpcOptions(ctx.options);
     const out: GeneratedFile[] = [];

@@ -6,12 +6,27 @@
 import { UsageError } from '../../contracts/errors.js';
 import { readCodecOption, type GrpcCodec } from './codec-option.js';
 import type { MessageOptions } from './messages.js';
+import type { OptionsSchema } from '../core/options-schema.js';
 
 /** Options of the grpc generator, from the config's `options:`. */
 export interface GrpcGeneratorOptions extends MessageOptions {
   /** `fast`: generated codecs (`<name>_codec.ts`) instead of protobuf-es's `toBinary`/`fromBinary` on the wire. */
   codec?: GrpcCodec;
 }
+
+const PATHS = { oneOf: [{ type: 'string', minLength: 1 }, { type: 'array', items: { type: 'string', minLength: 1 } }] };
+
+/** JSON Schema of the options, validated before the generator runs. */
+export const GRPC_OPTIONS_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    paths: { ...PATHS, description: 'Proto files or directories relative to the proto root (like `buf generate --path`).' },
+    path: { ...PATHS, description: 'The same as `paths`.' },
+    jsonTypes: { type: 'boolean', description: 'protoc-gen-es `json_types`: JSON types of every message.' },
+    codec: { enum: ['protobuf-es', 'fast'], description: '`fast`: generated codecs instead of protobuf-es on the wire.' },
+  },
+} as const satisfies OptionsSchema;
 
 /** Reads `paths` (or `path`; a string or a list, `./` and a trailing `/` dropped), `jsonTypes` and `codec`. @throws UsageError for a malformed `paths`. */
 export function readGrpcOptions(raw: Record<string, unknown>): GrpcGeneratorOptions {

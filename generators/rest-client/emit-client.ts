@@ -14,7 +14,8 @@ import { createTsFile, type TsFile } from '../core/ts-file.js';
 import type { GeneratedFile } from '../core/registry.js';
 import { responseValueKind } from './media-types.js';
 import { operationView, type OperationView } from './operation-view.js';
-import type { SchemaTypes, Scope } from './schema-types.js';
+import type { ComponentTypes } from '../core/schema-ts/declare-components.js';
+import type { Scope } from '../core/schema-ts/naming.js';
 
 const RUNTIME = '@contractkit/runtime/http';
 
@@ -35,7 +36,7 @@ interface Named {
 }
 
 /** Names every operation and prints `client.ts`. */
-export function emitClient(contract: OpenApiContract, schemas: SchemaTypes, scope: Scope, options: RestClientOptions = DEFAULT_OPTIONS): GeneratedFile[] {
+export function emitClient(contract: OpenApiContract, schemas: ComponentTypes, scope: Scope, options: RestClientOptions = DEFAULT_OPTIONS): GeneratedFile[] {
   const file = createTsFile('client.ts');
   const extras = createOpExtras(contract, options, file, scope);
   const factory = scope.claim(`create${pascalCase(contract.title || contract.name)}Client`);
@@ -80,7 +81,7 @@ export function emitClient(contract: OpenApiContract, schemas: SchemaTypes, scop
   return [file.toGeneratedFile(), ...extras.files()];
 }
 
-function mediaType(media: HttpMediaType | undefined, schemas: SchemaTypes, ref: (n: string) => string, dir: 'read' | 'write'): string {
+function mediaType(media: HttpMediaType | undefined, schemas: ComponentTypes, ref: (n: string) => string, dir: 'read' | 'write'): string {
   if (!media) return 'void';
   const m = media.mediaType.toLowerCase();
   if (m === 'text/event-stream') return media.schema === undefined ? 'string' : schemas.typeOf(media.schema, dir, ref);
@@ -97,7 +98,7 @@ function unionOf(types: string[], empty: string): string {
   return unique.map((t) => (/[|&]/.test(t) && !t.startsWith('{') ? `(${t})` : t)).join(' | ');
 }
 
-function printOperation(file: TsFile, n: Named, schemas: SchemaTypes, ref: (n: string) => string, typedExtras: string[]): void {
+function printOperation(file: TsFile, n: Named, schemas: ComponentTypes, ref: (n: string) => string, typedExtras: string[]): void {
   const { view } = n;
   const { op } = view;
   const members: string[] = [];

@@ -10,9 +10,9 @@ import { createNameScope } from '../core/names.js';
 import { defineGenerator, type GeneratedFile } from '../core/registry.js';
 import { createTsFile } from '../core/ts-file.js';
 import { emitClient } from './emit-client.js';
-import { DEFAULT_OPTIONS, parseRestClientOptions, type RestClientOptions } from './options.js';
+import { DEFAULT_OPTIONS, parseRestClientOptions, REST_CLIENT_OPTIONS_SCHEMA, type RestClientOptions } from './options.js';
 import { toJsAndDeclarations } from './js-dts.js';
-import { createSchemaTypes } from './schema-types.js';
+import { createComponentTypes } from '../core/schema-ts/declare-components.js';
 
 // Locals of generated functions and globals generated code uses: top-level names must not shadow them.
 const RESERVED_LOCALS = ['client', 'args', 'options', 'result', 'next', 'Blob', 'Record', 'Omit', 'Array', 'Promise', 'AsyncGenerator', 'Uint8Array', 'ArrayBuffer', 'Object'];
@@ -28,7 +28,7 @@ export function generateRestClient(contract: OpenApiContract, options: RestClien
   // one scope for every exported name (types and values share it, so `export *` never collides)
   // with `dateType: 'Date'` a schema named `Date` must not shadow the global type
   const scope = createNameScope(options.dateType === 'Date' ? [...RESERVED_LOCALS, 'Date'] : RESERVED_LOCALS);
-  const schemas = createSchemaTypes(contract, scope, scope, options);
+  const schemas = createComponentTypes(contract, scope, scope, options);
   const types = createTsFile('types.ts');
   const declarations = schemas.declarations();
   types.print(declarations || 'export {};\n');
@@ -42,6 +42,7 @@ export function generateRestClient(contract: OpenApiContract, options: RestClien
 /** The registered generator: one client per OpenAPI contract of the model, under `<out>/` (or `<out>/<contract>/` when there are several). */
 export const restClientGenerator = defineGenerator({
   name: 'rest-client',
+  optionsSchema: REST_CLIENT_OPTIONS_SCHEMA,
   async generate(model, ctx) {
     const options = parseRestClientOptions(ctx.options);
     const contracts = contractsOfKind(model, 'openapi');

@@ -12,7 +12,7 @@ import { responseValueKind } from './media-types.js';
 import type { OperationView } from './operation-view.js';
 import type { RestClientOptions } from './options.js';
 import { createRevivals, type Plan } from './revival.js';
-import type { Scope } from './schema-types.js';
+import type { Scope } from '../core/schema-ts/naming.js';
 import { compileValidators, type ValidatorSpec } from './validators.js';
 
 const RUNTIME = '@contractkit/runtime/http';

@@ -6,7 +6,7 @@
 import type { HttpMediaType, HttpOperation, HttpParameter, JsonSchema } from '../../contracts/model/types.js';
 import type { BodyEncodingName } from './media-types.js';
 import { bodyEncoding, pickRequestMedia, pickResponseMedia } from './media-types.js';
-import type { SchemaTypes } from './schema-types.js';
+import type { ComponentTypes } from '../core/schema-ts/declare-components.js';
 
 /** Parameters of one location, as the `Args` type's member. */
 export interface ParamGroup {
@@ -43,7 +43,7 @@ export function isIdempotencyHeader(name: string): boolean {
 }
 
 /** Builds the view of `op`. */
-export function operationView(op: HttpOperation, schemas: SchemaTypes): OperationView {
+export function operationView(op: HttpOperation, schemas: ComponentTypes): OperationView {
   const idem = op.parameters.find((p) => p.in === 'header' && isIdempotencyHeader(p.name));
   const groups: ParamGroup[] = [];
   for (const [loc, key] of GROUPS) {
@@ -72,7 +72,7 @@ export function operationView(op: HttpOperation, schemas: SchemaTypes): Operatio
   return view;
 }
 
-function paginationOf(op: HttpOperation, success: (HttpMediaType | undefined)[], schemas: SchemaTypes): OperationView['pagination'] {
+function paginationOf(op: HttpOperation, success: (HttpMediaType | undefined)[], schemas: ComponentTypes): OperationView['pagination'] {
   // the steering parameters come from the model (contracts/openapi/pagination.ts), as lint sees them
   const { cursorParam, offsetParam, pageParam, limitParam } = op.paging;
   if (op.pagination === 'cursor' && !cursorParam) return undefined;

@@ -6,6 +6,7 @@ import { UsageError } from '../../contracts/errors.js';
 import { parseCompletionSpec } from '../../contracts/openapi/async-status.js';
 import type { CompletionSpec } from '../../runtime/src/http/completion.js';
 import { pickOption } from '../core/options.js';
+import type { OptionsSchema } from '../core/options-schema.js';
 import type { TypedValueOptions } from './revival.js';
 
 /** Options of the rest-client generator. */
@@ -24,6 +25,19 @@ export interface RestClientOptions extends TypedValueOptions {
    */
   completion?: CompletionSpec;
 }
+
+/** JSON Schema of the options, validated before the generator runs (the values' meanings are checked again by {@link parseRestClientOptions}). */
+export const REST_CLIENT_OPTIONS_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    dateType: { enum: ['string', 'Date'], description: '`date-time` strings as `string` (default) or revived as `Date`.' },
+    int64: { enum: ['number', 'string', 'bigint'], description: 'How `int64` values are typed (default `number`).' },
+    validate: { type: 'boolean', description: 'Validate request and success bodies with ajv.' },
+    target: { enum: ['ts', 'js+dts'], description: 'TypeScript sources, or JavaScript with declaration files.' },
+    completion: { type: 'object', description: 'How 202 status bodies tell done from failed: `{ field, done, failed?, result?, error? }`.' },
+  },
+} as const satisfies OptionsSchema;
 
 /** The defaults: `date-time` as string, `int64` as number, no validation. */
 export const DEFAULT_OPTIONS: RestClientOptions = { dateType: 'string', int64: 'number', validate: false, target: 'ts' };

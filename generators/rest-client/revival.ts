@@ -7,13 +7,11 @@
  */
 import type { JsonSchema, OpenApiContract } from '../../contracts/model/types.js';
 import { localRefTarget } from '../../contracts/openapi/local-ref.js';
-import { pointerParts } from './schema-types.js';
+import { pointerParts } from '../core/schema-ts/ref.js';
+import type { TypedValueOptions } from '../core/schema-ts/types.js';
 
-/** The typed-value options of the generator. */
-export interface TypedValueOptions {
-  dateType: 'string' | 'Date';
-  int64: 'number' | 'string' | 'bigint';
-}
+/** The typed-value options of the generator (the schema printer's; the plans here are their run-time side). */
+export type { TypedValueOptions };
 
 /** The runtime's plan shape (see runtime/src/http/revive.ts). */
 export type Plan = 'date' | 'bigint' | 'string' | { r?: string; p?: Record<string, Plan>; i?: Plan; a?: Plan; u?: Plan[] };

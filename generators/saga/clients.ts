@@ -1,17 +1,16 @@
 /**
- * Where the saga's participants' clients come from. With a config that lists
- * the saga, a called contract's configured `rest-client`, `grpc` or `events`
- * output is imported from where it is generated; otherwise (no config, or a
- * contract without such a target) its client is generated into
- * `<out>/clients/<name>/` by that generator, so the saga output is
- * self-contained. Generators are found through the registry.
+ * Where the saga's participants' clients come from. When the project's config
+ * lists the saga (the CLI passes its targets as `ctx.outputs`), a called
+ * contract's configured `rest-client`, `grpc` or `events` output is imported
+ * from where it is generated, found by what it generates from; otherwise (no
+ * config, or a contract without such a target) its client is generated into
+ * `<out>/clients/<name>/` by that generator (`ctx.generate`, backed by the
+ * registry), so the saga output is self-contained.
  */
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../../contracts/finding.js';
-import { findConfigFile, loadConfig } from '../../cli/config/load-config.js';
-import type { Config } from '../../cli/config/types.js';
 import type { Contract, SagaContract } from '../../contracts/model/types.js';
-import type { GeneratedFile, GeneratorContext } from '../core/registry.js';
+import type { GeneratedFile, GeneratorContext, TargetOutput } from '../core/registry.js';
 
 /** The generator target that gives the client of a contract kind. */
 export const CLIENT_TARGET = { openapi: 'rest-client', proto: 'grpc', asyncapi: 'events' } as const;
@@ -30,21 +29,15 @@ export interface ClientSource {
   embedded: boolean;
 }
 
-/** How the saga generator picks client sources: `ctx.options.clients` = `config` | `embedded` (default: config when one lists the saga). */
-export type ClientMode = 'auto' | 'config' | 'embedded';
+/** How the saga generator picks client sources (`options.clients`). */
+export const CLIENT_MODES = ['auto', 'config', 'embedded'] as const;
+
+/** `config` | `embedded` | `auto` (the default: config when one lists the saga). */
+export type ClientMode = (typeof CLIENT_MODES)[number];
 
 function posix(p: string): string {
   const s = p.split(sep).join('/');
   return s.startsWith('.') ? s : `./${s}`;
-}
-
-/** The config that lists `saga` (its file), or undefined. */
-export function configListing(saga: SagaContract, ctx: GeneratorContext): Config | undefined {
-  const explicit = typeof ctx.options.config === 'string' ? resolve(ctx.options.config) : undefined;
-  const file = explicit ?? findConfigFile(dirname(saga.file));
-  if (!file) return undefined;
-  const config = loadConfig(dirname(file), file);
-  return config.contracts.some((c) => c.kind === 'saga' && resolve(c.path) === saga.file) ? config : undefined;
 }
 
 function sameContract(contract: Contract, path: string): boolean {
@@ -56,10 +49,11 @@ function sameContract(contract: Contract, path: string): boolean {
 export function clientSources(saga: SagaContract, contracts: Map<string, Contract>, ctx: GeneratorContext): { sources: Map<string, ClientSource>; findings: Finding[] } {
   const mode = (ctx.options.clients as ClientMode | undefined) ?? 'auto';
   const findings: Finding[] = [];
-  let config: Config | undefined;
+  // the CLI passes the configured targets only when a config lists the saga
+  let outputs: readonly TargetOutput[] = [];
   if (mode !== 'embedded') {
-    config = configListing(saga, ctx);
-    if (!config && mode === 'config') {
+    outputs = ctx.outputs;
+    if (outputs.length === 0 && mode === 'config') {
       findings.push({ ruleId: 'generate/saga-clients', severity: 'error', kind: 'saga', file: saga.file, line: 1, column: 1, message: 'The saga generator was told to import the configured clients, but no contractkit.yaml lists this saga.', hint: 'List the saga under `contracts:` in contractkit.yaml, or drop `clients: config`.' });
     }
   }
@@ -67,10 +61,9 @@ export function clientSources(saga: SagaContract, contracts: Map<string, Contrac
   for (const [alias, contract] of contracts) {
     if (contract.kind !== 'openapi' && contract.kind !== 'proto' && contract.kind !== 'asyncapi') continue;
     const target = CLIENT_TARGET[contract.kind];
-    const configured = config?.contracts.find((c) => c.kind === contract.kind && sameContract(contract, c.path) && c.generate.some((g) => g.target === target));
-    const out = configured?.generate.find((g) => g.target === target)?.out;
-    if (configured && out) {
-      sources.set(alias, { alias, contract, target, dir: posix(relative(ctx.out, out)), generatedName: configured.name, embedded: false });
+    const configured = outputs.find((o) => o.target === target && o.contract.kind === contract.kind && sameContract(contract, o.contract.path));
+    if (configured) {
+      sources.set(alias, { alias, contract, target, dir: posix(relative(ctx.out, configured.out)), generatedName: configured.contract.name, embedded: false });
     } else {
       sources.set(alias, { alias, contract, target, dir: `./clients/${clientDirName(alias)}`, generatedName: contract.name, embedded: true });
     }
@@ -83,18 +76,14 @@ export function clientDirName(alias: string): string {
   return alias.replace(/[^A-Za-z0-9._-]/g, '-');
 }
 
-/** Generates the embedded clients through the registry, under `clients/<name>/`. */
+/** Generates the embedded clients through `ctx.generate` (the registry), under `clients/<name>/`. */
 export async function embeddedClientFiles(sources: Iterable<ClientSource>, ctx: GeneratorContext): Promise<GeneratedFile[]> {
-  // generator modules load on first use; the saga generator is one of them, so import the loader lazily
-  const { loadGenerator } = await import('../index.js');
   const files: GeneratedFile[] = [];
   for (const s of sources) {
     if (!s.embedded) continue;
-    const generator = await loadGenerator(s.target);
-    if (!generator) throw new Error(`The ${s.target} generator is not registered.`);
     const sub = join('clients', clientDirName(s.alias));
-    const out = await generator.generate({ contracts: [s.contract] }, { out: join(ctx.out, sub), options: {}, load: ctx.load });
-    for (const f of out) files.push({ path: `${sub.split(sep).join('/')}/${f.path}`, content: f.content });
+    const out = await ctx.generate(s.target, [s.contract], { out: join(ctx.out, sub) });
+    for (const f of out) files.push({ ...f, path: `${sub.split(sep).join('/')}/${f.path}` });
   }
   return files;
 }

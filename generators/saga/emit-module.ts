@@ -7,7 +7,7 @@ import type { GeneratedFile } from '../core/registry.js';
 import { camelCase, docComment, propertyKey, stringLiteral } from '../core/names.js';
 import { createTsFile } from '../core/ts-file.js';
 import type { CallView, SagaView } from './saga-view.js';
-import { isReadOnlyCall } from '../../checks/lint/saga/support/references.js';
+import { isReadOnlyCall } from '../../contracts/saga/references.js';
 
 const RUNTIME = '@contractkit/runtime/saga';
 

@@ -9,8 +9,8 @@
  * saga id), fed by the events runtime's consumers.
  */
 import type { Finding } from '../../contracts/finding.js';
-import { findEventMessage, findHttpOperation, findRpcMethod } from '../../checks/lint/saga/support/references.js';
-import type { AsyncApiContract, OpenApiContract, ProtoContract } from '../../contracts/model/types.js';
+import { findEventMessage } from '../../contracts/saga/references.js';
+import type { AsyncApiContract, OpenApiContract } from '../../contracts/model/types.js';
 import { camelCase, docComment, pascalCase, propertyKey, stringLiteral } from '../core/names.js';
 import type { GeneratedFile } from '../core/registry.js';
 import { createTsFile, type TsFile } from '../core/ts-file.js';
@@ -49,7 +49,8 @@ function restGroup(c: Ctx, src: ClientSource, methods: CallView[]): Group {
   const contract = src.contract as OpenApiContract;
   const out: string[] = [];
   for (const m of methods) {
-    const op = findHttpOperation(contract, (m.source!.call as { operationId: string }).operationId);
+    const resolved = m.source!.resolved;
+    const op = resolved.kind === 'openapi' ? resolved.operation : undefined;
     if (!op) continue; // reported by the view
     const fn = c.f.importValue(camelCase(op.operationId ?? ''), js(src.dir, 'index'));
     const groups = new Map<string, string[]>();
@@ -70,13 +71,12 @@ function restGroup(c: Ctx, src: ClientSource, methods: CallView[]): Group {
 }
 
 function grpcGroup(c: Ctx, src: ClientSource, methods: CallView[]): Group {
-  const contract = src.contract as ProtoContract;
   const services = new Map<string, string>();
   const out: string[] = [];
   for (const m of methods) {
-    const name = (m.source!.call as { method: string }).method;
-    const rpc = findRpcMethod(contract, name);
-    const service = rpc && contract.services.find((s) => s.methods.includes(rpc));
+    const resolved = m.source!.resolved;
+    const rpc = resolved.kind === 'proto' ? resolved.method : undefined;
+    const service = resolved.kind === 'proto' ? resolved.service : undefined;
     if (!rpc || !service) continue;
     const key = camelCase(service.name);
     if (!services.has(key)) services.set(key, c.f.importType(`${pascalCase(service.name)}Client`, js(src.dir, `${service.protoFile.replace(/\.proto$/, '')}_grpc`)));

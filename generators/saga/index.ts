@@ -2,52 +2,45 @@
  * The `saga` generator: for each saga definition, a typed orchestrator module
  * (regenerated), a user-owned steps file (created once, then merged with
  * ts-morph), a Mermaid diagram and a test skeleton (`options.test`: `node`,
- * the default, `vitest` or `none`). The contracts the
- * steps call are loaded here, so the output is typed from them.
+ * the default, `vitest` or `none`). The steps' references were resolved when
+ * the contracts were loaded (`loadContracts`), so the output is typed from
+ * the contracts they call; the clients come from the other targets' outputs
+ * (`ctx.outputs`) or are generated here through `ctx.generate`.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { withSagaContracts } from '../../checks/lint/saga/with-saga-contracts.js';
 import { UsageError } from '../../contracts/errors.js';
-import { contractNameOf } from '../../checks/lint/saga/support/references.js';
+import { contractNameOf } from '../../contracts/saga/references.js';
 import { contractsOfKind, type Contract, type ContractModel } from '../../contracts/model/types.js';
 import { sagaToMermaid } from '../diagram/saga-mermaid.js';
 import { defineGenerator, type GeneratedFile, type GeneratorContext } from '../core/registry.js';
+import type { OptionsSchema } from '../core/options-schema.js';
 import { emitSagaModule, sagaFileNames } from './emit-module.js';
-import { clientSources, embeddedClientFiles } from './clients.js';
+import { CLIENT_MODES, clientSources, embeddedClientFiles } from './clients.js';
 import { emitParticipants } from './emit-participants.js';
 import { emitSagaTest, SAGA_TEST_RUNNERS } from './emit-test.js';
 import { pickOption } from '../core/options.js';
 import { buildSagaView } from './saga-view.js';
 import { initialStepsFile, mergeStepsFile } from './steps-file.js';
 
-/** Notes for the user (new stubs, removed steps), written to stderr unless `ctx.options.notes` collects them. */
-function note(ctx: GeneratorContext, text: string) {
-  const sink = ctx.options.notes;
-  if (Array.isArray(sink)) sink.push(text);
-  else process.stderr.write(`saga: ${text}\n`);
-}
+/** JSON Schema of the options, validated before the generator runs. */
+export const SAGA_OPTIONS_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    test: { enum: [...SAGA_TEST_RUNNERS], description: 'The test skeleton: `node` (node:test, the default), `vitest` or `none`.' },
+    clients: { enum: [...CLIENT_MODES], description: '`config`: import the configured clients; `embedded`: generate them into `clients/`; `auto` (default): config when one lists the saga.' },
+    config: { type: 'string', minLength: 1, description: 'The contractkit.yaml that lists the saga (read by the CLI; default: found from the saga file upward).' },
+  },
+} as const satisfies OptionsSchema;
 
-/** Without the caller's load options: the nearest folder upward holding `.git` (where `$ref`s may reach), else `from`. */
-function repositoryRoot(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    if (dirname(dir) === dir) return from;
-  }
-}
-
-/** Generates the files of every saga in `model`. */
+/** Generates the files of every saga in `model` (its references resolved by `loadContracts`). */
 export async function generateSagas(model: ContractModel, ctx: GeneratorContext): Promise<GeneratedFile[]> {
   const sagas = contractsOfKind(model, 'saga');
   if (sagas.length === 0) throw new UsageError('The saga generator needs saga definitions (*.saga.yaml).');
   const runner = pickOption('saga', ctx.options, 'test', SAGA_TEST_RUNNERS, 'node');
-  // loaded as the CLI loaded the saga (its root is the git top level or the project folder), so generate accepts what lint does
-  const load = ctx.load ?? { cwd: process.cwd(), rootDir: repositoryRoot(dirname(sagas[0]!.file)), allowRemoteRefs: false };
-  const withRefs = await withSagaContracts(model, load);
   const files: GeneratedFile[] = [];
-  const findings = [...withRefs.sagaReferences.failed.flatMap((f) => f.findings)];
+  const findings = [...(model.sagaReferences?.failed ?? []).flatMap((f) => f.findings)];
   for (const saga of sagas) {
-    const { view, findings: problems } = buildSagaView(saga, withRefs);
+    const { view, findings: problems } = buildSagaView(saga, model);
     findings.push(...problems);
     if (!view) continue;
     const names = sagaFileNames(saga.saga);
@@ -61,21 +54,21 @@ export async function generateSagas(model: ContractModel, ctx: GeneratorContext)
     findings.push(...wiring.findings);
     if (wiring.file) files.push(wiring.file);
     if (!findings.some((f) => f.severity === 'error')) files.push(...(await embeddedClientFiles(sources.values(), ctx)));
-    const stepsPath = join(ctx.out, names.steps);
-    if (existsSync(stepsPath)) {
-      const merged = mergeStepsFile(view, readFileSync(stepsPath, 'utf8'));
-      if (merged.problem) note(ctx, `${names.steps}: ${merged.problem}`);
-      if (merged.added.length) note(ctx, `${names.steps}: added stubs for ${merged.added.join(', ')} (they throw "not implemented" until you fill them in)`);
-      for (const r of merged.removed) note(ctx, `${names.steps}: step ${r} is no longer in the saga; its code was left for you to delete`);
-      files.push({ path: names.steps, content: merged.content });
+    const existingSteps = ctx.readExisting(names.steps);
+    if (existingSteps !== undefined) {
+      const merged = mergeStepsFile(view, existingSteps);
+      if (merged.problem) ctx.note(`${names.steps}: ${merged.problem}`);
+      if (merged.added.length) ctx.note(`${names.steps}: added stubs for ${merged.added.join(', ')} (they throw "not implemented" until you fill them in)`);
+      for (const r of merged.removed) ctx.note(`${names.steps}: step ${r} is no longer in the saga; its code was left for you to delete`);
+      files.push({ path: names.steps, content: merged.content, userOwned: true });
     } else {
-      files.push({ path: names.steps, content: initialStepsFile(view) });
+      files.push({ path: names.steps, content: initialStepsFile(view), userOwned: true });
     }
     files.push({ path: names.diagram, content: `%% saga ${saga.saga} v${saga.version}\n${sagaToMermaid(saga)}` });
     if (runner !== 'none') files.push(emitSagaTest(view, runner));
     // before the `test` option the skeleton was always vitest's; left alone, it would go stale without a word
-    if (runner !== 'vitest' && existsSync(join(ctx.out, names.test.vitest))) {
-      note(ctx, `${names.test.vitest} is no longer regenerated: the test skeleton is ${runner === 'node' ? `${names.test.node} (node:test)` : 'off'}; delete it, or set \`options: { test: vitest }\` on the saga target to keep a vitest one`);
+    if (runner !== 'vitest' && ctx.readExisting(names.test.vitest) !== undefined) {
+      ctx.note(`${names.test.vitest} is no longer regenerated: the test skeleton is ${runner === 'node' ? `${names.test.node} (node:test)` : 'off'}; delete it, or set \`options: { test: vitest }\` on the saga target to keep a vitest one`);
     }
   }
   if (findings.some((f) => f.severity === 'error')) {
@@ -85,4 +78,4 @@ export async function generateSagas(model: ContractModel, ctx: GeneratorContext)
 }
 
 /** The registered `saga` generator. */
-export const sagaGenerator = defineGenerator({ name: 'saga', generate: generateSagas });
+export const sagaGenerator = defineGenerator({ name: 'saga', optionsSchema: SAGA_OPTIONS_SCHEMA, generate: generateSagas });

@@ -5,10 +5,11 @@
  * findings (exit 2, nothing written).
  */
 import type { Finding } from '../../contracts/finding.js';
-import type { Contract, ContractModel, JsonSchema, SagaCall, SagaContract, SagaStep } from '../../contracts/model/types.js';
-import { callForm, contractOfCall, findEventMessage, findEventOperation, findHttpOperation, findRpcMethod, splitGrpcMethod, type ContractCall } from '../../checks/lint/saga/support/references.js';
+import type { Contract, ContractModel, JsonSchema, ResolvedSagaCall, SagaCall, SagaContract, SagaStep } from '../../contracts/model/types.js';
+import { callForm, contractNameOf, contractOfCall, findEventMessage, findEventOperation, splitGrpcMethod, type ContractCall } from '../../contracts/saga/references.js';
 import { camelCase, pascalCase } from '../core/names.js';
-import { createTypeEmitter, type DocRef, type RefResolver } from './type-emitter.js';
+import { createRefTypes, type ResolvedRef } from '../core/schema-ts/declare-refs.js';
+import { messageType } from './message-types.js';
 
 /** One call a step makes (forward or compensation). */
 export interface CallView {
@@ -21,8 +22,8 @@ export interface CallView {
   request: string;
   response: string;
   local: boolean;
-  /** The call as the saga names it and the contract it calls (absent for local steps). */
-  source?: { call: ContractCall; contract: Contract };
+  /** The call as the saga names it, the contract it calls and what it resolved to (absent for local steps). */
+  source?: { call: ContractCall; contract: Contract; resolved: ResolvedSagaCall };
 }
 
 /** One step. */
@@ -43,6 +44,13 @@ export interface SagaView {
   declarations: string;
 }
 
+/** A document a schema lives in (for resolving its local `#/…` refs). */
+export interface DocRef {
+  /** Contract name (prefix of generated names). */
+  name: string;
+  document: Record<string, unknown> | undefined;
+}
+
 function pointerGet(doc: unknown, pointer: string): unknown {
   let cur = doc;
   for (const raw of pointer.replace(/^#?\//, '').split('/')) {
@@ -56,16 +64,22 @@ function pointerGet(doc: unknown, pointer: string): unknown {
 
 const docOf = (c: Contract | undefined): Record<string, unknown> | undefined => (c && 'document' in c ? (c.document as Record<string, unknown>) : undefined);
 
-/** Builds the view; returns findings instead when a call cannot be typed. */
+/**
+ * Builds the view from the steps' resolved calls (`loadContracts` resolves
+ * them); returns findings instead when a call cannot be typed.
+ */
 export function buildSagaView(saga: SagaContract, model: ContractModel): { view?: SagaView; findings: Finding[] } {
   const findings: Finding[] = [];
   const base = pascalCase(saga.saga);
-  const byName = new Map<string, Contract | undefined>();
-  for (const name of Object.keys(saga.contracts)) {
-    const probe = saga.steps.flatMap((s) => [s.call, ...(s.compensate ? [s.compensate] : [])]).find((c) => callForm(c) && (c as Record<string, string>)[callForm(c)!] === name);
-    byName.set(name, probe ? contractOfCall(model, saga, probe as ContractCall) : undefined);
+  // the contracts by the saga's names for them, as the steps' calls resolved (`$ref`s like `orders#/components/schemas/Order`)
+  const byName = new Map<string, Contract>();
+  for (const step of saga.steps) {
+    for (const [call, resolved] of [[step.call, step.resolved?.call], [step.compensate, step.resolved?.compensate]] as const) {
+      const name = call && contractNameOf(call);
+      if (name !== undefined && resolved && !byName.has(name)) byName.set(name, resolved.contract);
+    }
   }
-  const resolve: RefResolver = (ref, doc) => {
+  const resolve = (ref: string, doc: DocRef): ResolvedRef<DocRef> | undefined => {
     const hash = ref.indexOf('#');
     const file = hash < 0 ? ref : ref.slice(0, hash);
     const pointer = hash < 0 ? '' : ref.slice(hash);
@@ -74,24 +88,25 @@ export function buildSagaView(saga: SagaContract, model: ContractModel): { view?
     if (schema === undefined) return undefined;
     return { schema, doc: target, key: `${target.name}${pointer}`, hint: pointer.split('/').pop() || target.name };
   };
-  const types = createTypeEmitter(resolve, [`${base}Data`, `${base}Participants`, `${base}Steps`]);
+  const types = createRefTypes(resolve, [`${base}Data`, `${base}Participants`, `${base}Steps`]);
   const dataType = `${base}Data`;
   const sagaDoc: DocRef = { name: '', document: saga.document };
 
   const fail = (step: SagaStep, what: string, hint: string) =>
     findings.push({ ruleId: 'generate/saga-reference', severity: 'error', kind: 'saga', file: step.location.file, pointer: step.location.pointer, message: `Step ${step.name}: ${what}`, hint });
 
-  function callView(step: SagaStep, call: SagaCall): CallView | undefined {
+  function callView(step: SagaStep, call: SagaCall, resolved: ResolvedSagaCall | undefined): CallView | undefined {
     if ('local' in call) return { participant: 'local', method: camelCase(call.local), label: `local ${call.local}`, request: dataType, response: dataType, local: true };
     const name = (call as Record<string, string>)[callForm(call)!]!;
-    const contract = contractOfCall(model, saga, call as ContractCall);
+    // an unresolved call is looked up again only to say what is missing
+    const contract = resolved?.contract ?? contractOfCall(model, saga, call as ContractCall);
     if (!contract) {
       fail(step, `the contract ${JSON.stringify(name)} could not be found or loaded.`, `List it under \`contracts:\` with a path relative to the saga file, and check that it loads (\`contractkit lint\`).`);
       return undefined;
     }
     const participant = camelCase(name);
     if ('openapi' in call && contract.kind === 'openapi') {
-      const op = findHttpOperation(contract, call.operationId);
+      const op = resolved?.kind === 'openapi' ? resolved.operation : undefined;
       if (!op) return void fail(step, `no operation ${JSON.stringify(call.operationId)} in ${name}.`, 'Use an operationId that the OpenAPI document declares.');
       const doc: DocRef = { name, document: contract.document };
       const body = op.requestBody?.content.find((m) => /json/.test(m.mediaType)) ?? op.requestBody?.content[0];
@@ -106,27 +121,27 @@ export function buildSagaView(saga: SagaContract, model: ContractModel): { view?
       const ok = op.responses.find((r) => /^2/.test(r.status) && r.content.length > 0);
       const resBody = ok?.content.find((m) => /json/.test(m.mediaType)) ?? ok?.content[0];
       const request = props.length === 0 && !body ? 'Record<string, never>' : types.schemaType(reqSchema, doc, '', 'write');
-      return { participant, method: camelCase(call.operationId), label: `${op.method.toUpperCase()} ${op.path} (${call.operationId})`, request, response: resBody ? types.schemaType(resBody.schema, doc, '', 'read') : 'void', local: false, source: { call, contract } };
+      return { participant, method: camelCase(call.operationId), label: `${op.method.toUpperCase()} ${op.path} (${call.operationId})`, request, response: resBody ? types.schemaType(resBody.schema, doc, '', 'read') : 'void', local: false, source: { call, contract, resolved: resolved! } };
     }
     if ('grpc' in call && contract.kind === 'proto') {
-      const m = findRpcMethod(contract, call.method);
+      const m = resolved?.kind === 'proto' ? resolved.method : undefined;
       if (!m) return void fail(step, `no method ${JSON.stringify(call.method)} in ${name}.`, 'Name a unary method as `package.Service/Method`.');
       if (m.kind !== 'unary') return void fail(step, `${call.method} is ${m.kind.replace('_', '-')}; saga steps call unary methods.`, 'Call a unary method, or wrap the stream in a local step.');
-      return { participant, method: camelCase(splitGrpcMethod(call.method)!.method), label: `gRPC ${m.path}`, request: types.messageType(contract, m.input, 'write'), response: types.messageType(contract, m.output, 'read'), local: false, source: { call, contract } };
+      return { participant, method: camelCase(splitGrpcMethod(call.method)!.method), label: `gRPC ${m.path}`, request: messageType(types, contract, m.input, 'write'), response: messageType(types, contract, m.output, 'read'), local: false, source: { call, contract, resolved: resolved! } };
     }
     if ('asyncapi' in call && contract.kind === 'asyncapi') {
-      const op = findEventOperation(contract, call.send);
+      const op = resolved?.kind === 'asyncapi' ? resolved.operation : findEventOperation(contract, call.send);
       if (!op || op.action !== 'send') return void fail(step, `no send operation ${JSON.stringify(call.send)} in ${name}.`, 'Name the id of a send operation of the AsyncAPI document.');
       const doc: DocRef = { name, document: contract.document };
       const msg = op.messages[0] ? findEventMessage(contract, op.messages[0]) : undefined;
       let response = 'void';
       if (call.reply) {
-        const reply = findEventMessage(contract, call.reply);
+        const reply = resolved?.kind === 'asyncapi' ? resolved.reply : findEventMessage(contract, call.reply);
         if (!reply) return void fail(step, `no message ${JSON.stringify(call.reply)} (the reply) in ${name}.`, 'Name a message the document declares.');
         response = types.schemaType(reply.payload, doc);
       }
-      if (call.failure && !findEventMessage(contract, call.failure)) return void fail(step, `no message ${JSON.stringify(call.failure)} (the failure reply) in ${name}.`, 'Name a message the document declares.');
-      return { participant, method: camelCase(call.send), label: `event ${call.send}${call.reply ? ` → ${call.reply}` : ''}${call.failure ? ` | ${call.failure}` : ''}`, request: types.schemaType(msg?.payload, doc), response, local: false, source: { call, contract } };
+      if (call.failure && !(resolved?.kind === 'asyncapi' ? resolved.failure : findEventMessage(contract, call.failure))) return void fail(step, `no message ${JSON.stringify(call.failure)} (the failure reply) in ${name}.`, 'Name a message the document declares.');
+      return { participant, method: camelCase(call.send), label: `event ${call.send}${call.reply ? ` → ${call.reply}` : ''}${call.failure ? ` | ${call.failure}` : ''}`, request: types.schemaType(msg?.payload, doc), response, local: false, source: { call, contract, resolved: resolved! } };
     }
     fail(step, `the contract ${JSON.stringify(name)} is not of the kind the call names.`, 'Use `openapi:` for OpenAPI documents, `grpc:` for proto roots and `asyncapi:` for AsyncAPI documents.');
     return undefined;
@@ -152,8 +167,8 @@ export function buildSagaView(saga: SagaContract, model: ContractModel): { view?
   const steps: StepView[] = [];
   const participants = new Map<string, Map<string, CallView>>();
   for (const step of saga.steps) {
-    const call = nameCall(callView(step, step.call));
-    const compensate = step.compensate ? nameCall(callView(step, step.compensate)) : undefined;
+    const call = nameCall(callView(step, step.call, step.resolved?.call));
+    const compensate = step.compensate ? nameCall(callView(step, step.compensate, step.resolved?.compensate)) : undefined;
     if (!call || (step.compensate && !compensate)) continue;
     steps.push({ step, call, compensate });
     for (const c of [call, compensate]) {

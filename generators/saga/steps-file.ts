@@ -7,6 +7,7 @@
  */
 import { Node, Project, type ObjectLiteralExpression } from 'ts-morph';
 import { propertyKey, stringLiteral } from '../core/names.js';
+import { createTsFile } from '../core/ts-file.js';
 import { sagaFileNames, stepsConst } from './emit-module.js';
 import type { SagaView, StepView } from './saga-view.js';
 
@@ -42,14 +43,16 @@ function stepStub(s: StepView): string {
 export function initialStepsFile(v: SagaView): string {
   const names = sagaFileNames(v.saga.saga);
   const body = v.steps.map((s) => `  ${propertyKey(s.step.name)}: ${nest(stepStub(s))},\n`).join('');
-  return (
+  const header =
     `/**\n * The ${v.saga.saga} saga's steps: yours to edit. For each step, the request it\n` +
     ` * sends and how the response changes the saga's data; for each compensation,\n` +
     ` * its request. \`contractkit generate\` adds stubs for new steps here and never\n` +
-    ` * changes what you wrote.\n */\n` +
-    `import type { ${v.base}Steps } from './${names.module.replace(/\.ts$/, '.js')}';\n\n` +
-    `export const ${stepsConst(v.saga.saga)}: ${v.base}Steps = {\n${body}};\n`
-  );
+    ` * changes what you wrote.\n */\n`;
+  const file = createTsFile(names.steps, header, { gapAfterHeader: false });
+  const name = file.declare(stepsConst(v.saga.saga));
+  const steps = file.importType(`${v.base}Steps`, `./${names.module.replace(/\.ts$/, '.js')}`);
+  file.print(`export const ${name}: ${steps} = {\n${body}};\n`);
+  return file.toGeneratedFile().content;
 }
 
 const keyText = (n: Node) => {

@@ -15,8 +15,9 @@ import { sagaStepCompensation } from './saga-step-compensation.js';
 export { sagaIdempotentStep } from './saga-idempotent-step.js';
 export { sagaOperationExists } from './saga-operation-exists.js';
 export { sagaStepCompensation } from './saga-step-compensation.js';
-export { withSagaContracts } from './with-saga-contracts.js';
-export type { FailedReference, SagaContractsModel } from './support/references.js';
+export { withSagaContracts } from '../../../contracts/saga/resolve.js';
+export type { FailedReference } from '../../../contracts/model/types.js';
+export type { SagaContractsModel } from '../../../contracts/saga/references.js';
 
 /** Every saga rule, in catalogue order. */
 export const sagaRules: readonly ModelRule[] = [sagaStepCompensation, sagaOperationExists, sagaIdempotentStep];

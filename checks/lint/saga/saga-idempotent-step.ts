@@ -11,7 +11,7 @@
 import type { OpenApiContract, ProtoContract, SagaCall, SagaContract, SagaStep } from '../../../contracts/model/types.js';
 import { contractsOfKind } from '../../../contracts/model/types.js';
 import type { ModelRule, ModelRuleContext } from '../rule.js';
-import { contractOfCall, findHttpOperation, findRpcMethod, stepIndex } from './support/references.js';
+import { contractOfCall, findHttpOperation, findRpcMethod, stepIndex } from '../../../contracts/saga/references.js';
 
 /** HTTP methods that are idempotent by definition (RFC 9110 §9.2.2). */
 const IDEMPOTENT_METHODS = new Set(['get', 'put', 'delete', 'head', 'options', 'trace']);

@@ -6,8 +6,9 @@
  * run time, typically in the middle of a compensation. Reported at the line of
  * the reference.
  *
- * Contracts the run did not load are looked up in `model.sagaReferences`,
- * filled by {@link withSagaContracts} before rules run.
+ * `loadContracts` resolves the references (contracts/saga/resolve.ts); the
+ * rule reads the calls left unresolved and says why, looking contracts the
+ * run did not configure up in `model.sagaReferences`.
  */
 import type { AsyncApiContract, Contract, OpenApiContract, ProtoContract, SagaContract } from '../../../contracts/model/types.js';
 import { contractsOfKind } from '../../../contracts/model/types.js';
@@ -26,7 +27,7 @@ import {
   stepIndex,
   type ContractCall,
   type SagaContractsModel,
-} from './support/references.js';
+} from '../../../contracts/saga/references.js';
 import { didYouMean } from '../../../contracts/source/suggest.js';
 
 /** The rule definition. */
@@ -51,6 +52,9 @@ export const sagaOperationExists: ModelRule = {
           const path = saga.contracts[name];
           // A name missing from `contracts` is a load error of the saga already.
           if (path === undefined) continue;
+          // a resolved call names what exists; only a streaming method is still wrong
+          const resolved = which === 'call' ? step.resolved?.call : step.resolved?.compensate;
+          if (resolved && (resolved.kind !== 'proto' || resolved.method.kind === 'unary')) continue;
           const base = `/steps/${i}/${which}`;
           const contract = findContractAt(model, CALL_KIND[form], path);
           if (!contract) {

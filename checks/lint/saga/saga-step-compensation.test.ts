@@ -6,7 +6,7 @@ import { positionOf } from '../../../contracts/source/positions.js';
 import { lineContaining, loadModel } from '../asyncapi/support/load-model.js';
 import { runModelRule } from '../run-model-rule.js';
 import { sagaStepCompensation } from './saga-step-compensation.js';
-import { withSagaContracts } from './with-saga-contracts.js';
+import { withSagaContracts } from '../../../contracts/saga/resolve.js';
 
 const dir = resolve(import.meta.dirname, '../../../test/fixtures/lint/saga');
 const file = resolve(dir, 'sagas/compensation.saga.yaml');

@@ -12,7 +12,7 @@
 import type { ContractModel, SagaContract, SagaStep } from '../../../contracts/model/types.js';
 import { contractsOfKind } from '../../../contracts/model/types.js';
 import type { ModelRule } from '../rule.js';
-import { contractOfCall, isReadOnlyCall, stepIndex } from './support/references.js';
+import { contractOfCall, isReadOnlyCall, stepIndex } from '../../../contracts/saga/references.js';
 
 /** The rule definition. */
 export const sagaStepCompensation: ModelRule = {

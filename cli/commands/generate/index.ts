@@ -16,12 +16,14 @@ import { EXIT, printFindings } from '../../report.js';
 import type { CommandContext, GlobalArgs } from '../../context.js';
 import { toolVersion } from '../../version.js';
 import { codeFingerprint, contractInputs, createGenerateCache, type GenerateCache } from '../../../generators/core/cache.js';
-import { GENERATOR_NAMES, type GeneratorName } from '../../../generators/core/registry.js';
+import { GENERATOR_NAMES, type GeneratedFile, type GeneratorName } from '../../../generators/core/registry.js';
 import { jobsFromArguments, jobsFromConfig, type Job } from './jobs.js';
 import { contractBytes, createProgress } from './progress.js';
 import type { ContractSpec } from '../../../contracts/load/types.js';
 import { createWatcher, describeChanges } from '../../../generators/core/watch.js';
 import { writeGeneratedFiles } from '../../../generators/core/writer.js';
+import { checkJobOptions, targetOutputs } from './outputs.js';
+import { calledContracts } from '../../../contracts/saga/references.js';
 
 interface GenerateArgs extends GlobalArgs {
   target?: GeneratorName;
@@ -88,6 +90,9 @@ async function generateOnce(ctx: CommandContext, jobs: Job[], args: GenerateArgs
   const started = Date.now();
   const caches = jobs.map((job) => cacheFor(ctx, job));
   const hits = caches.map((c) => args.cache && c.fresh());
+  // the targets writing into one folder share its manifest: they run together or not at all
+  const missedGroups = new Set(jobs.filter((_, i) => !hits[i]).map(outputKey));
+  for (const [i, job] of jobs.entries()) if (missedGroups.has(outputKey(job))) hits[i] = false;
   const inputs = new Set<string>();
   for (const [i, job] of jobs.entries()) {
     if (!hits[i]) continue;
@@ -100,19 +105,6 @@ async function generateOnce(ctx: CommandContext, jobs: Job[], args: GenerateArgs
     return { exit: EXIT.clean, inputs: [...inputs] };
   }
 
-  const progress = createProgress({ flag: args.progress, quiet: ctx.quiet, tty: process.stderr.isTTY === true, paths: todo.map((t) => t.job.spec.path), write: ctx.err, started });
-  // each contract is loaded once, however many targets generate from it
-  const specs = [...new Map(todo.map(({ job }) => [specKey(job.spec), job.spec])).values()];
-  progress.phase(loadingPhase(specs));
-  const loaded = await loadContracts(specs, ctx.loadOptions);
-  const contractOf = new Map(specs.map((s, i) => [specKey(s), loaded.bySpec[i]]));
-  for (const c of loaded.model.contracts) for (const f of [c.file, ...c.files]) inputs.add(f);
-  if (!loaded.usable) {
-    progress.done();
-    // bad input: report it and write nothing
-    printFindings(loaded.findings, ctx, 'generate');
-    return { exit: EXIT.usage, inputs: [...inputs, ...todo.map((t) => t.job.spec.path)] };
-  }
   // generators (and their template engines, ajv, buf) load only when generating, each only when used
   const generators = await import('../../../generators/index.js');
   const chosen = await Promise.all(
@@ -124,6 +116,23 @@ async function generateOnce(ctx: CommandContext, jobs: Job[], args: GenerateArgs
       return generator;
     }),
   );
+  // a bad option is reported at its config line before anything is loaded
+  for (const [k, { job }] of todo.entries()) checkJobOptions(ctx, job, () => generators.validateGeneratorOptions(job.target.target, chosen[k]!.optionsSchema, job.target.options));
+
+  const progress = createProgress({ flag: args.progress, quiet: ctx.quiet, tty: process.stderr.isTTY === true, paths: todo.map((t) => t.job.spec.path), write: ctx.err, started });
+  // each contract is loaded once, however many targets generate from it
+  const specs = [...new Map(todo.map(({ job }) => [specKey(job.spec), job.spec])).values()];
+  progress.phase(loadingPhase(specs));
+  const loaded = await loadContracts(specs, ctx.loadOptions);
+  const contractOf = new Map(specs.map((s, i) => [specKey(s), loaded.bySpec[i]]));
+  // the contracts sagas call are inputs too: a change to one regenerates (and, watching, re-runs) the saga
+  for (const c of [...loaded.model.contracts, ...(loaded.model.sagaReferences?.loaded ?? [])]) for (const f of [c.file, ...c.files]) inputs.add(f);
+  if (!loaded.usable) {
+    progress.done();
+    // bad input: report it and write nothing
+    printFindings(loaded.findings, ctx, 'generate');
+    return { exit: EXIT.usage, inputs: [...inputs, ...todo.map((t) => t.job.spec.path)] };
+  }
   // generate everything first, then write: a failing generator leaves no partial output
   const outputs = [];
   for (const [k, { job, cache }] of todo.entries()) {
@@ -131,22 +140,50 @@ async function generateOnce(ctx: CommandContext, jobs: Job[], args: GenerateArgs
     progress.phase(label);
     const contract = contractOf.get(specKey(job.spec));
     const contracts = contract ? [contract] : [];
-    const context = { out: job.target.out, options: job.target.options, progress: (step: string) => progress.phase(`${label}: ${step}`), load: ctx.loadOptions };
-    outputs.push({ job, cache, contracts, files: await chosen[k]!.generate({ contracts }, context) });
+    const context = {
+      out: job.target.out,
+      options: job.target.options,
+      outputs: targetOutputs(ctx, job),
+      note: (text: string) => ctx.err(`${job.target.target}: ${text}`),
+      progress: (step: string) => progress.phase(`${label}: ${step}`),
+    };
+    // the saga references resolved at load time travel with the model
+    const model = { contracts, ...(loaded.model.sagaReferences && { sagaReferences: loaded.model.sagaReferences }) };
+    // the cache of a saga target covers the contracts its steps call
+    outputs.push({ job, cache, contracts: [...contracts, ...calledContracts(contracts)], files: await chosen[k]!.generate(model, context) });
   }
   progress.phase(`${args.check ? 'checking' : 'writing'} ${outputs.reduce((n, o) => n + o.files.length, 0)} file(s)`);
   let stale = 0;
-  for (const { job, cache, contracts, files } of outputs) {
-    const r = writeGeneratedFiles(job.target.out, files, { check: args.check });
+  let orphans = 0;
+  // one write (and one manifest) per output folder and target, however many contracts fill it
+  const groups = new Map<string, typeof outputs>();
+  for (const o of outputs) groups.set(outputKey(o.job), [...(groups.get(outputKey(o.job)) ?? []), o]);
+  for (const group of groups.values()) {
+    const { job } = group[0]!;
+    const files: GeneratedFile[] = group.flatMap((o) => o.files);
+    const r = writeGeneratedFiles(job.target.out, files, { check: args.check, target: job.target.target });
     stale += r.stale.length;
-    if (args.check) for (const f of r.stale) ctx.err(`stale: ${where(ctx, job)}/${f}`);
-    else ctx.err(`${job.target.target} ${job.spec.name} → ${where(ctx, job)}: ${r.written.length} written, ${r.unchanged.length} unchanged`);
+    orphans += r.orphans.length;
+    if (args.check) {
+      for (const f of r.stale) ctx.err(`stale: ${where(ctx, job)}/${f}`);
+      for (const f of r.orphans) ctx.err(`orphan: ${where(ctx, job)}/${f} (no longer generated; \`contractkit generate\` deletes it)`);
+    } else {
+      // each job's own files counted (the manifest is bookkeeping); the orphans are the folder's
+      for (const o of group) {
+        const own = new Set(o.files.map((f) => f.path));
+        const count = (paths: string[]) => paths.filter((p) => own.has(p)).length;
+        const removed = o === group[group.length - 1] && r.orphans.length ? `, ${r.orphans.length} orphan(s) deleted` : '';
+        ctx.err(`${o.job.target.target} ${o.job.spec.name} → ${where(ctx, o.job)}: ${count(r.written)} written, ${count(r.unchanged)} unchanged${removed}`);
+      }
+      for (const f of r.orphans) ctx.err(`deleted: ${where(ctx, job)}/${f} (no longer generated)`);
+    }
     // what is on disk now is exactly this run's output (in check mode: only when nothing was stale)
-    if (r.stale.length === 0) cache.store(contractInputs(contracts), files);
+    if (r.stale.length === 0 && (!args.check || r.orphans.length === 0)) for (const o of group) o.cache.store(contractInputs(o.contracts), [...o.files, ...(r.manifest ? [r.manifest] : [])]);
   }
   progress.done();
-  if (args.check && stale > 0) {
-    ctx.err(`${stale} generated file(s) are out of date: run \`contractkit generate\` and commit the result.`);
+  if (args.check && (stale > 0 || orphans > 0)) {
+    const what = [stale > 0 ? `${stale} generated file(s) are out of date` : '', orphans > 0 ? `${orphans} file(s) are no longer generated` : ''].filter(Boolean).join(' and ');
+    ctx.err(`${what}: run \`contractkit generate\` and commit the result.`);
     return { exit: EXIT.findings, inputs: [...inputs] };
   }
   return { exit: EXIT.clean, inputs: [...inputs] };
@@ -176,6 +213,11 @@ async function watchAndRegenerate(ctx: CommandContext, jobs: Job[], args: Genera
     process.on('SIGTERM', stop);
   });
   return EXIT.clean;
+}
+
+/** The output folder and target of a job: jobs that share it share a manifest. */
+function outputKey(job: Job): string {
+  return JSON.stringify([job.target.out, job.target.target]);
 }
 
 function where(ctx: CommandContext, job: Job): string {

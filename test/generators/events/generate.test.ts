@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../contracts/errors.js';
-import { writeGeneratedFiles } from '../../../generators/core/writer.js';
+import { manifestFile, writeGeneratedFiles } from '../../../generators/core/writer.js';
 import { FIXTURES, ROOT, generateEvents, generateShop, tempProject, typeCheck } from './helpers.js';
 
 describe('events generator', () => {
@@ -84,9 +84,11 @@ describe('events generator', () => {
   it('matches the committed examples/orders output (CI diff check) and that output type-checks', async () => {
     const dir = join(ROOT, 'examples/orders/generated/events');
     const files = await generateEvents(join(ROOT, 'examples/orders/asyncapi/order-events.yaml'), mkdtempSync(join(tmpdir(), 'ck-events-ex-')), 'order-events');
-    const committed = readdirSync(dir).sort();
-    expect(files.map((f) => f.path).sort()).toEqual(committed);
-    for (const f of files) expect(f.content, `${f.path} is stale: run contractkit generate in examples/orders`).toBe(readFileSync(join(dir, f.path), 'utf8'));
+    const committed = readdirSync(dir, { recursive: true }).map(String).filter((p) => p !== '.contractkit').sort();
+    // `contractkit generate` wrote the target's manifest beside the files
+    const expected = [...files, manifestFile('events', files)];
+    expect(expected.map((f) => f.path).sort()).toEqual(committed);
+    for (const f of expected) expect(f.content, `${f.path} is stale: run contractkit generate in examples/orders`).toBe(readFileSync(join(dir, f.path), 'utf8'));
     const out = join(tempProject('ck-events-ex-tc-'), 'gen');
     writeGeneratedFiles(out, files);
     expect(typeCheck(out, ['index.ts'])).toBe('');

@@ -10,6 +10,7 @@ import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readManifest } from '../../../generators/core/writer.js';
 import { runCli } from '../../cli/run-cli.js';
 import { readTree, root } from './helpers.js';
 
@@ -22,7 +23,9 @@ describe('generate grpc over a proto tree', () => {
     const r = runCli(['generate', 'grpc', tree, '--path', 'shop/v1', '--out', 'out'], dir);
     expect(r.stderr).toContain('3 written');
     expect(r.code).toBe(0);
-    expect(Object.keys(readTree(join(dir, 'out'))).sort()).toEqual(['common/v1/money_pb.ts', 'shop/v1/shop_grpc.ts', 'shop/v1/shop_pb.ts']);
+    // with the target's manifest, which lists exactly those
+    expect(Object.keys(readTree(join(dir, 'out'))).sort()).toEqual(['.contractkit/grpc.files', 'common/v1/money_pb.ts', 'shop/v1/shop_grpc.ts', 'shop/v1/shop_pb.ts']);
+    expect(readManifest(join(dir, 'out'), 'grpc')).toEqual(['common/v1/money_pb.ts', 'shop/v1/shop_grpc.ts', 'shop/v1/shop_pb.ts']);
   });
 
   it('without --path the whole tree is one contract: the file that does not compile is the only finding', () => {

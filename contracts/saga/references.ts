@@ -1,11 +1,10 @@
 /**
  * What a saga step names, and where those names lead: the contract behind a
  * saga's `contracts` entry and the operation, method or message inside it.
- * Shared by `saga-operation-exists`, `saga-idempotent-step` and
- * {@link withSagaContracts}.
+ * Used by the resolution `loadContracts` runs (./resolve.ts), by the saga
+ * lint rules (to explain what did not resolve) and by the saga generator.
  */
 import { sep } from 'node:path';
-import type { Finding } from '../../../../contracts/finding.js';
 import type {
   AsyncApiContract,
   Contract,
@@ -19,7 +18,9 @@ import type {
   SagaCall,
   SagaContract,
   SagaStep,
-} from '../../../../contracts/model/types.js';
+  FailedReference,
+  ResolvedSagaCall,
+} from '../model/types.js';
 
 /** The contract kinds a step can call, by the call form's key. */
 export const CALL_KIND = { openapi: 'openapi', grpc: 'proto', asyncapi: 'asyncapi' } as const;
@@ -41,22 +42,8 @@ export function contractNameOf(call: SagaCall): string | undefined {
   return form ? (call as Record<string, string>)[form] : undefined;
 }
 
-/** A contract that was referenced by a saga, not in the model, and failed to load. */
-export interface FailedReference {
-  kind: Contract['kind'];
-  path: string;
-  findings: Finding[];
-}
-
-/**
- * A model with the contracts sagas refer to but the run did not configure,
- * as {@link withSagaContracts} returns it. The extra contracts are kept apart
- * from `contracts` so other rules (event-has-consumer…) see exactly the
- * configured set.
- */
-export interface SagaContractsModel extends ContractModel {
-  sagaReferences: { loaded: Contract[]; failed: FailedReference[] };
-}
+/** A model whose saga references are resolved (as `loadContracts` returns it). */
+export type SagaContractsModel = ContractModel & Required<Pick<ContractModel, 'sagaReferences'>>;
 
 /**
  * How well `contract` matches `path`: 2 for its entry file (or proto root),
@@ -72,7 +59,7 @@ export function matchContractAt(contract: Contract, path: string): 0 | 1 | 2 {
 
 /** Finds the contract of `kind` at `path` in the model, then among the saga references {@link withSagaContracts} loaded; exact matches first. */
 export function findContractAt<K extends Contract['kind']>(model: ContractModel, kind: K, path: string): Extract<Contract, { kind: K }> | undefined {
-  const extra = (model as Partial<SagaContractsModel>).sagaReferences?.loaded ?? [];
+  const extra = model.sagaReferences?.loaded ?? [];
   const candidates = [...model.contracts, ...extra].filter((c) => c.kind === kind);
   const found = candidates.find((c) => matchContractAt(c, path) === 2) ?? candidates.find((c) => matchContractAt(c, path) === 1);
   return found as Extract<Contract, { kind: K }> | undefined;
@@ -80,7 +67,7 @@ export function findContractAt<K extends Contract['kind']>(model: ContractModel,
 
 /** Why a referenced contract is not available: its load errors, if {@link withSagaContracts} tried. */
 export function failedReference(model: ContractModel, path: string): FailedReference | undefined {
-  return (model as Partial<SagaContractsModel>).sagaReferences?.failed.find((f) => f.path === path);
+  return model.sagaReferences?.failed.find((f) => f.path === path);
 }
 
 /** The contract a call names, resolved through the saga's `contracts` map. */
@@ -116,6 +103,42 @@ export function findEventOperation(c: AsyncApiContract, id: string): EventOperat
 /** A message by id or name. */
 export function findEventMessage(c: AsyncApiContract, name: string): EventMessage | undefined {
   return c.messages.find((m) => m.id === name) ?? c.messages.find((m) => m.name === name);
+}
+
+/** What `call` leads to in `model`: its contract and operation (or method, or messages), or undefined when any of them is missing. */
+export function resolveCall(model: ContractModel, saga: SagaContract, call: SagaCall): ResolvedSagaCall | undefined {
+  if ('local' in call) return undefined;
+  const contract = contractOfCall(model, saga, call);
+  if (!contract) return undefined;
+  if ('openapi' in call && contract.kind === 'openapi') {
+    const operation = findHttpOperation(contract, call.operationId);
+    return operation && { kind: 'openapi', contract, operation };
+  }
+  if ('grpc' in call && contract.kind === 'proto') {
+    const parts = splitGrpcMethod(call.method);
+    const service = parts && contract.services.find((s) => s.fullName === parts.service);
+    const method = service?.methods.find((m) => m.name === parts!.method);
+    return service && method && { kind: 'proto', contract, service, method };
+  }
+  if ('asyncapi' in call && contract.kind === 'asyncapi') {
+    const operation = findEventOperation(contract, call.send);
+    if (!operation || operation.action !== 'send') return undefined;
+    const reply = call.reply === undefined ? undefined : findEventMessage(contract, call.reply);
+    const failure = call.failure === undefined ? undefined : findEventMessage(contract, call.failure);
+    if ((call.reply !== undefined && !reply) || (call.failure !== undefined && !failure)) return undefined;
+    return { kind: 'asyncapi', contract, operation, reply, failure };
+  }
+  return undefined;
+}
+
+/** The contracts the sagas among `contracts` call (as resolved), each once, in the order first called. */
+export function calledContracts(contracts: readonly Contract[]): Contract[] {
+  const called = new Set<Contract>();
+  for (const c of contracts) {
+    if (c.kind !== 'saga') continue;
+    for (const step of c.steps) for (const r of [step.resolved?.call, step.resolved?.compensate]) if (r) called.add(r.contract);
+  }
+  return [...called];
 }
 
 /** HTTP methods that are safe (RFC 9110 §9.2.1): they change nothing on the server. */
