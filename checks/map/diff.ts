@@ -31,6 +31,8 @@ export interface MapDiff {
   added: MapChange[];
   removed: MapChange[];
   breaking: MapBreak[];
+  /** Map findings (nobody produces or consumes) the change brings, by message. */
+  newFindings: Finding[];
   /** The current map plus the removed services, sagas and edges. */
   merged: SystemMap;
   marks: MapMarks;
@@ -60,12 +62,15 @@ function isPrefix(prefix: string, pointer: string): boolean {
 /** The element a finding is about: the longest pointer that contains the finding's, in the same file. */
 function place(elements: Located[], file: string, pointer: string | undefined, message: string): Located | undefined {
   const same = elements.filter((e) => e.file === file);
-  if (pointer !== undefined) {
-    const hits = same.filter((e) => isPrefix(e.pointer, pointer)).sort((a, b) => b.pointer.length - a.pointer.length);
-    if (hits[0]) return hits[0];
-  }
+  if (pointer !== undefined) return same.filter((e) => isPrefix(e.pointer, pointer)).sort((a, b) => b.pointer.length - a.pointer.length)[0];
   // proto findings carry lines, not pointers: the method or service the message names
-  return same.find((e) => e.names.some((n) => new RegExp(`[\`"'.]${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\`"']`).test(message))) ?? same[0];
+  return same.find((e) => e.names.some((n) => new RegExp(`[\`"'.]${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\`"']`).test(message)));
+}
+
+/** The service described by a file, when all its elements belong to one. */
+function serviceOfFile(elements: Located[], file: string): string | undefined {
+  const services = new Set(elements.filter((e) => e.file === file && e.service).map((e) => e.service!));
+  return services.size === 1 ? [...services][0] : undefined;
 }
 
 function edgeLabel(map: SystemMap, e: MapEdge): string {
@@ -92,8 +97,9 @@ export function diffMaps(previous: SystemMap, current: SystemMap, breaking: read
   compare('saga', previous.sagas, current.sagas, (_m, s) => `${s.saga} v${s.version}`);
   compare('operation', previous.operations, current.operations, (m, o) => `${o.name} (${svcName(m, o.service)}, ${o.signature})`);
   compare('event', previous.events, current.events, (_m, e) => e.key);
-  const withKey = (m: SystemMap) => m.edges.map((e) => ({ ...e, id: edgeKey(e) }));
-  compare('edge', withKey(previous), withKey(current), (m, e) => edgeLabel(m, e));
+  // an edge changes label by label: `orders → inventory` losing `order.cancelled` is a removal
+  const perLabel = (m: SystemMap) => m.edges.flatMap((e) => (e.labels.length ? e.labels : ['']).map((l) => ({ ...e, labels: l ? [l] : [], id: `${edgeKey(e)}|${l}` })));
+  compare('edge', perLabel(previous), perLabel(current), (m, e) => edgeLabel(m, e));
 
   const curElements = locatedOf(current, (f) => f);
   const prevElements = locatedOf(previous, shown);
@@ -101,7 +107,10 @@ export function diffMaps(previous: SystemMap, current: SystemMap, breaking: read
     const hit =
       place(curElements, finding.file, finding.pointer, finding.message) ??
       (finding.previous ? place(prevElements, shown(finding.previous.file), finding.previous.pointer, finding.message) : undefined);
-    return { finding, ...(hit ? { element: hit.id, ...(hit.service ? { service: hit.service } : {}) } : {}) };
+    if (hit) return { finding, element: hit.id, ...(hit.service ? { service: hit.service } : {}) };
+    // nothing of the map is at that place (a channel, a schema): the file's service
+    const service = serviceOfFile(curElements, finding.file) ?? (finding.previous ? serviceOfFile(prevElements, shown(finding.previous.file)) : undefined);
+    return { finding, ...(service ? { service } : {}) };
   });
 
   const nodes = new Map<string, ChangeMark>();
@@ -109,8 +118,9 @@ export function diffMaps(previous: SystemMap, current: SystemMap, breaking: read
   for (const b of breaks) if (b.service && b.finding.severity === 'error') nodes.set(b.service, 'breaking');
   for (const c of added) if (c.what === 'service' || c.what === 'saga') nodes.set(c.id, 'added');
   for (const c of removed) if (c.what === 'service' || c.what === 'saga') nodes.set(c.id, 'removed');
-  for (const c of added) if (c.what === 'edge') edges.set(c.id, 'added');
-  for (const c of removed) if (c.what === 'edge') edges.set(c.id, 'removed');
+  const edgeOf = (id: string) => id.slice(0, id.lastIndexOf('|'));
+  for (const c of added) if (c.what === 'edge') edges.set(edgeOf(c.id), 'added');
+  for (const c of removed) if (c.what === 'edge') edges.set(edgeOf(c.id), 'removed');
 
   const curSvc = new Set(current.services.map((s) => s.id));
   const curSaga = new Set(current.sagas.map((s) => s.id));
@@ -119,7 +129,16 @@ export function diffMaps(previous: SystemMap, current: SystemMap, breaking: read
     ...current,
     services: [...current.services, ...previous.services.filter((s) => !curSvc.has(s.id))],
     sagas: [...current.sagas, ...previous.sagas.filter((s) => !curSaga.has(s.id))],
-    edges: [...current.edges, ...previous.edges.filter((e) => !curEdge.has(edgeKey(e)))],
+    edges: [
+      // an edge that lost labels shows them, marked
+      ...current.edges.map((e) => {
+        const gone = previous.edges.find((p) => edgeKey(p) === edgeKey(e))?.labels.filter((l) => !e.labels.includes(l)) ?? [];
+        return gone.length ? { ...e, labels: [...e.labels, ...gone.map((l) => `removed: ${l}`)] } : e;
+      }),
+      ...previous.edges.filter((e) => !curEdge.has(edgeKey(e))),
+    ],
   };
-  return { added, removed, breaking: breaks, merged, marks: { nodes, edges } };
+  const before = new Set(previous.findings.map((f) => f.message));
+  const newFindings = current.findings.filter((f) => !before.has(f.message));
+  return { added, removed, breaking: breaks, newFindings, merged, marks: { nodes, edges } };
 }

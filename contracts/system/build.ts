@@ -60,7 +60,7 @@ export function buildSystemMap(model: ContractModel): SystemMap {
       }
     } else if (c.kind === 'graphql') {
       const svc = services.add({ name: c.subgraph, origin: 'graphql-subgraph' }, c.name);
-      for (const [root, typeName] of Object.entries(c.rootTypes)) {
+      for (const typeName of Object.values(c.rootTypes)) {
         const type = c.types.find((t) => t.name === typeName);
         for (const f of type?.fields ?? []) {
           const args = f.args.map((a) => `${a.name}: ${a.typeText}`).join(', ');
@@ -69,7 +69,7 @@ export function buildSystemMap(model: ContractModel): SystemMap {
             kind: 'graphql',
             service: svc,
             contract: c.name,
-            name: `${root}.${f.name}`,
+            name: `${type!.name}.${f.name}`,
             signature: `${f.name}${args ? `(${args})` : ''}: ${typeText(f.type)}`,
             ...(f.description ? { summary: f.description } : {}),
             deprecated: f.deprecated !== undefined,

@@ -16,6 +16,8 @@ export interface DiffView {
   added: { what: string; label: string }[];
   removed: { what: string; label: string }[];
   breaking: { finding: Finding; where: string; element?: string; service?: string }[];
+  /** Map findings the change brings (an event nobody consumes any more). */
+  newFindings: Finding[];
   merged: SystemMap;
   marks: MapMarks;
 }
@@ -26,7 +28,7 @@ export function diffToMarkdown(d: DiffView): string {
   const other = d.breaking.filter((b) => b.finding.severity !== 'error');
   const name = (id: string) => d.merged.services.find((s) => s.id === id)?.name ?? id;
   const out = [`### ${cell(d.title)}: changes against \`${cell(d.against)}\``, ''];
-  if (d.added.length + d.removed.length + d.breaking.length === 0) {
+  if (d.added.length + d.removed.length + d.breaking.length + d.newFindings.length === 0) {
     out.push('No change to the system map, and nothing breaks.', '');
     return out.join('\n');
   }
@@ -39,6 +41,7 @@ export function diffToMarkdown(d: DiffView): string {
   const where = (b: DiffView['breaking'][number]) => `${b.service ? `**${cell(name(b.service))}**` : ''}${b.element ? ` \`${cell(b.element)}\`` : ''}`.trim();
   section('Breaking', breaking.map((b) => `${where(b)}${where(b) ? ': ' : ''}${cell(b.finding.message)} <sub>(${cell(b.where)}, ${cell(b.finding.ruleId)})</sub>`));
   section('To review', other.map((b) => `${where(b)}${where(b) ? ': ' : ''}${cell(b.finding.message)} <sub>(${cell(b.where)}, ${cell(b.finding.ruleId)})</sub>`));
+  section('New warnings', d.newFindings.map((f) => cell(f.message)));
   section('Added', d.added.map((c) => `${c.what} ${cell(c.label)}`));
   section('Removed', d.removed.map((c) => `${c.what} ${cell(c.label)}`));
   return out.join('\n');

@@ -12,7 +12,7 @@ a{color:var(--accent)}table{border-collapse:collapse;margin:.4rem 0}td,th{border
 th{background:var(--soft)}code,pre{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.88em}pre{background:var(--soft);padding:.7rem;border-radius:6px;overflow:auto;max-height:32rem}
 .muted{color:var(--muted)}.badge{display:inline-block;padding:0 .4rem;border-radius:4px;background:var(--soft);border:1px solid var(--line);font-size:.8em;margin-left:.3rem}
 .warn{background:#fff6e0;border-color:#e0b040}.figure{overflow:auto;border:1px solid var(--line);border-radius:8px;padding:.6rem;background:#fcfdff}
-ul.plain{padding-left:1.2rem}
+ul.plain{padding-left:1.2rem}.figure svg{max-width:100%;height:auto}
 svg.map .node rect,svg.map .node polygon{fill:#eef4ff;stroke:#3b6fd8;stroke-width:1.5}
 svg.map .node.saga polygon,svg.map .node.saga rect{fill:#fff6e0;stroke:#c98a00}
 svg.map .node.step rect{fill:#f3f6f9;stroke:#7a8794}svg.map .node.pivot polygon{fill:#fff6e0;stroke:#c98a00}
