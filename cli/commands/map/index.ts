@@ -48,7 +48,7 @@ export const mapCommand: CommandModule<GlobalArgs, MapArgs> = {
 
 async function runMap(ctx: CommandContext, args: MapArgs): Promise<number> {
   if (args.check && !args.out && !args.html && !args.mermaid) throw new UsageError('map --check: name the committed map to check: --out <dir> (or --html <dir>, --mermaid <file>).');
-  const specs = selectContracts(ctx, args.paths);
+  const specs = selectSpecs(ctx, args.paths);
   if (specs.length === 0) throw new UsageError(`map: nothing to map: no contracts in ${ctx.config.file ?? ctx.cwd}. List them under \`contracts\` in contractkit.yaml or name contract files or folders.`);
   const title = args.title ?? `System map: ${basename(ctx.config.dir)}`;
   if (args.against) return mapAgainst(ctx, args.paths, args.against, title);
@@ -90,4 +90,16 @@ async function runMap(ctx: CommandContext, args: MapArgs): Promise<number> {
     return EXIT.findings;
   }
   return exitCodeFor(findings, ctx.failOn);
+}
+
+/** The contracts to map; "no contracts found" is said the map's way (exit 2, "nothing to map"). */
+function selectSpecs(ctx: CommandContext, paths: readonly string[]) {
+  try {
+    return selectContracts(ctx, paths);
+  } catch (err) {
+    if (err instanceof UsageError && err.findings.length > 0 && err.findings.every((f) => f.ruleId === 'load/no-contracts')) {
+      throw new UsageError(`map: nothing to map: ${err.findings.map((f) => f.message.replace(/\.$/, '')).join('; ')}. List contracts under \`contracts\` in contractkit.yaml or name contract files or folders.`);
+    }
+    throw err;
+  }
 }
