@@ -50,7 +50,14 @@ interface Located {
 function locatedOf(map: SystemMap, shown: (file: string) => string): Located[] {
   const out: Located[] = [];
   for (const o of map.operations) out.push({ id: o.id, service: o.service, file: shown(o.location.file), pointer: o.location.pointer ?? '', names: [o.name.split('.').pop()!, o.name] });
-  for (const e of map.events) for (const u of [...e.producers, ...e.consumers]) out.push({ id: e.id, service: u.service, file: shown(u.location.file), pointer: u.location.pointer ?? '', names: [] });
+  for (const e of map.events) {
+    for (const u of [...e.producers, ...e.consumers]) out.push({ id: e.id, service: u.service, file: shown(u.location.file), pointer: u.location.pointer ?? '', names: [] });
+    // a message or channel definition: the service is the one whose document it sits in
+    for (const src of e.sources) {
+      const user = [...e.producers, ...e.consumers].find((u) => u.location.file === src.file);
+      out.push({ id: e.id, ...(user ? { service: user.service } : {}), file: shown(src.file), pointer: src.pointer ?? '', names: [] });
+    }
+  }
   for (const s of map.sagas) out.push({ id: s.id, ...(s.service ? { service: s.service } : {}), file: shown(s.location.file), pointer: '', names: [] });
   return out;
 }

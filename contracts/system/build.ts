@@ -168,8 +168,12 @@ function addEventUses(c: AsyncApiContract, svc: string, events: Map<string, MapE
       const message = messages.get(id);
       const key = eventKey(message, id);
       let ev = events.get(key);
-      if (!ev) events.set(key, (ev = { id: `event:${key}`, key, addresses: [], messages: [], producers: [], consumers: [], usedBy: [] }));
-      const address = channelId ? channels.get(channelId)?.address : undefined;
+      if (!ev) events.set(key, (ev = { id: `event:${key}`, key, addresses: [], messages: [], producers: [], consumers: [], usedBy: [], sources: [] }));
+      const channel = channelId ? channels.get(channelId) : undefined;
+      const address = channel?.address;
+      for (const where of [message?.location, channel?.location]) {
+        if (where && !ev.sources.some((x) => x.file === where.file && x.pointer === where.pointer)) ev.sources.push(where);
+      }
       if (address && !ev.addresses.includes(address)) ev.addresses.push(address);
       // the producer's definition of a message wins over a consumer's copy
       const seen = ev.messages.findIndex((m) => m.id === id);
@@ -203,6 +207,7 @@ function finishEvent(ev: MapEvent): MapEvent {
     producers: [...ev.producers].sort(byUse),
     consumers: [...ev.consumers].sort(byUse),
     usedBy: [...new Set(ev.usedBy)].sort(),
+    sources: [...ev.sources].sort((a, b) => (`${a.file}#${a.pointer ?? ''}` < `${b.file}#${b.pointer ?? ''}` ? -1 : 1)),
   };
 }
 

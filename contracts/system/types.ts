@@ -77,6 +77,8 @@ export interface MapEvent {
   consumers: MapEventUse[];
   /** Saga ids that send it or wait for it, sorted. */
   usedBy: string[];
+  /** Where its messages and channels are defined in each document (for placing findings on it), sorted. */
+  sources: SourceRef[];
 }
 
 /** What a saga step calls, resolved to the map when it can be. */

@@ -96,7 +96,9 @@ describe('contractkit map', () => {
     expect(r.stdout).toContain('n_storefront["storefront"]:::breaking');
     expect(r.stdout).toContain('n_storefront -- "checkoutStarted<br/>removed: cartAbandoned" --> n_warehouse');
     expect(r.stdout).toContain('linkStyle 0 stroke:#c62828');
-    expect(r.stdout).toMatch(/#### Breaking\n\n- \*\*storefront\*\*: Message `cartAbandoned`/);
+    // placed on the event through the message's pointer, and through the previous version's channel for what was removed
+    expect(r.stdout).toMatch(/#### Breaking\n\n- \*\*storefront\*\* `event:cartAbandoned`: Message `cartAbandoned`/);
+    expect(r.stdout).toContain('**warehouse** `event:cartAbandoned`: Channel `cartAbandoned` (`cart.abandoned`) was removed');
     expect(r.stdout).toContain('**warehouse** `event:cartAbandoned`: Operation `onCartAbandoned` (receive on `cart.abandoned`) was removed.');
     expect(r.stdout).toContain('#### Added\n\n- event checkoutStarted\n- edge storefront → warehouse: checkoutStarted');
     expect(r.stdout).toContain('#### Removed\n\n- edge storefront → warehouse: cartAbandoned');

@@ -11,7 +11,7 @@ const map: SystemMap = {
     { id: 'a_b', name: 'a_b', contracts: ['c'], origin: 'title', servers: [] },
   ],
   operations: [],
-  events: [{ id: 'event:e#1', key: 'e#1', addresses: ['e'], messages: [{ id: 'e' }], producers: [{ service: 'a', contract: 'a', operation: 'o', reply: false, location: loc }], consumers: [], usedBy: [] }],
+  events: [{ id: 'event:e#1', key: 'e#1', addresses: ['e'], messages: [{ id: 'e' }], producers: [{ service: 'a', contract: 'a', operation: 'o', reply: false, location: loc }], consumers: [], usedBy: [], sources: [] }],
   sagas: [],
   edges: [
     { from: 'a', to: 'a-b', kind: 'event', labels: ['x"];click a href "javascript:alert(1)"'] },
