@@ -103,6 +103,30 @@ describe('buildSystemMap on small fixtures', () => {
     expect(map.findings.every((f) => f.file.endsWith('.yaml') && f.pointer !== undefined)).toBe(true);
   });
 
+  it('resolves saga steps through the AsyncAPI contract named, and reports a call nothing offers', async () => {
+    const specs: ContractSpec[] = [
+      { name: 'shop-events', kind: 'asyncapi', path: resolve(fixtures, 'shop-events.yaml') },
+      { name: 'legacy-events', kind: 'asyncapi', path: resolve(fixtures, 'legacy-events.yaml') },
+      { name: 'checkout', kind: 'saga', path: resolve(fixtures, 'checkout.saga.yaml') },
+    ];
+    const loaded = await loadContracts(specs, { cwd: fixtures, rootDir: fixtures, allowRemoteRefs: false });
+    expect(loaded.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const map = buildSystemMap(loaded.model);
+    const saga = map.sagas[0]!;
+    expect([saga.id, saga.version, saga.service]).toEqual(['saga:checkout', 2, 'storefront']);
+    expect(saga.steps.map((s) => [s.name, s.call.targets, s.call.services])).toEqual([
+      ['totals', [], []],
+      ['announce', ['event:cartAbandoned'], ['warehouse']],
+      ['missing', [], []],
+    ]);
+    expect(map.edges).toContainEqual({ from: 'saga:checkout', to: 'warehouse', kind: 'call', labels: ['sendCartAbandoned'] });
+    expect(map.edges).toContainEqual({ from: 'storefront', to: 'saga:checkout', kind: 'runs', labels: [] });
+    // a local step is not a call into the map; the missing operation is
+    expect(map.findings.filter((f) => f.ruleId === 'map-saga-call-unresolved').map((f) => [f.pointer, f.message])).toEqual([
+      ['/steps/2/call', 'Saga `checkout` step `missing` calls event sendNothing, which no contract of the map offers.'],
+    ]);
+  });
+
   it('is deterministic', async () => {
     const a = await mapOf(['shop-events.yaml', 'legacy-events.yaml']);
     const b = await mapOf(['legacy-events.yaml', 'shop-events.yaml']);
