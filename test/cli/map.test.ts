@@ -105,6 +105,15 @@ describe('contractkit map', () => {
     expect(r.stdout).toContain('#### New warnings\n\n- Event `cartAbandoned` is sent by storefront');
   });
 
+  it('--against places a proto breaking change (buf, by line) on the removed RPC and its service', () => {
+    const r = runCli(['map', '--against', '../previous'], resolve(import.meta.dirname, '../fixtures/map/proto-change/current'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('**0 added · 1 removed · 2 breaking**');
+    expect(r.stdout).toContain('n_billing["billing<br/><small>1 gRPC</small>"]:::breaking');
+    expect(r.stdout).toContain('- **billing** `rpc:billing.v1.BillingService/Refund`: Previously present RPC "Refund" on service "BillingService" was deleted. <sub>(proto/billing/v1/billing.proto:5, RPC_NO_DELETE)</sub>');
+    expect(r.stdout).toContain('#### Removed\n\n- operation BillingService.Refund (billing, /billing.v1.BillingService/Refund');
+  });
+
   it('--against the same contracts: no change, exit 0', () => {
     const r = runCli(['map', '--against', '.'], join(change, 'current'));
     expect(r.stdout).toContain('No change to the system map, and nothing breaks.');
