@@ -76,6 +76,14 @@ describe('contractkit map', () => {
     }
   }, 60_000);
 
+  it('--format mermaid is the map on stdout; other commands keep their formats', () => {
+    const r = runCli(['map', '--format', 'mermaid'], example);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(runCli(['map'], example).stdout);
+    expect(runCli(['map', '--format', 'mermaid', '--out', 'x'], example).code).toBe(2);
+    expect(runCli(['lint', '--format', 'mermaid'], example).code).toBe(2);
+  });
+
   it('--mermaid writes the flowchart file only; --check without an output is exit 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ck-map-mmd-'));
     try {

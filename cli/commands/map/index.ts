@@ -16,11 +16,12 @@ import { mapToMermaid } from '../../../generators/map/mermaid.js';
 import { runAction } from '../../run.js';
 import { EXIT, exitCodeFor, printFindings } from '../../report.js';
 import { selectContracts } from '../../select-contracts.js';
-import type { CommandContext, GlobalArgs } from '../../context.js';
+import type { CommandContext, Format, GlobalArgs } from '../../context.js';
 import { mapAgainst } from './against.js';
 import { outFiles, siteFiles, writeOutput } from './outputs.js';
 
-interface MapArgs extends GlobalArgs {
+interface MapArgs extends Omit<GlobalArgs, 'format'> {
+  format: Format | 'mermaid';
   paths: string[];
   mermaid?: string;
   html?: string;
@@ -42,11 +43,22 @@ export const mapCommand: CommandModule<GlobalArgs, MapArgs> = {
       .option('out', { type: 'string', describe: 'Write map.md and site/ into this folder (what a repository commits)' })
       .option('check', { type: 'boolean', default: false, describe: 'With --out/--html/--mermaid: write nothing, exit 1 when the committed map is stale' })
       .option('against', { type: 'string', describe: 'Git ref, directory or file with the previous contracts: print what the change adds, removes and breaks (Markdown + Mermaid)' })
+      // `--format mermaid` is the default output named; the report formats give the findings in that format
+      // yargs adds these choices to the global ones
+      .option('format', { choices: ['mermaid'] as const, default: 'stylish' as const, describe: 'Findings report format, or mermaid: the map on stdout, findings on stderr' })
       .option('title', { type: 'string', describe: 'Title of the map (default: "System map: <config folder>")' }) as Argv<MapArgs>,
-  handler: (args) => runAction(args, (ctx) => runMap(ctx, args)),
+  handler: (args) => {
+    // the map itself is the output: findings are reported as stylish text (on stderr)
+    const mermaid = args.format === 'mermaid';
+    const global = { ...args, format: mermaid ? ('stylish' as const) : (args.format as Format) };
+    return runAction(global, (ctx) => runMap(ctx, { ...global, mermaidOut: mermaid }));
+  },
 };
 
-async function runMap(ctx: CommandContext, args: MapArgs): Promise<number> {
+async function runMap(ctx: CommandContext, args: Omit<MapArgs, 'format'> & { mermaidOut: boolean }): Promise<number> {
+  if (args.mermaidOut && (args.out || args.html || args.mermaid || args.against)) {
+    throw new UsageError('map: --format mermaid prints the map on stdout; leave out --out, --html, --mermaid and --against, or --format.');
+  }
   if (args.check && !args.out && !args.html && !args.mermaid) throw new UsageError('map --check: name the committed map to check: --out <dir> (or --html <dir>, --mermaid <file>).');
   const specs = selectSpecs(ctx, args.paths);
   if (specs.length === 0) throw new UsageError(`map: nothing to map: no contracts in ${ctx.config.file ?? ctx.cwd}. List them under \`contracts\` in contractkit.yaml or name contract files or folders.`);
