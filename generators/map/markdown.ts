@@ -6,6 +6,7 @@
 import type { SystemMap } from '../../contracts/system/types.js';
 import { mapToMermaid, type MapMarks } from './mermaid.js';
 import { MAP_MARKER } from './html/page.js';
+import { callsOf } from '../../contracts/system/queries.js';
 
 /** Text safe in a Markdown table cell (pipes, newlines, and inline HTML). */
 export function cell(s: string): string {
@@ -26,13 +27,14 @@ export function mapToMarkdown(map: SystemMap, title: string, marks?: MapMarks): 
     '',
     '## Services',
     '',
-    '| service | contracts | offers | sends | receives |',
-    '|---|---|---|---|---|',
+    '| service | contracts | offers | calls (through its sagas) | sends | receives |',
+    '|---|---|---|---|---|---|',
     ...map.services.map((s) => {
       const ops = map.operations.filter((o) => o.service === s.id).length;
       const sends = map.events.filter((e) => e.producers.some((p) => p.service === s.id)).map((e) => `\`${cell(e.key)}\``);
       const receives = map.events.filter((e) => e.consumers.some((c) => c.service === s.id)).map((e) => `\`${cell(e.key)}\``);
-      return `| ${cell(s.name)} | ${cell(s.contracts.join(', '))} | ${ops} operations | ${sends.join(', ')} | ${receives.join(', ')} |`;
+      const calls = callsOf(s.id, map).map((c) => `${cell(name(c.service))} (${c.what.map(cell).join(', ')})`);
+      return `| ${cell(s.name)} | ${cell(s.contracts.join(', '))} | ${ops} operations | ${calls.join('; ')} | ${sends.join(', ')} | ${receives.join(', ')} |`;
     }),
     '',
     '## Events',

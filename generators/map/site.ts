@@ -7,6 +7,7 @@
  */
 import type { GeneratedFile } from '../core/registry.js';
 import type { MapEvent, MapOperation, MapSaga, MapSagaCall, MapService, SystemMap } from '../../contracts/system/types.js';
+import { callsOf } from '../../contracts/system/queries.js';
 import { escapeXml as h } from './html/escape.js';
 import { page, type SearchEntry } from './html/page.js';
 import { layoutSvg, type SvgEdge, type SvgNode } from './layout-svg.js';
@@ -116,6 +117,7 @@ function serviceBody(s: MapService, map: SystemMap, link: Link, svcLink: SvcLink
     `<h2>Sends</h2>${list(sends.map((e) => `${link(e.id, e.key, 1)} <span class="muted">to ${[...new Set(e.consumers.map((c) => c.service))].map((c) => svcLink(c, 1)).join(', ') || 'nobody'}</span>`))}`,
     `<h2>Receives</h2>${list(receives.map((e) => `${link(e.id, e.key, 1)} <span class="muted">from ${[...new Set(e.producers.map((p) => p.service))].map((p) => svcLink(p, 1)).join(', ') || 'nobody'}</span>`))}`,
     `<h2>Runs sagas</h2>${list(runs.map((g) => link(g.id, g.saga, 1)))}`,
+    `<h2>Calls (through its sagas)</h2>${list(callsOf(s.id, map).map((c) => `${svcLink(c.service, 1)} <span class="muted">${c.what.map((w) => h(w)).join(', ')}</span>`))}`,
     `<h2>Called by sagas</h2>${list(calledBy.map((c) => link(`saga:${c}`, c, 1)))}`,
   ].join('\n');
 }

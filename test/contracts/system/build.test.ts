@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSystemMap } from '../../../contracts/system/build.js';
 import type { SystemMap } from '../../../contracts/system/types.js';
+import { callsOf } from '../../../contracts/system/queries.js';
 import { loadContracts } from '../../../contracts/load/load-all.js';
 import type { ContractSpec } from '../../../contracts/load/types.js';
 import { loadExampleModel } from './example-model.js';
@@ -72,6 +73,15 @@ describe('buildSystemMap on examples/orders', () => {
     expect(e('payment', 'order', 'event')).toEqual(['payment.completed']);
     expect(e('order', 'saga:place-order', 'runs')).toEqual([]);
     expect(e('saga:place-order', 'payment', 'call')).toEqual(['PaymentService.Charge', 'PaymentService.Refund']);
+  });
+
+  it('knows whom a service calls through the sagas it runs', () => {
+    expect(callsOf('order', map)).toEqual([
+      { service: 'inventory', what: ['reserveInventory'] },
+      { service: 'order', what: ['cancelOrder', 'createOrder', 'createShipment'] },
+      { service: 'payment', what: ['PaymentService.Charge', 'PaymentService.Refund'] },
+    ]);
+    expect(callsOf('payment', map)).toEqual([]);
   });
 
   it('has nothing unproduced or unconsumed', () => {
