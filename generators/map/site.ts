@@ -62,7 +62,7 @@ export async function renderSite(map: SystemMap, options: SiteOptions): Promise<
 
   emit('index.html', options.title, await indexBody(map, options, paths, link, svcLink));
   for (const s of map.services) emit(paths.get(s.id)!, s.name, serviceBody(s, map, link, svcLink));
-  for (const o of map.operations) emit(paths.get(o.id)!, o.name, operationBody(o, map, link, svcLink));
+  for (const o of map.operations) emit(paths.get(o.id)!, o.name, operationBody(o, link, svcLink));
   for (const e of map.events) emit(paths.get(e.id)!, e.key, eventBody(e, link, svcLink));
   for (const s of map.sagas) emit(paths.get(s.id)!, s.saga, await sagaBody(s, options, link, svcLink));
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
@@ -122,8 +122,7 @@ function serviceBody(s: MapService, map: SystemMap, link: Link, svcLink: SvcLink
   ].join('\n');
 }
 
-function operationBody(o: MapOperation, map: SystemMap, link: Link, svcLink: SvcLink): string {
-  void map;
+function operationBody(o: MapOperation, link: Link, svcLink: SvcLink): string {
   return [
     `<h1>${h(o.name)} <span class="badge">${h(o.kind)}</span>${o.deprecated ? ' <span class="badge warn">deprecated</span>' : ''}</h1>`,
     `<p><code>${h(o.signature)}</code></p>`,

@@ -83,7 +83,6 @@ describe.skipIf(!hasChromium)('map Mermaid rendered by mermaid in headless Chrom
   }, 60_000);
 
   it('renders hostile names as text', async () => {
-    const loc = { file: '/x.yaml' };
     const map: SystemMap = {
       services: [
         { id: 'a', name: '<img src=x onerror=alert(1)> "q" #x; end', contracts: [], origin: 'x-service', servers: [] },
@@ -95,7 +94,6 @@ describe.skipIf(!hasChromium)('map Mermaid rendered by mermaid in headless Chrom
       edges: [{ from: 'a', to: 'b', kind: 'event', labels: ['--> x', '"];'] }],
       findings: [],
     };
-    void loc;
     // the harness can fail: an unescaped quote is a parse error
     await expect(render('flowchart LR\n  n_a["a"b"]')).rejects.toThrow();
     const svg = await render(mapToMermaid(map));

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { writeGeneratedFiles } from '../../../generators/core/writer.js';
 import { renderSite } from '../../../generators/map/site.js';
 import { buildSystemMap } from '../../../contracts/system/build.js';
@@ -28,7 +28,6 @@ function pagesUnder(dir: string): string[] {
 }
 
 describe.skipIf(!hasChromium)('the map site in headless Chromium', () => {
-  let browser: Browser;
   let context: BrowserContext;
   let profile: string;
   beforeAll(async () => {
@@ -40,8 +39,6 @@ describe.skipIf(!hasChromium)('the map site in headless Chromium', () => {
       headless: true,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    browser = context.browser()!;
-    void browser;
   }, 60_000);
   afterAll(async () => {
     await context?.close();
