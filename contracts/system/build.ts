@@ -89,7 +89,7 @@ export function buildSystemMap(model: ContractModel): SystemMap {
 
   const opById = new Map(operations.map((o) => [o.id, o]));
   const sagas = contracts.filter((c): c is SagaContract => c.kind === 'saga').map((s) => mapSaga(s, model, (name) => services.list().find((x) => x.contracts.includes(name))?.id, opById, events));
-  const findings = [...orphanFindings(events), ...sagaFindings(sagas, model)];
+  const findings = [...orphanFindings(events, (key) => services.name(key)), ...sagaFindings(sagas, model)];
   return {
     services: services.list(),
     operations: operations.sort(byId),

@@ -75,7 +75,7 @@ export function finishEvent(ev: MapEvent): MapEvent {
 }
 
 /** Warnings for events nobody consumes or produces, in event order. */
-export function orphanFindings(events: Map<string, MapEvent>): Finding[] {
+export function orphanFindings(events: Map<string, MapEvent>, nameOf: (service: string) => string): Finding[] {
   const out: Finding[] = [];
   for (const ev of [...events.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     if (ev.consumers.length === 0) {
@@ -87,7 +87,7 @@ export function orphanFindings(events: Map<string, MapEvent>): Finding[] {
           file: p.location.file,
           ...(p.location.pointer !== undefined ? { pointer: p.location.pointer } : {}),
           onKey: true,
-          message: `Event \`${ev.key}\` is sent by ${p.service} (operation \`${p.operation}\`) but no service of the map receives it.`,
+          message: `Event \`${ev.key}\` is sent by ${nameOf(p.service)} (operation \`${p.operation}\`) but no service of the map receives it.`,
           hint: 'Add the consuming service\'s AsyncAPI document (with a `receive` operation) to contractkit.yaml, or remove the event if nothing needs it.',
         });
       }
@@ -101,7 +101,7 @@ export function orphanFindings(events: Map<string, MapEvent>): Finding[] {
           file: c.location.file,
           ...(c.location.pointer !== undefined ? { pointer: c.location.pointer } : {}),
           onKey: true,
-          message: `Event \`${ev.key}\` is received by ${c.service} (operation \`${c.operation}\`) but no service of the map sends it.`,
+          message: `Event \`${ev.key}\` is received by ${nameOf(c.service)} (operation \`${c.operation}\`) but no service of the map sends it.`,
           hint: 'Add the producing service\'s AsyncAPI document (with a `send` operation) to contractkit.yaml, or drop the receive operation.',
         });
       }
