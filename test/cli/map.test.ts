@@ -91,6 +91,10 @@ describe('contractkit map', () => {
       expect(r.code).toBe(0);
       expect(readFileSync(join(dir, 'system.mmd'), 'utf8')).toBe(runCli(['map'], example).stdout);
       expect(runCli(['map', '--check'], example).code).toBe(2);
+      // never silently one of two outputs
+      const both = runCli(['map', '--against', 'HEAD', '--out', join(dir, 'map')], example);
+      expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('without --against')]);
+      expect(existsSync(join(dir, 'map'))).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -59,6 +59,9 @@ async function runMap(ctx: CommandContext, args: Omit<MapArgs, 'format'> & { mer
   if (args.mermaidOut && (args.out || args.html || args.mermaid || args.against)) {
     throw new UsageError('map: --format mermaid prints the map on stdout; leave out --out, --html, --mermaid and --against, or --format.');
   }
+  if (args.against && (args.out || args.html || args.mermaid || args.check)) {
+    throw new UsageError('map --against prints the PR comment of a change on stdout; run --out, --html, --mermaid and --check without --against.');
+  }
   if (args.check && !args.out && !args.html && !args.mermaid) throw new UsageError('map --check: name the committed map to check: --out <dir> (or --html <dir>, --mermaid <file>).');
   const specs = selectSpecs(ctx, args.paths);
   if (specs.length === 0) throw new UsageError(`map: nothing to map: no contracts in ${ctx.config.file ?? ctx.cwd}. List them under \`contracts\` in contractkit.yaml or name contract files or folders.`);
