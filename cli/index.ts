@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<AnyCommand>> = {
   breaking: async () => (await import('./commands/breaking/index.js')).breakingCommand as AnyCommand,
   generate: async () => (await import('./commands/generate/index.js')).generateCommand as AnyCommand,
   diagram: async () => (await import('./commands/diagram/index.js')).diagramCommand as AnyCommand,
+  map: async () => (await import('./commands/map/index.js')).mapCommand as AnyCommand,
   rules: async () => (await import('./commands/rules/index.js')).rulesCommand as AnyCommand,
   saga: async () => (await import('./commands/saga/index.js')).sagaCommand as AnyCommand,
 };

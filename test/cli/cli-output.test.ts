@@ -60,7 +60,7 @@ describe('argument errors', () => {
   it('no command lists the commands in a line', () => {
     const r = runCli([], scratch());
     expect(r.code).toBe(2);
-    expect(lines(r.stderr)[0]).toBe('contractkit: name a command: init, lint, breaking, generate, diagram, rules or saga.');
+    expect(lines(r.stderr)[0]).toBe('contractkit: name a command: init, lint, breaking, generate, diagram, map, rules or saga.');
     expect(lines(r.stderr).length).toBeLessThanOrEqual(3);
   });
 
