@@ -1,7 +1,7 @@
 /**
  * @contractkit/runtime/events: the envelope, CloudEvents mapping, upcasters,
  * consumers and producers, transports (in-memory, RabbitMQ, NATS JetStream,
- * MQTT, Kafka), processed-event stores and the PostgreSQL outbox (also as a
+ * MQTT, Kafka, WebSocket), processed-event stores and the PostgreSQL outbox (also as a
  * transport wrapper). Broker and database clients are optional peer
  * dependencies loaded by their adapter.
  */
@@ -27,3 +27,4 @@ export { exchangeSpec, queueSpec, type ExchangeSpec, type QueueSpec } from './tr
 export { createNatsTransport, durableName, type NatsOptions, type NatsTransport } from './transports/nats.js';
 export { createMqttTransport, type MqttOptions } from './transports/mqtt.js';
 export { createKafkaTransport, fromKafkaHeaders, kafkaTopicOf, toKafkaMessage, type KafkaOptions } from './transports/kafka.js';
+export { createWebSocketClientTransport, createWebSocketServerTransport, type WebSocketClientOptions, type WebSocketClientTransport, type WebSocketDeadLetter, type WebSocketServerOptions, type WebSocketServerTransport, type WebSocketTransport } from './transports/websocket.js';
