@@ -25,6 +25,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WebSocket as WsSocket, WebSocketServer as WsServer } from 'ws';
+import type { WebSocketBindings } from '../bindings.js';
 import { bodyText, matchesAddress, type Delivery, type OutgoingMessage, type SubscribeOptions, type Subscription, type Transport } from '../transport.js';
 
 /** A dead-lettered message kept by a WebSocket transport. */
@@ -87,6 +88,28 @@ export interface WebSocketClientTransport extends WebSocketTransport {
   connected(): Promise<void>;
   /** Times the client has connected (1 after the first connection, +1 per reconnect). */
   readonly connects: number;
+}
+
+/**
+ * The query and headers of a handshake for a channel's `ws` binding: the
+ * binding's defaults, then what the caller gives; throws naming every
+ * required field that is missing. Pass the result to
+ * `createWebSocketClientTransport({ url, ...wsHandshake(bindings.ws, given) })`.
+ */
+export function wsHandshake(binding: WebSocketBindings | undefined, given: { query?: Record<string, string | number | boolean>; headers?: Record<string, string> } = {}): { query: Record<string, string | number | boolean>; headers: Record<string, string> } {
+  const missing: string[] = [];
+  const fill = <V>(fields: Record<string, { required?: boolean; default?: string | number | boolean }> | undefined, values: Record<string, V> | undefined, label: string, asValue: (d: string | number | boolean) => V) => {
+    const out: Record<string, V> = {};
+    for (const [name, f] of Object.entries(fields ?? {})) {
+      if (f.default !== undefined) out[name] = asValue(f.default);
+      if (f.required && values?.[name] === undefined && f.default === undefined) missing.push(`${label} \`${name}\``);
+    }
+    return { ...out, ...values };
+  };
+  const query = fill(binding?.query, given.query, 'query parameter', (d) => d);
+  const headers = fill(binding?.headers, given.headers, 'header', (d) => String(d));
+  if (missing.length) throw new Error(`The WebSocket handshake needs ${missing.join(', ')} (the channel's ws binding requires ${missing.length > 1 ? 'them' : 'it'}).`);
+  return { query, headers };
 }
 
 type Frame =
