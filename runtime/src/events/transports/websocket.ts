@@ -336,6 +336,8 @@ export async function createWebSocketClientTransport(options: WebSocketClientOpt
   const initial = options.reconnect?.initialDelayMs ?? 100;
   const max = options.reconnect?.maxDelayMs ?? 5_000;
   let socket: WsSocket | undefined;
+  /** The socket being opened or open: what close() must end even before it has connected. */
+  let current: WsSocket | undefined;
   let closing = false;
   let connects = 0;
   let delay = initial;
@@ -345,7 +347,9 @@ export async function createWebSocketClientTransport(options: WebSocketClientOpt
   const open = (s: WsSocket) => s.readyState === s.OPEN;
   const connect = () => {
     const s = new WebSocket(url, { headers: options.headers ?? {} });
+    current = s;
     s.on('open', () => {
+      if (closing) return void s.close(1000);
       socket = s;
       connects++;
       delay = initial;
@@ -414,8 +418,9 @@ export async function createWebSocketClientTransport(options: WebSocketClientOpt
       core.failPending('WebSocket client closed before the server acked.');
       for (const w of waiters) w.reject(new Error('WebSocket client closed.'));
       waiters = [];
-      const s = socket;
-      if (s && s.readyState !== s.CLOSED) await new Promise<void>((resolve) => (s.once('close', () => resolve()), s.close(1000)));
+      const s = current;
+      if (s && s.readyState === s.CONNECTING) s.terminate();
+      else if (s && s.readyState !== s.CLOSED) await new Promise<void>((resolve) => (s.once('close', () => resolve()), s.close(1000)));
     },
   };
 }
