@@ -4,6 +4,7 @@
  * findings and exits 2; anything else is a bug, printed without a stack unless --debug.
  */
 import { UsageError } from '../contracts/errors.js';
+import type { Finding } from '../contracts/finding.js';
 import { EXIT, printFindings } from './report.js';
 import { defaultConfig } from './config/load-config.js';
 import { createContext, reportColor, type CommandContext, type GlobalArgs } from './context.js';
@@ -23,6 +24,9 @@ export async function runAction<A extends GlobalArgs>(args: A, action: (ctx: Com
         printFindings(err.findings, { ...reportCtx, quiet: false }, 'error');
       } else {
         process.stderr.write(`contractkit: ${err.message}\n`);
+        // a machine-readable format gets a report even for an argument error: a refusal is never silent on stdout
+        const reportCtx = ctx ?? fallbackContext(args);
+        if (reportCtx.format !== 'stylish') printFindings([usageFinding(err.message, reportCtx)], { ...reportCtx, quiet: false }, 'error');
       }
       if (args.debug) process.stderr.write(`${err.stack}\n`);
       return;
@@ -30,6 +34,11 @@ export async function runAction<A extends GlobalArgs>(args: A, action: (ctx: Com
     process.stderr.write(`contractkit: internal error: ${(err as Error)?.message ?? String(err)}\n`);
     process.stderr.write(args.debug ? `${(err as Error)?.stack}\n` : 'This is a bug in contractkit. Run again with --debug for the stack trace and report it.\n');
   }
+}
+
+/** A UsageError that carries no located finding, as one (about the config, or the working directory). */
+function usageFinding(message: string, ctx: CommandContext): Finding {
+  return { ruleId: 'usage', severity: 'error', kind: 'config', file: ctx.config.file ?? ctx.cwd, line: 1, column: 1, message };
 }
 
 function fallbackContext(args: GlobalArgs): CommandContext {

@@ -25,7 +25,15 @@ export interface BindingsData {
   kafkaKey?: { const: string } | { path: string };
   mqtt?: Record<string, unknown>;
   nats?: Record<string, unknown>;
+  ws?: WsBindingData;
   deadLetter?: string;
+}
+
+/** A channel's `ws` binding as data: the handshake's method, and its query parameters and headers (required, default). */
+export interface WsBindingData {
+  method?: 'GET' | 'POST';
+  query?: Record<string, { required?: true; default?: string | number | boolean }>;
+  headers?: Record<string, { required?: true; default?: string | number | boolean }>;
 }
 
 /** One operation's plan. */
@@ -115,6 +123,40 @@ function amqpOf(channel: EventChannel, op: EventOperation, fail: Fail): Record<s
   return Object.keys(out).length ? out : undefined;
 }
 
+/** The handshake fields a `ws` binding's `query` or `headers` schema (an object schema) describes. */
+function wsFields(channel: EventChannel, what: 'query' | 'headers', schema: unknown, fail: Fail): WsBindingData['query'] {
+  const s = obj(schema);
+  const props = obj(s?.properties);
+  if (!s || (s.type !== undefined && s.type !== 'object') || (s.properties !== undefined && !props)) {
+    fail(`Channel \`${channel.id}\`: the ws binding's \`${what}\` must be an object schema (\`type: object\` with \`properties\`).`, `Describe each ${what === 'query' ? 'query parameter' : 'header'} of the WebSocket handshake under \`properties\`.`, channel.location);
+    return undefined;
+  }
+  const required = new Set(Array.isArray(s.required) ? s.required.filter((r): r is string => typeof r === 'string') : []);
+  const out: NonNullable<WsBindingData['query']> = {};
+  for (const [name, p] of Object.entries(props ?? {})) {
+    const d = obj(p)?.default ?? obj(p)?.const;
+    out[name] = { ...(required.has(name) ? { required: true as const } : {}), ...(typeof d === 'string' || typeof d === 'number' || typeof d === 'boolean' ? { default: d } : {}) };
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** A channel's `ws` binding (WebSocket binding 0.1.0: method, query, headers). */
+function wsOf(channel: EventChannel, fail: Fail): WsBindingData | undefined {
+  const b = obj(channel.bindings.ws);
+  if (!b) return undefined;
+  const out: WsBindingData = {};
+  if (b.method !== undefined) {
+    if (b.method !== 'GET' && b.method !== 'POST') fail(`Channel \`${channel.id}\`: the ws binding's \`method\` must be GET or POST, not ${JSON.stringify(b.method)}.`, 'A WebSocket handshake is a GET (or POST); remove `method` for GET.', channel.location);
+    else out.method = b.method;
+  }
+  for (const what of ['query', 'headers'] as const) {
+    if (b[what] === undefined) continue;
+    const fields = wsFields(channel, what, b[what], fail);
+    if (fields) out[what] = fields;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 /** The settings of one operation, or findings through `fail`. */
 export function operationSettings(op: EventOperation, channel: EventChannel, messages: EventMessage[], options: EventsGeneratorOptions, fail: Fail): OperationSettings {
   const b: BindingsData = {};
@@ -174,6 +216,8 @@ export function operationSettings(op: EventOperation, channel: EventChannel, mes
     }
   }
   if (Object.keys(nats).length) b.nats = nats;
+  const ws = wsOf(channel, fail);
+  if (ws) b.ws = ws;
 
   const dl = setting(op, channel, options, 'x-dead-letter', 'deadLetter');
   if (dl) {

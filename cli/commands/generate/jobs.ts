@@ -66,6 +66,12 @@ export function jobsFromArguments(ctx: CommandContext, target: GeneratorName, co
       `generate ${target}: ${contract} holds no ${KIND_NAMES[wanted].what} contract (it holds ${held}); the ${target} target generates from ${KIND_NAMES[wanted].input}. Nothing was written.`,
     );
   }
+  if (target === 'events' && fitting.length > 1) {
+    // each document's output would overwrite the one before it in the same directory
+    const message = `${fitting.length} AsyncAPI documents under ${contract} would be generated into one output directory (${out}), each overwriting the last; nothing was written.`;
+    const hint = 'Name one document (`contractkit generate events path/to/asyncapi.yaml --out <dir>`), or give each document its own `generate:` target in contractkit.yaml.';
+    throw new UsageError(`generate events: ${message}`, fitting.map((s) => ({ ruleId: 'generate/one-contract-per-out', severity: 'error', kind: 'asyncapi', file: s.path, line: 1, column: 1, message, hint })));
+  }
   const jobs = fitting.map((spec) => ({ spec, target: { target, out: resolve(ctx.cwd, out), options } }));
   for (const job of jobs) {
     const problem = protoPathProblems(ctx, job)[0];

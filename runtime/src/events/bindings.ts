@@ -66,11 +66,25 @@ export interface NatsBindings {
 }
 
 /** The bindings and policies of one operation. */
+/** A handshake field of a WebSocket channel (`ws` binding `query` or `headers`). */
+export interface WebSocketField {
+  required?: boolean;
+  default?: string | number | boolean;
+}
+
+/** A channel's `ws` binding: how the WebSocket handshake is made (see `wsHandshake`). */
+export interface WebSocketBindings {
+  method?: 'GET' | 'POST';
+  query?: Record<string, WebSocketField>;
+  headers?: Record<string, WebSocketField>;
+}
+
 export interface EventBindings {
   amqp?: AmqpBindings;
   kafka?: KafkaBindings;
   mqtt?: MqttBindings;
   nats?: NatsBindings;
+  ws?: WebSocketBindings;
   /**
    * Dead-letter destination (`x-dead-letter`): the dead-letter queue on
    * RabbitMQ, the subject on NATS, the topic on MQTT and Kafka. Default per

@@ -1,12 +1,12 @@
 /**
  * @contractkit/runtime/events: the envelope, CloudEvents mapping, upcasters,
  * consumers and producers, transports (in-memory, RabbitMQ, NATS JetStream,
- * MQTT, Kafka), processed-event stores and the PostgreSQL outbox (also as a
+ * MQTT, Kafka, WebSocket), processed-event stores and the PostgreSQL outbox (also as a
  * transport wrapper). Broker and database clients are optional peer
  * dependencies loaded by their adapter.
  */
 export { createEnvelope, envelopeHeaders, nowIso, envelopeProblem, type EnvelopeHeaders, type EnvelopeMeta, type EventEnvelope } from './envelope.js';
-export { envelopeField, type AmqpBindings, type AmqpExchangeBinding, type AmqpQueueBinding, type EventBindings, type KafkaBindings, type MqttBindings, type NatsBindings } from './bindings.js';
+export { envelopeField, type AmqpBindings, type AmqpExchangeBinding, type AmqpQueueBinding, type EventBindings, type KafkaBindings, type MqttBindings, type NatsBindings, type WebSocketBindings, type WebSocketField } from './bindings.js';
 export { fromCloudEvent, toCloudEvent, type CloudEvent } from './cloudevents.js';
 export { upcast, type Upcaster, type UpcasterMap, type UpcastResult } from './upcast.js';
 export { ajvRuntime } from './ajv-runtime.js';
@@ -28,3 +28,4 @@ export { exchangeSpec, queueSpec, type ExchangeSpec, type QueueSpec } from './tr
 export { createNatsTransport, durableName, type NatsOptions, type NatsTransport } from './transports/nats.js';
 export { createMqttTransport, type MqttOptions } from './transports/mqtt.js';
 export { createKafkaTransport, fromKafkaHeaders, kafkaTopicOf, toKafkaMessage, type KafkaOptions } from './transports/kafka.js';
+export { createWebSocketClientTransport, createWebSocketServerTransport, wsHandshake, type WebSocketClientOptions, type WebSocketClientTransport, type WebSocketDeadLetter, type WebSocketServerOptions, type WebSocketServerTransport, type WebSocketTransport } from './transports/websocket.js';
