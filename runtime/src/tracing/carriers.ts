@@ -1,0 +1,54 @@
+/**
+ * Text-map getters and setters for the places trace context travels in: plain
+ * header records (HTTP requests, event transport headers, which every broker
+ * adapter maps to its own: AMQP headers, NATS headers, MQTT 5 user properties,
+ * Kafka headers) and grpc-js `Metadata`.
+ */
+import type { TextMapGetter, TextMapSetter } from '@opentelemetry/api';
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** Sets `key` on a string record. */
+export const recordSetter: TextMapSetter<Record<string, string>> = {
+  set(carrier, key, value) {
+    carrier[key] = value;
+  },
+};
+
+/** Reads a string record, by exact name first, then case-insensitively (brokers may change the case of header names). */
+export const recordGetter: TextMapGetter<Record<string, string | string[] | undefined>> = {
+  keys: (carrier) => Object.keys(carrier),
+  get(carrier, key) {
+    const exact = carrier[key];
+    if (exact !== undefined) return exact;
+    const lower = key.toLowerCase();
+    for (const k in carrier) if (k.toLowerCase() === lower) return carrier[k];
+    return undefined;
+  },
+};
+
+/** Reads Node's incoming headers (lower-case names already). */
+export const incomingHeadersGetter: TextMapGetter<IncomingHttpHeaders> = {
+  keys: (carrier) => Object.keys(carrier),
+  get: (carrier, key) => carrier[key.toLowerCase()],
+};
+
+/** What the grpc-js `Metadata` getter and setter need of it (no import of the optional peer here). */
+export interface MetadataLike {
+  get(key: string): (string | Buffer)[];
+  set(key: string, value: string): void;
+  getMap(): Record<string, unknown>;
+}
+
+/** Sets a grpc-js metadata entry. */
+export const metadataSetter: TextMapSetter<MetadataLike> = {
+  set: (carrier, key, value) => carrier.set(key, value),
+};
+
+/** Reads grpc-js metadata (text values). */
+export const metadataGetter: TextMapGetter<MetadataLike> = {
+  keys: (carrier) => Object.keys(carrier.getMap()),
+  get(carrier, key) {
+    const values = carrier.get(key).filter((v): v is string => typeof v === 'string');
+    return values.length === 0 ? undefined : values.length === 1 ? values[0] : values;
+  },
+};
