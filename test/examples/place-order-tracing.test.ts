@@ -1,0 +1,139 @@
+/**
+ * One trace per place-order saga, through the example services and the
+ * generated clients, participants and consumers, with an OpenTelemetry SDK
+ * exporting to memory: on the local PostgreSQL (the saga's commands through
+ * the outbox) and RabbitMQ or NATS JetStream, the completed run's trace holds
+ * the saga's start, then every step in order, each with its REST, gRPC or
+ * event spans (client and server, send and process, the reply included) as
+ * descendants; the failing run (inventory refuses) shows the failed step and
+ * the compensations, in reverse order, with their own REST and gRPC spans.
+ */
+import { randomUUID } from 'node:crypto';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { draft } from './place-order-suite.js';
+import { startPlaceOrderSystem, type PlaceOrderSystem } from '../../examples/orders/services/place-order-system.js';
+import { hr, installTracing } from '../runtime/tracing/otel.js';
+
+const otel = installTracing();
+const URL = process.env.SAGA_TEST_DB ?? 'postgres://postgres@127.0.0.1:5432/test';
+const schemas: string[] = [];
+
+afterAll(async () => {
+  const admin = new pg.Client({ connectionString: URL });
+  await admin.connect();
+  for (const s of schemas) await admin.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
+  await admin.end();
+});
+
+/** The spans of one saga's trace (found by its start span), by start time. */
+function sagaTrace(sagaId: string): ReadableSpan[] {
+  const start = otel.spans().find((s) => s.name === 'saga place-order' && s.attributes['contractkit.saga.id'] === sagaId);
+  return start ? otel.trace(start.spanContext().traceId) : [];
+}
+
+/** The spans under `root` in `spans` (children, their children…), by start time, a parent before its children when they start in the same millisecond. */
+function descendants(spans: ReadableSpan[], root: ReadableSpan): ReadableSpan[] {
+  const depth = new Map([[root.spanContext().spanId, 0]]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const s of spans) {
+      const d = s.parentSpanContext && depth.get(s.parentSpanContext.spanId);
+      if (d !== undefined && !depth.has(s.spanContext().spanId)) {
+        depth.set(s.spanContext().spanId, d + 1);
+        grew = true;
+      }
+    }
+  }
+  return spans.filter((s) => s !== root && depth.has(s.spanContext().spanId)).sort((a, b) => hr(a.startTime) - hr(b.startTime) || depth.get(a.spanContext().spanId)! - depth.get(b.spanContext().spanId)!);
+}
+
+const kindName: Record<number, string> = { [SpanKind.CLIENT]: 'client', [SpanKind.SERVER]: 'server', [SpanKind.PRODUCER]: 'producer', [SpanKind.CONSUMER]: 'consumer', [SpanKind.INTERNAL]: 'internal' };
+const label = (s: ReadableSpan) => `${kindName[s.kind]} ${s.name}`;
+
+/** Waits until the saga's trace has `count` spans named as `names` (server spans end just after the client saw the response). */
+async function traceOf(sagaId: string, names: string[]): Promise<ReadableSpan[]> {
+  for (const end = Date.now() + 20_000; ; await new Promise((r) => setTimeout(r, 20))) {
+    const spans = sagaTrace(sagaId);
+    const have = spans.map((s) => s.name);
+    if (names.every((n) => have.filter((h) => h === n).length >= names.filter((x) => x === n).length)) return spans;
+    if (Date.now() > end) throw new Error(`trace of ${sagaId} incomplete: ${have.join(', ')}`);
+  }
+}
+
+/** The steps (or compensations) of a trace in start order: each with the protocol spans under it. */
+function calls(spans: ReadableSpan[]): { call: string; direction: unknown; spans: string[] }[] {
+  return spans
+    .filter((s) => s.name.startsWith('saga step ') || s.name.startsWith('saga compensate '))
+    .map((s) => ({ call: s.name, direction: s.attributes['contractkit.saga.step.direction'], spans: descendants(spans, s).map(label) }));
+}
+
+describe.each(['rabbitmq', 'nats'] as const)('place-order traced on PostgreSQL and %s', (transport) => {
+  let system: PlaceOrderSystem;
+  beforeAll(async () => {
+    const schema = `saga_trace_${randomUUID().slice(0, 8)}`;
+    schemas.push(schema);
+    system = await startPlaceOrderSystem({ db: URL, schema, transport, runtime: { pollMs: 10 } });
+  });
+  afterAll(async () => {
+    await system?.close();
+  });
+
+  it('a completed saga is one trace: the start, then every step in order with its REST, gRPC and event spans', async () => {
+    const id = await system.placeOrder(draft(), `trace-ok-${randomUUID().slice(0, 8)}`);
+    expect((await system.settled(id)).status).toBe('completed');
+    const spans = await traceOf(id, ['saga place-order', 'saga step create-shipment', 'POST /api/v1/orders/{orderId}/shipments', 'POST /api/v1/orders/{orderId}/shipments', 'process inventory.reserved']);
+    expect(spans[0]!.name).toBe('saga place-order');
+    expect(spans[0]!.parentSpanContext).toBeUndefined(); // started with no caller's trace: the saga's start is the root
+    expect(calls(spans)).toEqual([
+      { call: 'saga step create-order', direction: 'do', spans: ['client POST /api/v1/orders', 'server POST /api/v1/orders'] },
+      { call: 'saga step process-payment', direction: 'do', spans: ['client payments.v1.PaymentService/Charge', 'server payments.v1.PaymentService/Charge'] },
+      {
+        call: 'saga step reserve-inventory',
+        direction: 'do',
+        // the command, the inventory service handling it, its reply, and the saga's reply consumer
+        spans: ['producer send reserve.inventory', 'consumer process reserve.inventory', 'producer send inventory.reserved', 'consumer process inventory.reserved'],
+      },
+      { call: 'saga step create-shipment', direction: 'do', spans: ['client POST /api/v1/orders/{orderId}/shipments', 'server POST /api/v1/orders/{orderId}/shipments'] },
+    ]);
+    // in order: each step's span ends before the next one starts, all under the start span
+    const steps = spans.filter((s) => s.name.startsWith('saga step '));
+    for (let i = 1; i < steps.length; i++) expect(hr(steps[i - 1]!.endTime)).toBeLessThanOrEqual(hr(steps[i]!.startTime));
+    for (const s of steps) {
+      expect(s.parentSpanContext?.spanId).toBe(spans[0]!.spanContext().spanId);
+      expect(s.attributes).toMatchObject({ 'contractkit.saga.id': id, 'contractkit.saga.name': 'place-order', 'contractkit.saga.compensation': false });
+    }
+    // every span of the trace is the saga's: nothing else joined it, nothing of it went elsewhere
+    expect(spans.every((s) => s === spans[0] || s.parentSpanContext)).toBe(true);
+    const system_ = spans.find((s) => s.name === 'send reserve.inventory')!.attributes['messaging.system'];
+    expect(system_).toBe(transport);
+  });
+
+  it('a failing saga (inventory refuses) shows the failed step, then the compensations in reverse order with their own calls', async () => {
+    system.inventory.refuse = true;
+    let id: string;
+    try {
+      id = await system.placeOrder(draft(), `trace-fail-${randomUUID().slice(0, 8)}`);
+      expect((await system.settled(id)).status).toBe('compensated');
+    } finally {
+      system.inventory.refuse = false;
+    }
+    const spans = await traceOf(id, ['saga compensate create-order', 'POST /api/v1/orders/{orderId}/cancellations', 'POST /api/v1/orders/{orderId}/cancellations', 'payments.v1.PaymentService/Refund', 'payments.v1.PaymentService/Refund']);
+    expect(calls(spans)).toEqual([
+      { call: 'saga step create-order', direction: 'do', spans: ['client POST /api/v1/orders', 'server POST /api/v1/orders'] },
+      { call: 'saga step process-payment', direction: 'do', spans: ['client payments.v1.PaymentService/Charge', 'server payments.v1.PaymentService/Charge'] },
+      { call: 'saga step reserve-inventory', direction: 'do', spans: ['producer send reserve.inventory', 'consumer process reserve.inventory', 'producer send reservation.failed', 'consumer process reservation.failed'] },
+      { call: 'saga compensate process-payment', direction: 'undo', spans: ['client payments.v1.PaymentService/Refund', 'server payments.v1.PaymentService/Refund'] },
+      { call: 'saga compensate create-order', direction: 'undo', spans: ['client POST /api/v1/orders/{orderId}/cancellations', 'server POST /api/v1/orders/{orderId}/cancellations'] },
+    ]);
+    const failed = spans.find((s) => s.name === 'saga step reserve-inventory')!;
+    expect(failed.status.code).toBe(SpanStatusCode.ERROR);
+    expect(failed.status.message).toContain('reservation.failed');
+    for (const c of spans.filter((s) => s.name.startsWith('saga compensate '))) {
+      expect(c.attributes).toMatchObject({ 'contractkit.saga.id': id!, 'contractkit.saga.compensation': true, 'contractkit.saga.step.direction': 'undo' });
+      expect(c.status.code).toBe(SpanStatusCode.UNSET);
+    }
+  });
+});
