@@ -221,6 +221,7 @@ export async function createConsumer<E extends EventEnvelope, Tx = undefined>(op
     } finally {
       checking = undefined;
     }
+    if (!span.isRecording()) return running; // nothing to end (no SDK): no extra promise per delivery
     return running.then(
       () => span.end(),
       (err: unknown) => {

@@ -52,6 +52,8 @@ export function publishEvent(transport: Transport, address: string, envelope: Ev
     const message = encodeEvent(envelope, options);
     // the producer span's context travels in the headers (every adapter carries them; the outbox stores them)
     span = startProducerSpan({ system: transport.name, destination: address, messageId: envelope.eventId, conversationId: envelope.correlationId }, message.headers);
+    // a span that records nothing (no SDK) needs no ending: no extra promise per publish then
+    if (!span.isRecording()) return transport.publish(address, message);
     return transport.publish(address, message).then(
       () => span!.end(),
       (err: unknown) => {

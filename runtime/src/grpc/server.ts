@@ -181,6 +181,8 @@ function statusError(ctx: CallContext, e: unknown): grpc.ServiceError {
 function traced(info: RpcSpanInfo | undefined, call: AnyCall, run: () => Promise<unknown>): Promise<unknown> {
   if (!info) return run();
   const { span, context: ctx } = startRpcServerSpan(info, call.metadata);
+  // a span that records nothing (no SDK) still carries the caller's context on to the handler's calls, but needs no ending
+  if (!span.isRecording()) return context.with(ctx, run);
   return context.with(ctx, run).then(
     (value) => {
       endRpcServerSpan(span, 0);

@@ -4,8 +4,19 @@
  * adapter maps to its own: AMQP headers, NATS headers, MQTT 5 user properties,
  * Kafka headers) and grpc-js `Metadata`.
  */
-import type { TextMapGetter, TextMapSetter } from '@opentelemetry/api';
+import { isSpanContextValid, propagation, trace, type Context, type Span, type TextMapGetter, type TextMapSetter } from '@opentelemetry/api';
 import type { IncomingHttpHeaders } from 'node:http';
+
+/**
+ * Injects the context of `span` (a child of `parent`) into `carrier` — unless
+ * there is nothing to send: a span without a valid context (no SDK, nothing
+ * to continue) and no baggage. That skip keeps the no-SDK path to a few
+ * property reads (no context object per call).
+ */
+export function injectSpan<C>(parent: Context, span: Span, carrier: C, setter: TextMapSetter<C>): void {
+  if (!isSpanContextValid(span.spanContext()) && !propagation.getBaggage(parent)) return;
+  propagation.inject(trace.setSpan(parent, span), carrier, setter);
+}
 
 /** Sets `key` on a string record. */
 export const recordSetter: TextMapSetter<Record<string, string>> = {

@@ -7,7 +7,7 @@
  */
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { incomingHeadersGetter, recordSetter } from './carriers.js';
+import { incomingHeadersGetter, injectSpan, recordSetter } from './carriers.js';
 import { recordFailure } from './status.js';
 import { runtimeTracer } from './tracer.js';
 
@@ -34,7 +34,7 @@ export function startHttpClientSpan(info: HttpClientSpanInfo): { span: Span; hea
     if (info.template) span.setAttribute('url.template', info.template);
   }
   const carrier: Record<string, string> = {};
-  propagation.inject(trace.setSpan(active, span), carrier, recordSetter);
+  injectSpan(active, span, carrier, recordSetter);
   for (const _ in carrier) return { span, headers: carrier };
   return { span, headers: undefined };
 }
@@ -99,6 +99,8 @@ export function startHttpServerSpan(req: IncomingMessage, route: string | undefi
  */
 export function withHttpServerSpan<T>(req: IncomingMessage, res: ServerResponse, route: string | undefined, handle: () => T): T {
   const s = startHttpServerSpan(req, route);
+  // a span that records nothing (no SDK) needs no ending: no listeners per request then
+  if (!s.span.isRecording()) return context.with(s.context, handle);
   let ended = false;
   const end = () => {
     if (ended) return;

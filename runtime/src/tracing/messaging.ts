@@ -9,7 +9,7 @@
  * context instead of taking one of them as its parent.
  */
 import { context, propagation, ROOT_CONTEXT, SpanKind, trace, type Attributes, type Context, type Link, type Span } from '@opentelemetry/api';
-import { recordGetter, recordSetter } from './carriers.js';
+import { injectSpan, recordGetter, recordSetter } from './carriers.js';
 import { runtimeTracer } from './tracer.js';
 
 /** What the messaging spans say about one message. */
@@ -52,7 +52,7 @@ function systemOf(name: string): string {
 export function startProducerSpan(info: MessageSpanInfo, headers: Record<string, string>): Span {
   const active = context.active();
   const span = runtimeTracer().startSpan(`send ${info.destination}`, { kind: SpanKind.PRODUCER, attributes: attributesOf({ ...info, system: systemOf(info.system) }, 'send') }, active);
-  propagation.inject(trace.setSpan(active, span), headers, recordSetter);
+  injectSpan(active, span, headers, recordSetter);
   return span;
 }
 

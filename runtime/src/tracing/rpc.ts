@@ -7,7 +7,7 @@
  * UNIMPLEMENTED, INTERNAL, UNAVAILABLE, DATA_LOSS), as the conventions say.
  */
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
-import { metadataGetter, metadataSetter, type MetadataLike } from './carriers.js';
+import { injectSpan, metadataGetter, metadataSetter, type MetadataLike } from './carriers.js';
 import { runtimeTracer } from './tracer.js';
 
 /** What the spans of one method say, worked out once per client or server. */
@@ -37,7 +37,7 @@ export function rpcSpanInfo(path: string, target?: string): RpcSpanInfo {
 export function startRpcClientSpan(info: RpcSpanInfo, metadata: MetadataLike): Span {
   const active = context.active();
   const span = runtimeTracer().startSpan(info.name, { kind: SpanKind.CLIENT, attributes: info.attributes }, active);
-  propagation.inject(trace.setSpan(active, span), metadata, metadataSetter);
+  injectSpan(active, span, metadata, metadataSetter);
   return span;
 }
 

@@ -8,7 +8,7 @@
  * trace holding the REST, gRPC and event spans of every step.
  */
 import { context, propagation, ROOT_CONTEXT, SpanKind, trace, type Context, type Span } from '@opentelemetry/api';
-import { recordGetter, recordSetter } from './carriers.js';
+import { injectSpan, recordGetter, recordSetter } from './carriers.js';
 import { runtimeTracer } from './tracer.js';
 
 /** The attribute names of saga spans. */
@@ -36,7 +36,7 @@ export function sagaStartSpan(saga: { id: string; name: string; version: number 
     attributes: { [SAGA_ATTRIBUTES.id]: saga.id, [SAGA_ATTRIBUTES.name]: saga.name, [SAGA_ATTRIBUTES.version]: saga.version },
   }, active);
   const carrier: Record<string, string> = {};
-  propagation.inject(trace.setSpan(active, span), carrier, recordSetter);
+  injectSpan(active, span, carrier, recordSetter);
   return { span, carrier };
 }
 

@@ -1,0 +1,140 @@
+/**
+ * What tracing costs when the application has no OpenTelemetry SDK: REST and
+ * gRPC throughput on loopback with the runtime's tracing on (the default:
+ * client and server spans through `@opentelemetry/api`, the W3C trace context
+ * propagator registered as an application would) beside the same calls with
+ * `tracing: false` on both ends, in one process, in alternating rounds (ABBA
+ * after a warm-up round). Prints the median rate of each side and the median
+ * of the per-round ratios on / off, over wall time and over CPU time (the
+ * steadier figure on a shared machine). Target: ≥ 0.98×.
+ *
+ *   node dist/bench/tracing-overhead.js [rest|grpc|both]
+ * Sizes: CK_BENCH_ROUNDS (11), CK_BENCH_REST (GETs per round, 4,000), CK_BENCH_UNARY (unary calls per round, 2,000).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as grpc from '@grpc/grpc-js';
+import { propagation } from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { createHttpClient, withHttpServerSpan } from '@contractkit/runtime/http';
+import { createBreakerRegistry, listen } from '@contractkit/runtime/grpc';
+import { create } from '@bufbuild/protobuf';
+import { OrderSchema, OrderStatus } from '../examples/orders/generated/grpc/orders/v1/orders_pb.js';
+import { createOrderServiceClient, registerOrderService } from '../examples/orders/generated/grpc/orders/v1/orders_grpc.js';
+
+const ROUNDS = Number(process.env.CK_BENCH_ROUNDS ?? 11);
+const REST_CALLS = Number(process.env.CK_BENCH_REST ?? 4_000);
+const UNARY_CALLS = Number(process.env.CK_BENCH_UNARY ?? 2_000);
+const CONCURRENCY = 64;
+const which = process.argv[2] ?? 'both';
+
+// what an application does to propagate; without an SDK (no tracer provider, no context manager) spans are no-ops
+propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+
+/** One side: a call, and how to close it. */
+interface Side {
+  label: string;
+  call(i: number): Promise<unknown>;
+  close(): Promise<void> | void;
+}
+
+interface Rate {
+  wall: number;
+  cpu: number;
+}
+
+async function rate(side: Side, calls: number): Promise<Rate> {
+  let next = 0;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < calls) await side.call(next++);
+    }),
+  );
+  const wall = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  return { wall: calls / wall, cpu: calls / ((cpu.user + cpu.system) / 1e6) };
+}
+
+const body = JSON.stringify({ id: '3f1c9a52-7d0e-4a8e-9d57-1b7c0c2d9e11', status: 'pending', total: { amount: '19.99', currency: 'USD' } });
+const answer = (res: ServerResponse) => {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(body);
+};
+
+/** A node:http server (in a server span when tracing) and a runtime client to it. */
+async function restSide(tracing: boolean): Promise<Side> {
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => (tracing ? withHttpServerSpan(req, res, '/api/v1/orders/{orderId}', () => answer(res)) : answer(res)));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const client = createHttpClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, timeoutMs: 10_000, tracing });
+  return {
+    label: `REST ${tracing ? 'tracing on ' : 'tracing off'}`,
+    call: async (i) => (await client.call({ method: 'GET', path: '/api/v1/orders/{orderId}', pathParams: { orderId: i } })).data,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+const order = create(OrderSchema, { orderId: '5f0c6d0e-2f7a-4a59-9a57-0d1f2b3c4d5e', customerId: 'customer-42', status: OrderStatus.CONFIRMED });
+
+/** The generated OrderService stubs, tracing on or off at both ends. */
+async function grpcSide(tracing: boolean): Promise<Side> {
+  const server = new grpc.Server();
+  registerOrderService(
+    server,
+    {
+      getOrder: async () => ({ order }),
+      listOrders: async () => ({}),
+      createOrder: async () => ({}),
+      async *streamOrders() {},
+    },
+    { tracing },
+  );
+  const port = await listen(server, '127.0.0.1:0');
+  const client = createOrderServiceClient(`127.0.0.1:${port}`, { breakers: createBreakerRegistry(), tracing });
+  await client.waitForReady();
+  return {
+    label: `gRPC ${tracing ? 'tracing on ' : 'tracing off'}`,
+    call: () => client.getOrder({ orderId: '1' }),
+    close() {
+      client.close();
+      server.forceShutdown();
+    },
+  };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const fmt = (n: number) => Math.round(n).toLocaleString('en');
+
+/** Alternates off / on over the rounds and prints the medians and the ratio on / off. */
+async function compare(name: string, off: Side, on: Side, calls: number): Promise<void> {
+  const rates = { off: [] as Rate[], on: [] as Rate[] };
+  for (let round = -1; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const);
+    for (const k of order) {
+      const r = await rate(k === 'on' ? on : off, calls);
+      if (round >= 0) rates[k].push(r);
+    }
+  }
+  console.log(`\n## ${name}: ${ROUNDS} rounds of ${fmt(calls)} calls per side, concurrency ${CONCURRENCY}`);
+  for (const [label, rs] of [[off.label, rates.off], [on.label, rates.on]] as const) console.log(`${label}  median ${fmt(median(rs.map((r) => r.wall)))} calls/s (wall), ${fmt(median(rs.map((r) => r.cpu)))} calls/CPU-s`);
+  const wall = median(rates.on.map((r, i) => r.wall / rates.off[i]!.wall));
+  const cpu = median(rates.on.map((r, i) => r.cpu / rates.off[i]!.cpu));
+  console.log(`ratio tracing on / off (no SDK): wall ${wall.toFixed(3)}×, CPU ${cpu.toFixed(3)}×  (target ≥ 0.98×)`);
+}
+
+if (which === 'rest' || which === 'both') {
+  const [off, on] = [await restSide(false), await restSide(true)];
+  await compare('REST (runtime http client → node:http server)', off, on, REST_CALLS);
+  await Promise.all([off.close(), on.close()]);
+}
+if (which === 'grpc' || which === 'both') {
+  const [off, on] = [await grpcSide(false), await grpcSide(true)];
+  await compare('gRPC unary (generated OrderService stubs)', off, on, UNARY_CALLS);
+  off.close();
+  on.close();
+}
