@@ -30,6 +30,9 @@ import {
 import { startBatchConsumerSpan, startProducerSpan } from '@contractkit/runtime/tracing';
 import { createPaymentServiceClient } from '../../../examples/orders/generated/grpc/payments/v1/payments_grpc.js';
 import { startPaymentsService, type PaymentsService } from '../../../examples/orders/services/payments-service.js';
+import { createOrderServiceClient, registerOrderService } from '../../../examples/orders/generated/grpc/orders/v1/orders_grpc.js';
+import { listen } from '@contractkit/runtime/grpc';
+import { Server } from '@grpc/grpc-js';
 import { installTracing, isChildOf } from './otel.js';
 
 const otel = installTracing();
@@ -138,6 +141,43 @@ describe('gRPC', () => {
     const serverSpan = otel.one('payments.v1.PaymentService/Charge', (s) => s.kind === SpanKind.SERVER);
     expect(serverSpan.attributes['rpc.grpc.status_code']).toBe(Status.FAILED_PRECONDITION);
     expect(serverSpan.status.code).toBe(SpanStatusCode.UNSET);
+  });
+});
+
+describe('gRPC streams', () => {
+  it('a server stream is one client span ended by its status, and the server handler runs in the server span', async () => {
+    const server = new Server();
+    let active: string | undefined;
+    registerOrderService(server, {
+      getOrder: async () => ({}),
+      listOrders: async () => ({}),
+      createOrder: async () => ({}),
+      async *streamOrders() {
+        active = trace.getActiveSpan()?.spanContext().spanId;
+        yield {};
+        yield {};
+      },
+    });
+    const port = await listen(server, '127.0.0.1:0');
+    const client = createOrderServiceClient(`127.0.0.1:${port}`, { breaker: false });
+    try {
+      let n = 0;
+      await tracer.startActiveSpan('caller', async (caller) => {
+        for await (const _ of client.streamOrders({ customerId: 'c' })) n++;
+        caller.end();
+      });
+      expect(n).toBe(2);
+      await until(() => otel.spans().filter((s) => s.name === 'orders.v1.OrderService/StreamOrders').length === 2, 'both stream spans');
+    } finally {
+      client.close();
+      server.forceShutdown();
+    }
+    const clientSpan = otel.one('orders.v1.OrderService/StreamOrders', (s) => s.kind === SpanKind.CLIENT);
+    const serverSpan = otel.one('orders.v1.OrderService/StreamOrders', (s) => s.kind === SpanKind.SERVER);
+    expect(isChildOf(clientSpan, otel.one('caller'))).toBe(true);
+    expect(isChildOf(serverSpan, clientSpan)).toBe(true);
+    expect(active).toBe(serverSpan.spanContext().spanId);
+    expect(clientSpan.attributes['rpc.grpc.status_code']).toBe(0);
   });
 });
 
