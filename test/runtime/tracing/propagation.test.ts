@@ -249,6 +249,36 @@ describe.each(brokers)('events on $name', (broker) => {
   });
 });
 
+describe('consumer outcomes', () => {
+  it('a dead-lettered message and a failing handler make the process span an error', async () => {
+    const transport = createMemoryTransport();
+    let calls = 0;
+    const consumer = await createConsumer({
+      transport,
+      address: 'shop.order.{orderId}.placed',
+      group: 'outcomes',
+      events: [{ eventType: 'order.placed', versions: [spec] }],
+      retry: { maxAttempts: 1 },
+      handler: async () => {
+        calls++;
+        throw new Error('handler broke');
+      },
+    });
+    try {
+      await publishEvent(transport, 'shop.order.o-1.placed', createEnvelope('order.shipped', 1, {}, { aggregateId: 'o-1', correlationId: 'c' }), undefined);
+      await publishEvent(transport, 'shop.order.o-2.placed', createEnvelope('order.placed', 1, {}, { aggregateId: 'o-2', correlationId: 'c' }), spec);
+      await until(() => calls === 1 && otel.spans().filter((s) => s.kind === SpanKind.CONSUMER).length === 2, 'both deliveries');
+    } finally {
+      await consumer.close();
+      await transport.close();
+    }
+    const [unexpected, broken] = otel.spans().filter((s) => s.kind === SpanKind.CONSUMER).sort((a, b) => String(a.attributes['messaging.destination.name']).localeCompare(String(b.attributes['messaging.destination.name'])));
+    expect(unexpected!.status.code).toBe(SpanStatusCode.ERROR);
+    expect(unexpected!.attributes).toMatchObject({ 'error.type': 'dead_letter', 'contractkit.messaging.dead_letter_reason': 'unexpected event type order.shipped on shop.order.{orderId}.placed' });
+    expect(broken!.status).toMatchObject({ code: SpanStatusCode.ERROR, message: 'handler broke' });
+  });
+});
+
 describe('Kafka message mapping', () => {
   it('carries traceparent in the Kafka headers and reads it back', () => {
     const envelope = createEnvelope('order.placed', 1, {}, { aggregateId: 'a', correlationId: 'c' });
