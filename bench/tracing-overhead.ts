@@ -14,10 +14,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as grpc from '@grpc/grpc-js';
-import { propagation } from '@opentelemetry/api';
+import { context, propagation } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { createHttpClient, withHttpServerSpan } from '@contractkit/runtime/http';
 import { createBreakerRegistry, listen } from '@contractkit/runtime/grpc';
+import { endHttpClientSpan, endRpcClientSpan, endRpcServerSpan, rpcSpanInfo, startHttpClientSpan, startHttpServerSpan, startRpcClientSpan, startRpcServerSpan } from '@contractkit/runtime/tracing';
 import { create } from '@bufbuild/protobuf';
 import { OrderSchema, OrderStatus } from '../examples/orders/generated/grpc/orders/v1/orders_pb.js';
 import { createOrderServiceClient, registerOrderService } from '../examples/orders/generated/grpc/orders/v1/orders_grpc.js';
@@ -111,7 +112,7 @@ const median = (xs: number[]) => {
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
 /** Alternates off / on over the rounds and prints the medians and the ratio on / off. */
-async function compare(name: string, off: Side, on: Side, calls: number): Promise<void> {
+async function compare(name: string, off: Side, on: Side, calls: number): Promise<number> {
   const rates = { off: [] as Rate[], on: [] as Rate[] };
   for (let round = -1; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const);
@@ -125,16 +126,55 @@ async function compare(name: string, off: Side, on: Side, calls: number): Promis
   const wall = median(rates.on.map((r, i) => r.wall / rates.off[i]!.wall));
   const cpu = median(rates.on.map((r, i) => r.cpu / rates.off[i]!.cpu));
   console.log(`ratio tracing on / off (no SDK): wall ${wall.toFixed(3)}×, CPU ${cpu.toFixed(3)}×  (target ≥ 0.98×)`);
+  return 1e9 / median(rates.off.map((r) => r.cpu));
 }
+
+/**
+ * The hooks alone, without I/O: what tracing adds to one call's CPU time with
+ * no SDK (client span + injection + end, server extraction + span + context),
+ * in ns, measured over many iterations. Set against a call's CPU time
+ * (1 / calls per CPU-second) it bounds the overhead, whatever the load.
+ */
+function hookCost(name: string, once: () => void, perCallCpuNs: number): void {
+  const n = 200_000;
+  for (let i = 0; i < 20_000; i++) once(); // warm-up
+  const t0 = process.cpuUsage();
+  for (let i = 0; i < n; i++) once();
+  const t = process.cpuUsage(t0);
+  const ns = ((t.user + t.system) * 1000) / n;
+  console.log(`${name}: tracing hooks ${ns.toFixed(0)} ns per call (no SDK) = ${((100 * ns) / perCallCpuNs).toFixed(2)}% of a call's ${fmt(perCallCpuNs / 1000)} µs CPU → bound ${(perCallCpuNs / (perCallCpuNs + ns)).toFixed(3)}×`);
+}
+
+const cpuPerCall: { rest?: number; grpc?: number } = {};
 
 if (which === 'rest' || which === 'both') {
   const [off, on] = [await restSide(false), await restSide(true)];
-  await compare('REST (runtime http client → node:http server)', off, on, REST_CALLS);
+  cpuPerCall.rest = await compare('REST (runtime http client → node:http server)', off, on, REST_CALLS);
   await Promise.all([off.close(), on.close()]);
 }
 if (which === 'grpc' || which === 'both') {
   const [off, on] = [await grpcSide(false), await grpcSide(true)];
-  await compare('gRPC unary (generated OrderService stubs)', off, on, UNARY_CALLS);
+  cpuPerCall.grpc = await compare('gRPC unary (generated OrderService stubs)', off, on, UNARY_CALLS);
   off.close();
   on.close();
+}
+
+console.log('');
+const fakeReq = { method: 'GET', url: '/api/v1/orders/1', headers: { host: '127.0.0.1', accept: 'application/json' } } as unknown as IncomingMessage;
+if (cpuPerCall.rest)
+  hookCost('REST', () => {
+    const c = startHttpClientSpan({ method: 'GET', template: '/api/v1/orders/{orderId}', url: 'http://127.0.0.1/api/v1/orders/1' });
+    const s = startHttpServerSpan(fakeReq, '/api/v1/orders/{orderId}');
+    context.with(s.context, () => s.end(200));
+    endHttpClientSpan(c.span, { status: 200 });
+  }, cpuPerCall.rest);
+if (cpuPerCall.grpc) {
+  const info = rpcSpanInfo('/orders.v1.OrderService/GetOrder', '127.0.0.1:50051');
+  hookCost('gRPC', () => {
+    const md = new grpc.Metadata();
+    const c = startRpcClientSpan(info, md);
+    const s = startRpcServerSpan(info, md);
+    context.with(s.context, () => endRpcServerSpan(s.span, 0));
+    endRpcClientSpan(c, 0);
+  }, cpuPerCall.grpc);
 }

@@ -12,7 +12,7 @@ import { describeError, isNonRetryable, StepTimeoutError } from './errors.js';
 import type { SagaEvent, SagaEventHandler, SagaEventType } from './events.js';
 import { ACTIVE_STATUSES, sagaKind, type SagaInstance, type SagaInstanceUpdate, type SagaStatus, type SagaStore } from './store.js';
 import { context } from '@opentelemetry/api';
-import { sagaStartSpan, startSagaCallSpan } from '../tracing/saga.js';
+import { sagaStartSpan, startSagaCallSpan, storedSagaContext } from '../tracing/saga.js';
 import { recordFailure } from '../tracing/status.js';
 
 /** Options of {@link createSagaRuntime}. */
@@ -110,23 +110,25 @@ export function createSagaRuntime(options: SagaRuntimeOptions): SagaRuntime {
   const forwardRetry = options.forwardRetry ?? { delayMs: 1000, maxDelayMs: 60_000 };
   const clock = options.clock ?? Date.now;
   const random = options.random ?? Math.random;
+  const tracing = options.tracing !== false;
   const byKind = new Map(options.sagas.map((s) => [sagaKind(s.name, s.version), s]));
   const latest = new Map<string, SagaDefinition<any>>();
   for (const s of options.sagas) if ((latest.get(s.name)?.version ?? 0) < s.version) latest.set(s.name, s);
   const kinds = [...byKind.keys()];
 
   /** `call` (`<step>:<do|undo>`) and its tries in all name step events and `saga.failed`; the others happen once per instance. */
-  async function emit(type: SagaEventType, i: Pick<SagaInstance, 'id' | 'saga' | 'version'>, status: SagaStatus, extra: Partial<SagaEvent> = {}, call?: { key: string; tries: number }) {
+  async function emit(type: SagaEventType, i: Pick<SagaInstance, 'id' | 'saga' | 'version' | 'traceContext'>, status: SagaStatus, extra: Partial<SagaEvent> = {}, call?: { key: string; tries: number }) {
     if (!options.onEvent) return;
     try {
       const key = call ? `${i.id}:${type}:${call.key}:${call.tries}` : `${i.id}:${type}`;
-      await options.onEvent({ type, sagaId: i.id, saga: i.saga, version: i.version, status, at: new Date(clock()), ...extra, key });
+      const event: SagaEvent = { type, sagaId: i.id, saga: i.saga, version: i.version, status, at: new Date(clock()), ...extra, key };
+      // in the saga's trace: a lifecycle publisher's `send` span joins it
+      const ctx = tracing ? storedSagaContext(i.traceContext) : undefined;
+      await (ctx ? context.with(ctx, options.onEvent, undefined, event) : options.onEvent(event));
     } catch (err) {
       options.onError?.(err);
     }
   }
-
-  const tracing = options.tracing !== false;
 
   /** One call inside its span (a child of the instance's stored trace context), when tracing. */
   async function call<T>(fn: (ctx: SagaStepContext) => Promise<T>, ctx: Omit<SagaStepContext, 'signal'>, timeoutMs: number | undefined, stored: Record<string, string> | null | undefined, direction: 'do' | 'undo'): Promise<T> {

@@ -40,6 +40,13 @@ export function sagaStartSpan(saga: { id: string; name: string; version: number 
   return { span, carrier };
 }
 
+/** The context of an instance's stored trace context (for its lifecycle events), or undefined when none was stored. */
+export function storedSagaContext(stored: Record<string, string> | null | undefined): Context | undefined {
+  if (!stored) return undefined;
+  const extracted = propagation.extract(ROOT_CONTEXT, stored, recordGetter);
+  return trace.getSpanContext(extracted) ? extracted : undefined;
+}
+
 /** What one step call is. */
 export interface SagaCallInfo {
   sagaId: string;
@@ -57,11 +64,7 @@ export interface SagaCallInfo {
  * the context to run the participant's call in.
  */
 export function startSagaCallSpan(stored: Record<string, string> | null | undefined, call: SagaCallInfo): { span: Span; context: Context } {
-  let parent = context.active();
-  if (stored) {
-    const extracted = propagation.extract(ROOT_CONTEXT, stored, recordGetter);
-    if (trace.getSpanContext(extracted)) parent = extracted;
-  }
+  const parent = storedSagaContext(stored) ?? context.active();
   const undo = call.direction === 'undo';
   const span = runtimeTracer().startSpan(`saga ${undo ? 'compensate' : 'step'} ${call.step}`, {
     kind: SpanKind.INTERNAL,

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { createMemorySagaStore, createSagaRuntime, defineSaga, NonRetryableError, openSagaStore, type SagaStore } from '@contractkit/runtime/saga';
+import { createMemorySagaStore, createSagaLifecyclePublisher, createSagaRuntime, defineSaga, NonRetryableError, openSagaStore, type SagaStore } from '@contractkit/runtime/saga';
+import { createMemoryTransport } from '@contractkit/runtime/events';
 import { installTracing, isChildOf } from './otel.js';
 
 const otel = installTracing();
@@ -80,5 +81,21 @@ describe.each([
     await runtime.drain();
     await store.close();
     expect(otel.spans().filter((s) => s.name.startsWith('saga '))).toEqual([]);
+  });
+
+  it('lifecycle events published by createSagaLifecyclePublisher are `send` spans in the saga’s trace', async () => {
+    refundFails = false;
+    const store = await open();
+    const transport = createMemoryTransport();
+    const runtime = createSagaRuntime({ store, sagas: [saga], onEvent: createSagaLifecyclePublisher({ transport }) });
+    await runtime.start('pay', { n: 1 }, { sagaId: `events-${_name}` });
+    await runtime.drain();
+    await store.close();
+    await transport.close();
+    const start = otel.one('saga pay');
+    const sends = otel.spans().filter((x) => x.name.startsWith('send '));
+    // the default types: saga.started, then (ship fails, charge is undone) saga.compensated
+    expect(sends.map((x) => x.attributes['messaging.message.conversation_id'])).toEqual([`events-${_name}`, `events-${_name}`]);
+    for (const x of sends) expect(isChildOf(x, start)).toBe(true);
   });
 });
