@@ -70,6 +70,8 @@ export interface ConsumeOptions<E extends EventEnvelope, Tx = undefined> {
   retry?: RetryPolicy | undefined;
   concurrency?: number | undefined;
   onEvent?: ConsumerObserver | undefined;
+  /** `process` spans continuing the producer's trace (default true; see {@link ConsumerOptions.tracing}). */
+  tracing?: boolean | undefined;
 }
 
 /** A started consumer. */
