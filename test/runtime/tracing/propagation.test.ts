@@ -19,8 +19,12 @@ import {
   createMemoryTransport,
   createMqttTransport,
   createNatsTransport,
+  createOutboxRelay,
   createRabbitMqTransport,
   fromKafkaHeaders,
+  inTransaction,
+  migrate,
+  sendEvent,
   publishEvent,
   toKafkaMessage,
   encodeEvent,
@@ -33,6 +37,7 @@ import { startPaymentsService, type PaymentsService } from '../../../examples/or
 import { createOrderServiceClient, registerOrderService } from '../../../examples/orders/generated/grpc/orders/v1/orders_grpc.js';
 import { listen } from '@contractkit/runtime/grpc';
 import { Server } from '@grpc/grpc-js';
+import pg from 'pg';
 import { installTracing, isChildOf } from './otel.js';
 
 const otel = installTracing();
@@ -246,6 +251,34 @@ describe.each(brokers)('events on $name', (broker) => {
     expect(handled[0]!.active).toBe(processed.spanContext().spanId); // the handler runs in the process span
     expect(send.attributes).toMatchObject({ 'messaging.system': broker.system, 'messaging.destination.name': 'shop.order.o-7.placed', 'messaging.operation.type': 'send', 'messaging.message.conversation_id': 'c-7' });
     expect(processed.attributes).toMatchObject({ 'messaging.system': broker.system, 'messaging.destination.template': 'shop.order.{orderId}.placed', 'messaging.operation.type': 'process', 'messaging.consumer.group.name': `trace-${run}` });
+  });
+});
+
+describe('events through the PostgreSQL outbox (sendEvent with `outbox: tx`)', () => {
+  it('the row keeps the send span’s context and the relay delivers it: process is a child of send', async () => {
+    const pool = new pg.Pool({ connectionString: process.env.EVENTS_TEST_PG ?? 'postgres://postgres:postgres@127.0.0.1:5432/test', max: 2 });
+    const table = `ck_trace_outbox_${run}`;
+    const transport = createMemoryTransport();
+    const handled: string[] = [];
+    const consumer = await createConsumer({ transport, address: 'shop.order.{orderId}.placed', group: 'outbox', events: [{ eventType: 'order.placed', versions: [spec] }], handler: async (e) => void handled.push(e.eventId) });
+    const relay = createOutboxRelay({ pool, transport, table });
+    try {
+      await migrate(pool, { outbox: table });
+      const envelope = createEnvelope('order.placed', 1, {}, { aggregateId: 'o-9', correlationId: 'c-9' });
+      await tracer.startActiveSpan('caller', (caller) => inTransaction(pool, (tx) => sendEvent(transport, 'shop.order.o-9.placed', envelope, spec, { outbox: tx, outboxTable: table })).finally(() => caller.end()));
+      const { rows } = await pool.query(`SELECT headers FROM ${table}`);
+      const send = otel.one('send shop.order.o-9.placed');
+      expect(rows[0].headers.traceparent).toBe(`00-${send.spanContext().traceId}-${send.spanContext().spanId}-01`);
+      expect(await relay.relayOnce()).toBe(1);
+      await until(() => handled.length === 1 && otel.spans().some((x) => x.kind === SpanKind.CONSUMER), 'the relayed delivery');
+      expect(isChildOf(otel.one('process shop.order.{orderId}.placed'), send)).toBe(true);
+      expect(isChildOf(send, otel.one('caller'))).toBe(true);
+    } finally {
+      await consumer.close();
+      await transport.close();
+      await pool.query(`DROP TABLE IF EXISTS ${table}`);
+      await pool.end();
+    }
   });
 });
 
