@@ -18,6 +18,15 @@ export function injectSpan<C>(parent: Context, span: Span, carrier: C, setter: T
   propagation.inject(trace.setSpan(parent, span), carrier, setter);
 }
 
+/**
+ * `parent` with `span` active — or `parent` itself when the span has no valid
+ * context (no SDK and nothing to continue): making a context object for a span
+ * nobody can see or continue would only cost an allocation per call.
+ */
+export function withSpan(parent: Context, span: Span): Context {
+  return isSpanContextValid(span.spanContext()) ? trace.setSpan(parent, span) : parent;
+}
+
 /** Sets `key` on a string record. */
 export const recordSetter: TextMapSetter<Record<string, string>> = {
   set(carrier, key, value) {

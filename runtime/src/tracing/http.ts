@@ -5,9 +5,9 @@
  * headers; server spans `{method} {http.route}` for services that answer the
  * generated clients, continuing the caller's trace from the request headers.
  */
-import { context, propagation, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
+import { context, propagation, SpanKind, SpanStatusCode, type Context, type Span } from '@opentelemetry/api';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { incomingHeadersGetter, injectSpan, recordSetter } from './carriers.js';
+import { incomingHeadersGetter, injectSpan, recordSetter, withSpan } from './carriers.js';
 import { recordFailure } from './status.js';
 import { runtimeTracer } from './tracer.js';
 
@@ -79,7 +79,7 @@ export function startHttpServerSpan(req: IncomingMessage, route: string | undefi
   }
   return {
     span,
-    context: trace.setSpan(parent, span),
+    context: withSpan(parent, span),
     end(status) {
       if (span.isRecording()) {
         span.setAttribute('http.response.status_code', status);

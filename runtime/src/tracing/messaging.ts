@@ -9,7 +9,7 @@
  * context instead of taking one of them as its parent.
  */
 import { context, propagation, ROOT_CONTEXT, SpanKind, trace, type Attributes, type Context, type Link, type Span } from '@opentelemetry/api';
-import { injectSpan, recordGetter, recordSetter } from './carriers.js';
+import { injectSpan, recordGetter, recordSetter, withSpan } from './carriers.js';
 import { runtimeTracer } from './tracer.js';
 
 /** What the messaging spans say about one message. */
@@ -73,7 +73,7 @@ export function startConsumerSpan(info: MessageSpanInfo & { group?: string | und
   const attributes = attributesOf({ ...info, system: systemOf(info.system) }, 'process');
   if (info.group !== undefined) attributes['messaging.consumer.group.name'] = info.group;
   const span = runtimeTracer().startSpan(name, { kind: SpanKind.CONSUMER, attributes }, parent);
-  return { span, context: trace.setSpan(parent, span) };
+  return { span, context: withSpan(parent, span) };
 }
 
 /**
@@ -94,5 +94,5 @@ export function startBatchConsumerSpan(info: Omit<MessageSpanInfo, 'messageId' |
   if (info.group !== undefined) attributes['messaging.consumer.group.name'] = info.group;
   const active = context.active();
   const span = runtimeTracer().startSpan(`process ${info.template ?? info.destination}`, { kind: SpanKind.CONSUMER, attributes, links }, active);
-  return { span, context: trace.setSpan(active, span) };
+  return { span, context: withSpan(active, span) };
 }

@@ -6,8 +6,8 @@
  * statuses that are the server's fault (UNKNOWN, DEADLINE_EXCEEDED,
  * UNIMPLEMENTED, INTERNAL, UNAVAILABLE, DATA_LOSS), as the conventions say.
  */
-import { context, propagation, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
-import { injectSpan, metadataGetter, metadataSetter, type MetadataLike } from './carriers.js';
+import { context, propagation, SpanKind, SpanStatusCode, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import { injectSpan, metadataGetter, metadataSetter, withSpan, type MetadataLike } from './carriers.js';
 import { runtimeTracer } from './tracer.js';
 
 /** What the spans of one method say, worked out once per client or server. */
@@ -60,7 +60,7 @@ const SERVER_ERRORS = new Set([2, 4, 12, 13, 14, 15]);
 export function startRpcServerSpan(info: RpcSpanInfo, metadata: MetadataLike): { span: Span; context: Context } {
   const parent = propagation.extract(context.active(), metadata, metadataGetter);
   const span = runtimeTracer().startSpan(info.name, { kind: SpanKind.SERVER, attributes: info.attributes }, parent);
-  return { span, context: trace.setSpan(parent, span) };
+  return { span, context: withSpan(parent, span) };
 }
 
 /** Ends a server span with the status the call ends with. */

@@ -8,7 +8,7 @@
  * trace holding the REST, gRPC and event spans of every step.
  */
 import { context, propagation, ROOT_CONTEXT, SpanKind, trace, type Context, type Span } from '@opentelemetry/api';
-import { injectSpan, recordGetter, recordSetter } from './carriers.js';
+import { injectSpan, recordGetter, recordSetter, withSpan } from './carriers.js';
 import { runtimeTracer } from './tracer.js';
 
 /** The attribute names of saga spans. */
@@ -79,5 +79,5 @@ export function startSagaCallSpan(stored: Record<string, string> | null | undefi
       [SAGA_ATTRIBUTES.idempotencyKey]: call.idempotencyKey,
     },
   }, parent);
-  return { span, context: trace.setSpan(parent, span) };
+  return { span, context: withSpan(parent, span) };
 }
