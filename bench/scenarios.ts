@@ -165,7 +165,7 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'tracing-overhead',
     description:
-      'REST (runtime http client → node:http server) and gRPC unary (generated OrderService stubs) on loopback with tracing on (the default: spans through @opentelemetry/api, W3C propagator registered, no SDK) beside `tracing: false` on both ends, in one process, alternating rounds. The rates and the median per-round ratios are printed by `node dist/bench/tracing-overhead.js` (this scenario only times it).',
+      'REST (runtime http client → node:http server) and gRPC unary (generated OrderService stubs) on loopback with tracing on (the default: spans through @opentelemetry/api, W3C propagator registered, no SDK) beside `tracing: false` on both ends (and a second `tracing: false` side as a noise control), in one process, rotating rounds, then the hooks alone per call. The rates and the median per-round ratios are printed by `node dist/bench/tracing-overhead.js` (this scenario only times it).',
     cwd: root,
     ours: { tool: 'contractkit', label: 'tracing on / off, no SDK (see output)', cmd: process.execPath, args: [join(root, 'dist/bench/tracing-overhead.js')] },
     peers: [],

@@ -3,10 +3,12 @@
  * gRPC throughput on loopback with the runtime's tracing on (the default:
  * client and server spans through `@opentelemetry/api`, the W3C trace context
  * propagator registered as an application would) beside the same calls with
- * `tracing: false` on both ends, in one process, in alternating rounds (ABBA
- * after a warm-up round). Prints the median rate of each side and the median
- * of the per-round ratios on / off, over wall time and over CPU time (the
- * steadier figure on a shared machine). Target: ≥ 0.98×.
+ * `tracing: false` on both ends, in one process, in rounds that rotate the
+ * order (after a warm-up round), with a second off side as a control. Prints
+ * the median rate of each side and the median of the per-round ratios on /
+ * off (and control / off: the machine's noise), over wall time and over CPU
+ * time (the steadier figure on a shared machine). Target: ≥ 0.98×. Then the
+ * hooks alone, per call, against a call's CPU time.
  *
  *   node dist/bench/tracing-overhead.js [rest|grpc|both]
  * Sizes: CK_BENCH_ROUNDS (11), CK_BENCH_REST (GETs per round, 4,000), CK_BENCH_UNARY (unary calls per round, 2,000).
@@ -65,12 +67,12 @@ const answer = (res: ServerResponse) => {
 };
 
 /** A node:http server (in a server span when tracing) and a runtime client to it. */
-async function restSide(tracing: boolean): Promise<Side> {
+async function restSide(tracing: boolean, label = tracing ? 'tracing on ' : 'tracing off'): Promise<Side> {
   const server = createServer((req: IncomingMessage, res: ServerResponse) => (tracing ? withHttpServerSpan(req, res, '/api/v1/orders/{orderId}', () => answer(res)) : answer(res)));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const client = createHttpClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, timeoutMs: 10_000, tracing });
   return {
-    label: `REST ${tracing ? 'tracing on ' : 'tracing off'}`,
+    label: `REST ${label.padEnd(11)}`,
     call: async (i) => (await client.call({ method: 'GET', path: '/api/v1/orders/{orderId}', pathParams: { orderId: i } })).data,
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
@@ -79,7 +81,7 @@ async function restSide(tracing: boolean): Promise<Side> {
 const order = create(OrderSchema, { orderId: '5f0c6d0e-2f7a-4a59-9a57-0d1f2b3c4d5e', customerId: 'customer-42', status: OrderStatus.CONFIRMED });
 
 /** The generated OrderService stubs, tracing on or off at both ends. */
-async function grpcSide(tracing: boolean): Promise<Side> {
+async function grpcSide(tracing: boolean, label = tracing ? 'tracing on ' : 'tracing off'): Promise<Side> {
   const server = new grpc.Server();
   registerOrderService(
     server,
@@ -95,7 +97,7 @@ async function grpcSide(tracing: boolean): Promise<Side> {
   const client = createOrderServiceClient(`127.0.0.1:${port}`, { breakers: createBreakerRegistry(), tracing });
   await client.waitForReady();
   return {
-    label: `gRPC ${tracing ? 'tracing on ' : 'tracing off'}`,
+    label: `gRPC ${label.padEnd(11)}`,
     call: () => client.getOrder({ orderId: '1' }),
     close() {
       client.close();
@@ -111,21 +113,28 @@ const median = (xs: number[]) => {
 };
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
-/** Alternates off / on over the rounds and prints the medians and the ratio on / off. */
-async function compare(name: string, off: Side, on: Side, calls: number): Promise<number> {
-  const rates = { off: [] as Rate[], on: [] as Rate[] };
+/**
+ * Alternates the sides over the rounds (the order rotating each round) after
+ * a warm-up round and prints the medians and the median per-round ratios to
+ * `off`: `on` / `off` is the figure; `control` / `off` (a second, identical
+ * off side) shows how far two identical sides drift apart on this machine.
+ */
+async function compare(name: string, off: Side, on: Side, control: Side, calls: number): Promise<number> {
+  const sides = { off, on, control };
+  const keys = ['off', 'on', 'control'] as const;
+  const rates = { off: [] as Rate[], on: [] as Rate[], control: [] as Rate[] };
   for (let round = -1; round < ROUNDS; round++) {
-    const order = round % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const);
-    for (const k of order) {
-      const r = await rate(k === 'on' ? on : off, calls);
-      if (round >= 0) rates[k].push(r);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[(Math.max(round, 0) + k) % keys.length]!;
+      const r = await rate(sides[key], calls);
+      if (round >= 0) rates[key].push(r);
     }
   }
   console.log(`\n## ${name}: ${ROUNDS} rounds of ${fmt(calls)} calls per side, concurrency ${CONCURRENCY}`);
-  for (const [label, rs] of [[off.label, rates.off], [on.label, rates.on]] as const) console.log(`${label}  median ${fmt(median(rs.map((r) => r.wall)))} calls/s (wall), ${fmt(median(rs.map((r) => r.cpu)))} calls/CPU-s`);
-  const wall = median(rates.on.map((r, i) => r.wall / rates.off[i]!.wall));
-  const cpu = median(rates.on.map((r, i) => r.cpu / rates.off[i]!.cpu));
-  console.log(`ratio tracing on / off (no SDK): wall ${wall.toFixed(3)}×, CPU ${cpu.toFixed(3)}×  (target ≥ 0.98×)`);
+  for (const key of keys) console.log(`${sides[key].label}  median ${fmt(median(rates[key].map((r) => r.wall)))} calls/s (wall), ${fmt(median(rates[key].map((r) => r.cpu)))} calls/CPU-s`);
+  const ratio = (key: 'on' | 'control', clock: keyof Rate) => median(rates[key].map((r, i) => r[clock] / rates.off[i]![clock])).toFixed(3);
+  console.log(`ratio tracing on / off (no SDK): wall ${ratio('on', 'wall')}×, CPU ${ratio('on', 'cpu')}×  (target ≥ 0.98×)`);
+  console.log(`control: off again / off:        wall ${ratio('control', 'wall')}×, CPU ${ratio('control', 'cpu')}×  (the noise of this machine)`);
   return 1e9 / median(rates.off.map((r) => r.cpu));
 }
 
@@ -148,15 +157,14 @@ function hookCost(name: string, once: () => void, perCallCpuNs: number): void {
 const cpuPerCall: { rest?: number; grpc?: number } = {};
 
 if (which === 'rest' || which === 'both') {
-  const [off, on] = [await restSide(false), await restSide(true)];
-  cpuPerCall.rest = await compare('REST (runtime http client → node:http server)', off, on, REST_CALLS);
-  await Promise.all([off.close(), on.close()]);
+  const [off, on, control] = [await restSide(false), await restSide(true), await restSide(false, 'control')];
+  cpuPerCall.rest = await compare('REST (runtime http client → node:http server)', off, on, control, REST_CALLS);
+  await Promise.all([off.close(), on.close(), control.close()]);
 }
 if (which === 'grpc' || which === 'both') {
-  const [off, on] = [await grpcSide(false), await grpcSide(true)];
-  cpuPerCall.grpc = await compare('gRPC unary (generated OrderService stubs)', off, on, UNARY_CALLS);
-  off.close();
-  on.close();
+  const [off, on, control] = [await grpcSide(false), await grpcSide(true), await grpcSide(false, 'control')];
+  cpuPerCall.grpc = await compare('gRPC unary (generated OrderService stubs)', off, on, control, UNARY_CALLS);
+  for (const side of [off, on, control]) side.close();
 }
 
 console.log('');
