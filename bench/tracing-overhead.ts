@@ -7,14 +7,11 @@
  * order (after a warm-up round), with a second off side as a control. Prints
  * the median rate of each side and the median of the per-round ratios on /
  * off (and control / off: the machine's noise), over wall time and over CPU
- * time (the steadier figure on a shared machine). Target: ≥ 0.98×. Then
- * both sides at once (half the in-flight calls each, completions counted:
- * the steadiest figure under load), and the hooks alone, per call, against a
- * call's CPU time.
+ * time (the steadier figure on a shared machine). Target: ≥ 0.98×. Then the
+ * hooks alone, per call, against a call's CPU time.
  *
  *   node dist/bench/tracing-overhead.js [rest|grpc|both]
- * Sizes: CK_BENCH_ROUNDS (11), CK_BENCH_REST (GETs per round, 4,000), CK_BENCH_UNARY (unary calls per round, 2,000),
- * CK_BENCH_MIXED_MS (length of a both-at-once round, 1,500 ms).
+ * Sizes: CK_BENCH_ROUNDS (11), CK_BENCH_REST (GETs per round, 4,000), CK_BENCH_UNARY (unary calls per round, 2,000).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -141,39 +138,6 @@ async function compare(name: string, off: Side, on: Side, control: Side, calls: 
   return 1e9 / median(rates.off.map((r) => r.cpu));
 }
 
-const MIXED_MS = Number(process.env.CK_BENCH_MIXED_MS ?? 1_500);
-
-/**
- * Both sides at once: for {@link MIXED_MS} each, half the in-flight calls go
- * to `a` and half to `b`, and the completions of each are counted. Both
- * sides share every moment of the machine's load, so the ratio of their
- * counts is what a loaded machine disturbs least — though it understates a
- * difference, as the calls of both sides queue in one event loop. Returns
- * the median ratio b / a over the rounds.
- */
-async function mixedRatio(a: Side, b: Side): Promise<number> {
-  const ratios: number[] = [];
-  for (let round = -1; round < ROUNDS; round++) {
-    const done = { a: 0, b: 0 };
-    const until = performance.now() + MIXED_MS;
-    const worker = async (side: Side, key: 'a' | 'b') => {
-      for (let i = 0; performance.now() < until; i++) {
-        await side.call(i);
-        done[key]++;
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => (i % 2 === 0 ? worker(a, 'a') : worker(b, 'b'))));
-    if (round >= 0) ratios.push(done.b / done.a);
-  }
-  return median(ratios);
-}
-
-async function mixed(name: string, off: Side, on: Side, control: Side): Promise<void> {
-  const onOff = await mixedRatio(off, on);
-  const controlOff = await mixedRatio(off, control);
-  console.log(`${name}, both sides at once (${ROUNDS} rounds of ${MIXED_MS} ms, ${CONCURRENCY / 2} + ${CONCURRENCY / 2} in flight): on / off ${onOff.toFixed(3)}×, control: off again / off ${controlOff.toFixed(3)}×`);
-}
-
 /**
  * The hooks alone, without I/O: what tracing adds to one call's CPU time with
  * no SDK (client span + injection + end, server extraction + span + context),
@@ -195,13 +159,11 @@ const cpuPerCall: { rest?: number; grpc?: number } = {};
 if (which === 'rest' || which === 'both') {
   const [off, on, control] = [await restSide(false), await restSide(true), await restSide(false, 'control')];
   cpuPerCall.rest = await compare('REST (runtime http client → node:http server)', off, on, control, REST_CALLS);
-  await mixed('REST', off, on, control);
   await Promise.all([off.close(), on.close(), control.close()]);
 }
 if (which === 'grpc' || which === 'both') {
   const [off, on, control] = [await grpcSide(false), await grpcSide(true), await grpcSide(false, 'control')];
   cpuPerCall.grpc = await compare('gRPC unary (generated OrderService stubs)', off, on, control, UNARY_CALLS);
-  await mixed('gRPC', off, on, control);
   for (const side of [off, on, control]) side.close();
 }
 
