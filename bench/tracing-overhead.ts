@@ -168,7 +168,7 @@ if (which === 'grpc' || which === 'both') {
 }
 
 console.log('');
-const fakeReq = { method: 'GET', url: '/api/v1/orders/1', headers: { host: '127.0.0.1', accept: 'application/json' } } as unknown as IncomingMessage;
+const fakeReq = { method: 'GET', url: '/api/v1/orders/1', rawHeaders: ['Host', '127.0.0.1', 'Accept', 'application/json', 'Connection', 'keep-alive'] } as unknown as IncomingMessage;
 if (cpuPerCall.rest)
   hookCost('REST', () => {
     const c = startHttpClientSpan({ method: 'GET', template: '/api/v1/orders/{orderId}', url: 'http://127.0.0.1/api/v1/orders/1' });

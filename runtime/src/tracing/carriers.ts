@@ -52,6 +52,30 @@ export const incomingHeadersGetter: TextMapGetter<IncomingHttpHeaders> = {
   get: (carrier, key) => carrier[key.toLowerCase()],
 };
 
+/**
+ * Reads Node's `rawHeaders` (`[name, value, name, value…]`, names as sent).
+ * Servers read the trace context from these rather than `req.headers`: Node
+ * builds that object on first access, a cost per request a handler that never
+ * reads a header would otherwise pay for tracing alone.
+ */
+export const rawHeadersGetter: TextMapGetter<readonly string[]> = {
+  keys(carrier) {
+    const names: string[] = [];
+    for (let i = 0; i < carrier.length; i += 2) names.push(carrier[i]!.toLowerCase());
+    return names;
+  },
+  get(carrier, key) {
+    let found: string | string[] | undefined;
+    for (let i = 0; i < carrier.length; i += 2) {
+      const name = carrier[i]!;
+      if (name.length !== key.length || name.toLowerCase() !== key) continue;
+      const value = carrier[i + 1]!;
+      found = found === undefined ? value : Array.isArray(found) ? [...found, value] : [found, value];
+    }
+    return found;
+  },
+};
+
 /** What the grpc-js `Metadata` getter and setter need of it (no import of the optional peer here). */
 export interface MetadataLike {
   get(key: string): (string | Buffer)[];

@@ -7,7 +7,7 @@
  */
 import { context, propagation, SpanKind, SpanStatusCode, type Context, type Span } from '@opentelemetry/api';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { incomingHeadersGetter, injectSpan, recordSetter, withSpan } from './carriers.js';
+import { injectSpan, rawHeadersGetter, recordSetter, withSpan } from './carriers.js';
 import { recordFailure } from './status.js';
 import { runtimeTracer } from './tracer.js';
 
@@ -67,14 +67,14 @@ export interface HttpServerSpan {
  * as a child of the trace context the request carries (`traceparent`).
  */
 export function startHttpServerSpan(req: IncomingMessage, route: string | undefined): HttpServerSpan {
-  const parent = propagation.extract(context.active(), req.headers, incomingHeadersGetter);
+  const parent = propagation.extract(context.active(), req.rawHeaders, rawHeadersGetter);
   const method = req.method ?? 'GET';
   const span = runtimeTracer().startSpan(route ? `${method} ${route}` : method, { kind: SpanKind.SERVER, attributes: { 'http.request.method': method } }, parent);
   if (span.isRecording()) {
     const path = (req.url ?? '/').split('?')[0]!;
     span.setAttributes({ 'url.path': path, 'url.scheme': 'http' });
     if (route) span.setAttribute('http.route', route);
-    const host = req.headers.host;
+    const host = req.headers.host; // recording: the headers object is worth building
     if (host) span.setAttribute('server.address', host.replace(/:\d+$/, ''));
   }
   return {

@@ -6,7 +6,7 @@
  * saga runtime call these; applications use them for their own servers
  * (`withHttpServerSpan`) and batch consumers (`startBatchConsumerSpan`).
  */
-export { incomingHeadersGetter, metadataGetter, metadataSetter, recordGetter, recordSetter, type MetadataLike } from './carriers.js';
+export { incomingHeadersGetter, injectSpan, metadataGetter, metadataSetter, rawHeadersGetter, recordGetter, recordSetter, withSpan, type MetadataLike } from './carriers.js';
 export { endHttpClientSpan, startHttpClientSpan, startHttpServerSpan, withHttpServerSpan, type HttpClientSpanInfo, type HttpServerSpan } from './http.js';
 export { messageContext, startBatchConsumerSpan, startConsumerSpan, startProducerSpan, type MessageSpanInfo } from './messaging.js';
 export { endRpcClientSpan, endRpcServerSpan, rpcSpanInfo, startRpcClientSpan, startRpcServerSpan, type RpcSpanInfo } from './rpc.js';

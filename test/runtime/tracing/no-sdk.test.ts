@@ -59,7 +59,8 @@ describe('tracing without an SDK', () => {
 
   it('a server passes a caller’s trace context on unchanged (non-recording span)', () => {
     const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
-    const s = startHttpServerSpan({ method: 'GET', url: '/x', headers: { traceparent } } as never, '/x');
+    // Node's rawHeaders keep the case a client sent (the server reads those, not the lazily built `headers`)
+    const s = startHttpServerSpan({ method: 'GET', url: '/x', rawHeaders: ['Host', 'x', 'TraceParent', traceparent] } as never, '/x');
     expect(s.span.isRecording()).toBe(false);
     const carrier: Record<string, string> = {};
     propagation.inject(trace.setSpan(s.context, s.span), carrier);
