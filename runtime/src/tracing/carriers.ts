@@ -92,7 +92,9 @@ export const metadataSetter: TextMapSetter<MetadataLike> = {
 export const metadataGetter: TextMapGetter<MetadataLike> = {
   keys: (carrier) => Object.keys(carrier.getMap()),
   get(carrier, key) {
-    const values = carrier.get(key).filter((v): v is string => typeof v === 'string');
+    const all = carrier.get(key);
+    if (all.length === 0) return undefined; // the common case: no array made
+    const values = all.filter((v): v is string => typeof v === 'string');
     return values.length === 0 ? undefined : values.length === 1 ? values[0] : values;
   },
 };
