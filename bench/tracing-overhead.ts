@@ -114,8 +114,9 @@ const median = (xs: number[]) => {
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
 /**
- * Alternates the sides over the rounds (the order rotating each round) after
- * a warm-up round and prints the medians and the median per-round ratios to
+ * Alternates the sides over the rounds (the order rotating each round,
+ * backwards every other round) after a warm-up round, and prints the medians
+ * and the median per-round ratios to
  * `off`: `on` / `off` is the figure; `control` / `off` (a second, identical
  * off side) shows how far two identical sides drift apart on this machine.
  */
@@ -124,8 +125,10 @@ async function compare(name: string, off: Side, on: Side, control: Side, calls: 
   const keys = ['off', 'on', 'control'] as const;
   const rates = { off: [] as Rate[], on: [] as Rate[], control: [] as Rate[] };
   for (let round = -1; round < ROUNDS; round++) {
+    // the order rotates, and runs backwards every other round: each side starts a round, and follows each other side, as often
+    const turn = Math.max(round, 0);
     for (let k = 0; k < keys.length; k++) {
-      const key = keys[(Math.max(round, 0) + k) % keys.length]!;
+      const key = keys[(turn + (turn % 2 === 0 ? k : keys.length - k)) % keys.length]!;
       const r = await rate(sides[key], calls);
       if (round >= 0) rates[key].push(r);
     }
