@@ -163,6 +163,16 @@ export const SCENARIOS: Scenario[] = [
     target: 'wall ≤ 1.05× fetch, ≤ 1.0× openapi-fetch',
   },
   {
+    name: 'tracing-overhead',
+    description:
+      'REST (runtime http client → node:http server) and gRPC unary (generated OrderService stubs) on loopback with tracing on (the default: spans through @opentelemetry/api, W3C propagator registered, no SDK) beside `tracing: false` on both ends (and a second `tracing: false` side as a noise control), in one process, rotating rounds, then the hooks alone per call. The rates and the median per-round ratios are printed by `node dist/bench/tracing-overhead.js` (this scenario only times it).',
+    cwd: root,
+    ours: { tool: 'contractkit', label: 'tracing on / off, no SDK (see output)', cmd: process.execPath, args: [join(root, 'dist/bench/tracing-overhead.js')] },
+    peers: [],
+    target: 'throughput on / off ≥ 0.98×',
+    setup: needs(join(root, 'node_modules', '@grpc', 'grpc-js', 'package.json')),
+  },
+  {
     name: 'grpc-stubs-vs-grpc-js',
     description:
       'gRPC on loopback: unary GetOrder calls (concurrency 64) and server-streamed orders through the generated stubs (deadlines, retry config, breaker) beside a hand-written grpc-js client/server with the same protobuf-es serializers, each side in its own process doing the same fixed work (16 rounds of 2,000 calls and 20,000 messages), so the wall-time ratio is the throughput ratio. Steadier on a busy machine: `node dist/bench/grpc-throughput.js` runs both sides in one process, alternating over 15 rounds, and prints the median of the per-round ratios over wall and CPU time.',

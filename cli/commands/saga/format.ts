@@ -45,6 +45,9 @@ export function formatInstance(r: SagaInstance, now: number = Date.now()): strin
     ['updated', `${r.updatedAt.toISOString()} (${age(r.updatedAt, now)} ago)`],
     ['last error', r.lastError ?? '-'],
   ];
+  // the trace its spans are in (W3C traceparent `00-<trace id>-<span id>-<flags>`), to look the saga up in a tracing UI
+  const traceId = /^[0-9a-f]{2}-([0-9a-f]{32})-/.exec(r.traceContext?.traceparent ?? '')?.[1];
+  if (traceId) lines.push(['trace', traceId]);
   const w = Math.max(...lines.map(([k]) => k.length));
   return lines.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n') + `\ndata\n${JSON.stringify(r.data, null, 2).replace(/^/gm, '  ')}\n`;
 }

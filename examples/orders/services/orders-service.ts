@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { withHttpServerSpan } from '@contractkit/runtime/http';
 import type { Cancellation, CancellationWritable, CreateOrderRequestWritable, CreateShipmentRequest, Order, Shipment } from '../generated/rest-client/index.js';
 import { createEffectLog, takeFault, type EffectLog, type Fault } from './effects.js';
 
@@ -99,11 +100,17 @@ export async function startOrdersService(options: { port?: number } = {}): Promi
       return { status: 201, body: shipment };
     },
   };
-  const routes: [string, RegExp, string][] = [
-    ['POST', /^\/api\/v1\/orders$/, 'createOrder'],
-    ['POST', /^\/api\/v1\/orders\/([^/]+)\/cancellations$/, 'cancelOrder'],
-    ['POST', /^\/api\/v1\/orders\/([^/]+)\/shipments$/, 'createShipment'],
+  // method, path pattern, operationId, and the route as the contract writes it (the server span's name)
+  const routes: [string, RegExp, string, string][] = [
+    ['POST', /^\/api\/v1\/orders$/, 'createOrder', '/api/v1/orders'],
+    ['POST', /^\/api\/v1\/orders\/([^/]+)\/cancellations$/, 'cancelOrder', '/api/v1/orders/{orderId}/cancellations'],
+    ['POST', /^\/api\/v1\/orders\/([^/]+)\/shipments$/, 'createShipment', '/api/v1/orders/{orderId}/shipments'],
   ];
+  const routeOf = (req: IncomingMessage): string | undefined => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (req.method === 'GET' && /^\/api\/v1\/orders\/([^/]+)$/.test(path)) return '/api/v1/orders/{orderId}';
+    return routes.find(([m, re]) => m === req.method && re.test(path))?.[3];
+  };
 
   async function handle(req: IncomingMessage): Promise<Reply> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -136,7 +143,8 @@ export async function startOrdersService(options: { port?: number } = {}): Promi
     return reply;
   }
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  // each request in a server span continuing the caller's trace (`traceparent`); a no-op without an OpenTelemetry SDK
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => withHttpServerSpan(req, res, routeOf(req), () => {
     handle(req).then(
       (r) => {
         res.writeHead(r.status, { 'content-type': r.status >= 400 ? 'application/problem+json' : 'application/json' });
@@ -147,7 +155,7 @@ export async function startOrdersService(options: { port?: number } = {}): Promi
         res.end(JSON.stringify({ title: 'Internal Server Error', status: 500, detail: String(err) }));
       },
     );
-  });
+  }));
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

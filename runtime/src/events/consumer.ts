@@ -11,6 +11,9 @@ import { backoffDelay, type RetryPolicy } from './retry.js';
 import { bodyText, type Delivery, type Subscription, type Transport } from './transport.js';
 import { upcast, type UpcasterMap } from './upcast.js';
 import { checkEvent, type EventVersionSpec } from './validation.js';
+import { context, type Span } from '@opentelemetry/api';
+import { startConsumerSpan } from '../tracing/messaging.js';
+import { recordFailure } from '../tracing/status.js';
 
 /** One event type a consumer accepts, with every version it knows. */
 export interface ConsumedEvent {
@@ -48,6 +51,11 @@ export interface ConsumerOptions<E extends EventEnvelope, Tx = undefined> {
   onEvent?: ConsumerObserver | undefined;
   /** The operation's bindings (generated from the contract): queue, exchange, qos, dead-letter destination… */
   bindings?: EventBindings | undefined;
+  /**
+   * OpenTelemetry `process <address>` spans continuing the producer's trace context from the message headers, with
+   * the handler run in the span's context (default true; a no-op until the application installs an SDK).
+   */
+  tracing?: boolean | undefined;
 }
 
 /** What a consumer reports to `onEvent`: dead-letters, retries, duplicates and handled events. */
@@ -62,6 +70,8 @@ export interface ConsumeOptions<E extends EventEnvelope, Tx = undefined> {
   retry?: RetryPolicy | undefined;
   concurrency?: number | undefined;
   onEvent?: ConsumerObserver | undefined;
+  /** `process` spans continuing the producer's trace (default true; see {@link ConsumerOptions.tracing}). */
+  tracing?: boolean | undefined;
 }
 
 /** A started consumer. */
@@ -114,14 +124,21 @@ export async function createConsumer<E extends EventEnvelope, Tx = undefined>(op
   const notify = options.onEvent;
   const { store, handler, group } = options;
 
+  // the span of the delivery being checked (set around the synchronous checks; handlers see it through the context)
+  let checking: Span | undefined;
   const deadLetter = (d: Delivery, reason: string, eventId?: string): Promise<void> => {
     notify?.({ kind: 'dead-letter', reason, ...(eventId ? { eventId } : {}) });
+    if (checking?.isRecording()) {
+      checking.setAttribute('contractkit.messaging.dead_letter_reason', reason);
+      recordFailure(checking, new Error(reason), 'dead_letter');
+    }
     return d.deadLetter(reason);
   };
 
   /** A handler failure: retry with backoff, or dead-letter once the attempts are used up. */
-  const failed = (d: Delivery, eventId: string, err: unknown): Promise<void> => {
+  const failed = (d: Delivery, eventId: string, err: unknown, span: Span | undefined = checking): Promise<void> => {
     const message = (err as Error)?.message ?? String(err);
+    if (span) recordFailure(span, err);
     if (d.attempt >= maxAttempts) return deadLetter(d, `handler failed ${d.attempt} times; last error: ${message}`, eventId);
     notify?.({ kind: 'retry', reason: message, eventId });
     return d.retry(backoffDelay(retry, d.attempt));
@@ -129,6 +146,7 @@ export async function createConsumer<E extends EventEnvelope, Tx = undefined>(op
 
   // Not `async`: the checks are synchronous and the handler's promise is chained once (no promise per step).
   function onDelivery(d: Delivery): Promise<void> {
+    const span = checking;
     let body: unknown;
     try {
       body = JSON.parse(bodyText(d.body));
@@ -181,7 +199,7 @@ export async function createConsumer<E extends EventEnvelope, Tx = undefined>(op
         const acked = d.ack();
         if (acked) return acked;
       },
-      (err: unknown) => failed(d, eventId, err),
+      (err: unknown) => failed(d, eventId, err, span),
     );
   }
 
@@ -193,9 +211,31 @@ export async function createConsumer<E extends EventEnvelope, Tx = undefined>(op
       return Promise.reject(err);
     }
   };
+  const system = options.transport.name;
+  const tracedDelivery = (d: Delivery): Promise<void> => {
+    const headers = d.headers;
+    const { span, context: ctx } = startConsumerSpan({ system, destination: d.address, template: options.address, group, messageId: headers['event-id'], conversationId: headers['correlation-id'] }, headers);
+    if (span.isRecording()) span.setAttribute('messaging.message.delivery_attempt', d.attempt);
+    checking = span;
+    let running: Promise<void>;
+    try {
+      running = context.with(ctx, guarded, undefined, d);
+    } finally {
+      checking = undefined;
+    }
+    if (!span.isRecording()) return running; // nothing to end (no SDK): no extra promise per delivery
+    return running.then(
+      () => span.end(),
+      (err: unknown) => {
+        recordFailure(span, err);
+        span.end();
+        throw err;
+      },
+    );
+  };
   const sub: Subscription = await options.transport.subscribe(
     { address: options.address, group: options.group, ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.bindings ? { bindings: options.bindings } : {}) },
-    guarded,
+    options.tracing === false ? guarded : tracedDelivery,
   );
   return { close: () => sub.close() };
 }

@@ -9,6 +9,9 @@ import { enqueueOutboxEvent } from './outbox.js';
 import type { PgClientLike } from './pg.js';
 import type { Transport } from './transport.js';
 import { assertValidEvent, type EventVersionSpec } from './validation.js';
+import type { Span } from '@opentelemetry/api';
+import { startProducerSpan } from '../tracing/messaging.js';
+import { recordFailure } from '../tracing/status.js';
 
 /** Options of one publish. */
 export interface PublishOptions extends EncodeOptions {
@@ -25,12 +28,30 @@ export { encodeEvent };
  * {@link EventValidationError}, and nothing is published.
  */
 export function publishEvent(transport: Transport, address: string, envelope: EventEnvelope, spec: EventVersionSpec | undefined, options: PublishOptions = {}): Promise<void> {
+  let span: Span | undefined;
   try {
     if (spec && !options.skipValidation) assertValidEvent(spec, envelope);
-    return transport.publish(address, encodeEvent(envelope, options));
+    const message = encodeEvent(envelope, options);
+    // the producer span's context travels in the headers (every adapter carries them; the outbox stores them)
+    span = startProducerSpan({ system: transport.name, destination: address, messageId: envelope.eventId, conversationId: envelope.correlationId }, message.headers);
+    // a span that records nothing (no SDK) needs no ending: no extra promise per publish then
+    if (!span.isRecording()) return transport.publish(address, message);
+    return transport.publish(address, message).then(
+      () => span!.end(),
+      (err: unknown) => {
+        ended(span!, err);
+        throw err;
+      },
+    );
   } catch (err) {
+    if (span) ended(span, err);
     return Promise.reject(err);
   }
+}
+
+function ended(span: Span, err: unknown): void {
+  recordFailure(span, err);
+  span.end();
 }
 
 /** Options of a generated `publish…` function besides the envelope metadata. */
@@ -45,13 +66,22 @@ export interface SendOptions {
 /** Publishes with confirmation, or enqueues in the outbox when `options.outbox` is set. Validates either way. */
 export function sendEvent(transport: Transport, address: string, envelope: EventEnvelope, spec: EventVersionSpec, options: SendOptions & { messageId?: string } = {}, bindings?: EventBindings): Promise<void> {
   if (options.outbox) {
+    // the row keeps the producer span's context: the relay sends it with the message
+    const headers = { ...options.headers };
+    const span = startProducerSpan({ system: transport.name, destination: address, messageId: envelope.eventId, conversationId: envelope.correlationId }, headers);
     return enqueueOutboxEvent(options.outbox, address, envelope, {
       spec,
-      ...(options.headers ? { headers: options.headers } : {}),
+      headers,
       ...(options.outboxTable ? { table: options.outboxTable } : {}),
       ...(options.messageId ? { messageId: options.messageId } : {}),
       ...(bindings ? { bindings } : {}),
-    });
+    }).then(
+      () => span.end(),
+      (err: unknown) => {
+        ended(span, err);
+        throw err;
+      },
+    );
   }
   // only what publishing needs: nothing in a caller's options can turn validation off here
   const { headers, messageId } = options;

@@ -7,6 +7,7 @@ import { GrpcError, Status } from './errors.js';
 import type { TargetBreaker } from './breaker.js';
 import { toMetadata } from './metadata.js';
 import type { CallOptions, MetadataInit } from './types.js';
+import type { RpcSpanInfo } from '../tracing/rpc.js';
 
 const noop = () => {};
 
@@ -20,6 +21,8 @@ export interface BoundMethod {
   metadata: MetadataInit | undefined;
   fail: (e: unknown) => GrpcError;
   breaker: TargetBreaker | undefined;
+  /** What the method's client spans say; undefined when tracing is off. */
+  span: RpcSpanInfo | undefined;
 }
 
 /** The grpc-js arguments of one call. */

@@ -15,6 +15,7 @@ import { buildServiceConfig, timeoutFor, type DeadlineOptions, type RetryOptions
 import type { CallOptions, MetadataInit, ServiceClient, ServiceLike } from './types.js';
 import { callMetadata, callOptions, checkNotAborted, prepare, watch, type BoundMethod, type Prepared } from './client-call.js';
 import { pump, responses } from './client-streams.js';
+import { endRpcClientSpan, rpcSpanInfo, startRpcClientSpan } from '../tracing/rpc.js';
 
 /** Options of a client. */
 export interface ClientOptions extends DeadlineOptions {
@@ -36,6 +37,11 @@ export interface ClientOptions extends DeadlineOptions {
   registry?: Registry;
   /** Codecs by message name (generated with `codec: fast`); messages without one use protobuf-es. */
   codecs?: CodecMap;
+  /**
+   * OpenTelemetry client spans (`package.Service/Method`) and W3C trace context in the call's metadata, through
+   * `@opentelemetry/api` (default true; a no-op until the application installs an SDK). `false` turns them off.
+   */
+  tracing?: boolean;
 }
 
 /** What every client has besides its methods. */
@@ -73,7 +79,7 @@ export function createClient<S extends ServiceLike & { readonly typeName: string
   const client: Record<string, unknown> = { ...core };
   Object.defineProperty(client, 'target', { value: target, enumerable: true });
   for (const method of Object.values(service.method)) {
-    client[method.localName] = bindMethod(grpcClient, method, options, breaker);
+    client[method.localName] = bindMethod(grpcClient, method, options, breaker, target);
   }
   return client as ServiceClient<S> & GrpcClient;
 }
@@ -89,13 +95,17 @@ function unary(m: BoundMethod, request: unknown, call: CallOptions | undefined, 
     checkNotAborted(call);
     const def = m.def;
     let unwatch: (() => void) | undefined;
-    const c = m.client.makeUnaryRequest(def.path, def.requestSerialize, def.responseDeserialize, request, callMetadata(m, call), callOptions(m, call), (err, res) => {
+    const metadata = callMetadata(m, call);
+    const span = m.span ? startRpcClientSpan(m.span, metadata) : undefined;
+    const c = m.client.makeUnaryRequest(def.path, def.requestSerialize, def.responseDeserialize, request, metadata, callOptions(m, call), (err, res) => {
       unwatch?.();
       if (err) {
         const e = m.fail(err);
+        if (span) endRpcClientSpan(span, e.code, e.message);
         report?.failure(e.code);
         reject(e);
       } else {
+        if (span) endRpcClientSpan(span, 0);
         report?.success();
         resolve(res);
       }
@@ -118,17 +128,21 @@ function single(m: BoundMethod, call: CallOptions | undefined, begin: Begin): Pr
     new Promise<unknown>((resolve, reject) => {
       let unwatch: (() => void) | undefined;
       let settled = false;
+      const p = prepare(m, call);
+      const span = m.span ? startRpcClientSpan(m.span, p.metadata) : undefined;
       const c = begin(
-        prepare(m, call),
+        p,
         (err, res) => {
           unwatch?.();
           if (settled) return;
           settled = true;
           if (err) {
             const e = m.fail(err);
+            if (span) endRpcClientSpan(span, e.code, e.message);
             report?.failure(e.code);
             reject(e);
           } else {
+            if (span) endRpcClientSpan(span, 0);
             report?.success();
             resolve(res);
           }
@@ -137,7 +151,9 @@ function single(m: BoundMethod, call: CallOptions | undefined, begin: Begin): Pr
           unwatch?.();
           if (settled) return;
           settled = true;
-          reject(m.fail(e));
+          const failure = m.fail(e);
+          if (span) endRpcClientSpan(span, failure.code, failure.message);
+          reject(failure);
         },
       );
       if (call) unwatch = watch(c, call);
@@ -147,10 +163,19 @@ function single(m: BoundMethod, call: CallOptions | undefined, begin: Begin): Pr
   return run(breaker);
 }
 
-function bindMethod(client: grpc.Client, method: DescMethod, options: ClientOptions, breaker: TargetBreaker | undefined) {
+function bindMethod(client: grpc.Client, method: DescMethod, options: ClientOptions, breaker: TargetBreaker | undefined, target: string) {
   const def = methodDefinition(method, options.codecs);
   const fail = (e: unknown) => toGrpcError(e, options.registry);
-  const m: BoundMethod = { client, def, timeoutMs: timeoutFor(method, options), metadata: options.metadata, fail, breaker };
+  const span = options.tracing === false ? undefined : rpcSpanInfo(def.path, target);
+  const m: BoundMethod = { client, def, timeoutMs: timeoutFor(method, options), metadata: options.metadata, fail, breaker, span };
+  /** A stream's client span: started with the call, ended by the status it ends with. */
+  const traced = <C extends grpc.ClientReadableStream<unknown> | grpc.ClientDuplexStream<unknown, unknown>>(p: { metadata: grpc.Metadata }, open: () => C): C => {
+    if (!span) return open();
+    const s = startRpcClientSpan(span, p.metadata);
+    const c = open();
+    c.once('status', (st: grpc.StatusObject) => endRpcClientSpan(s, st.code, st.code === 0 ? undefined : st.details));
+    return c;
+  };
   switch (method.methodKind) {
     case 'unary':
       return (request: unknown, call?: CallOptions) =>
@@ -170,13 +195,13 @@ function bindMethod(client: grpc.Client, method: DescMethod, options: ClientOpti
       return (request: unknown, call?: CallOptions) =>
         responses(m, call, () => {
           const p = prepare(m, call);
-          return client.makeServerStreamRequest(def.path, def.requestSerialize, def.responseDeserialize, request, p.metadata, p.callOptions);
+          return traced(p, () => client.makeServerStreamRequest(def.path, def.requestSerialize, def.responseDeserialize, request, p.metadata, p.callOptions));
         });
     case 'bidi_streaming':
       return (requests: AsyncIterable<unknown>, call?: CallOptions) =>
         responses(m, call, () => {
           const p = prepare(m, call);
-          const c = client.makeBidiStreamRequest(def.path, def.requestSerialize, def.responseDeserialize, p.metadata, p.callOptions);
+          const c = traced(p, () => client.makeBidiStreamRequest(def.path, def.requestSerialize, def.responseDeserialize, p.metadata, p.callOptions));
           pump(requests, c).catch(() => c.cancel());
           return c;
         });

@@ -11,6 +11,8 @@ import { methodDefinition, serviceDefinition } from './definition.js';
 import { toServiceError } from './errors.js';
 import type { CodecMap } from '../protobuf/codec.js';
 import type { ServerCallContext, ServiceHandlers, ServiceLike } from './types.js';
+import { context } from '@opentelemetry/api';
+import { endRpcServerSpan, rpcSpanInfo, startRpcServerSpan, type RpcSpanInfo } from '../tracing/rpc.js';
 
 /**
  * A server interceptor: runs around every handler of the services it is
@@ -27,6 +29,11 @@ export interface RegisterOptions {
   interceptors?: ServerInterceptor[];
   /** Codecs by message name (generated with `codec: fast`); messages without one use protobuf-es. */
   codecs?: CodecMap;
+  /**
+   * OpenTelemetry server spans continuing the caller's W3C trace context from the metadata, with the handler run in
+   * the span's context (default true; a no-op until the application installs an SDK). `false` turns them off.
+   */
+  tracing?: boolean;
 }
 
 type AnyCall = grpc.ServerUnaryCall<unknown, unknown> | grpc.ServerReadableStream<unknown, unknown> | grpc.ServerWritableStream<unknown, unknown> | grpc.ServerDuplexStream<unknown, unknown>;
@@ -166,9 +173,33 @@ function statusError(ctx: CallContext, e: unknown): grpc.ServiceError {
   return err as grpc.ServiceError;
 }
 
-function handlerFor(method: DescMethod, fn: Handler, interceptors: readonly ServerInterceptor[]): grpc.UntypedHandleCall {
+/**
+ * Runs `run` inside the call's server span (when tracing), ending the span
+ * with the status the call is about to end with: OK, or the code of the error
+ * {@link statusError} makes of the failure.
+ */
+function traced(info: RpcSpanInfo | undefined, call: AnyCall, run: () => Promise<unknown>): Promise<unknown> {
+  if (!info) return run();
+  const { span, context: ctx } = startRpcServerSpan(info, call.metadata);
+  // a span that records nothing (no SDK) still carries the caller's context on to the handler's calls, but needs no ending
+  if (!span.isRecording()) return context.with(ctx, run);
+  return context.with(ctx, run).then(
+    (value) => {
+      endRpcServerSpan(span, 0);
+      return value;
+    },
+    (e: unknown) => {
+      const code = toServiceError(e).code;
+      endRpcServerSpan(span, code, (e as Error)?.message);
+      throw e;
+    },
+  );
+}
+
+function handlerFor(method: DescMethod, fn: Handler, interceptors: readonly ServerInterceptor[], tracing: boolean): grpc.UntypedHandleCall {
   const impl = fn as unknown as Impl;
   const path = methodDefinition(method).path;
+  const span = tracing ? rpcSpanInfo(path) : undefined;
   switch (method.methodKind) {
     case 'unary':
     case 'client_streaming': {
@@ -176,7 +207,7 @@ function handlerFor(method: DescMethod, fn: Handler, interceptors: readonly Serv
       return (call: grpc.ServerUnaryCall<unknown, unknown> | grpc.ServerReadableStream<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
         const ctx = new CallContext(call, path);
         const input = unary ? (call as grpc.ServerUnaryCall<unknown, unknown>).request : requestsOf(call as grpc.ServerReadableStream<unknown, unknown>);
-        runHandler(interceptors, ctx, impl, input).then(
+        traced(span, call, () => runHandler(interceptors, ctx, impl, input)).then(
           (response) => {
             ctx.sendHeaderOnce();
             callback(null, response, ctx.trailerToSend());
@@ -192,7 +223,7 @@ function handlerFor(method: DescMethod, fn: Handler, interceptors: readonly Serv
         const ctx = new CallContext(call, path);
         const input = serverStreaming ? (call as grpc.ServerWritableStream<unknown, unknown>).request : requestsOf(call as grpc.ServerDuplexStream<unknown, unknown>);
         // for the interceptors, the stream's handler is the user's plus writing what it yields
-        runHandler(interceptors, ctx, () => streamAll(call, ctx, impl, input), input).then(
+        traced(span, call, () => runHandler(interceptors, ctx, () => streamAll(call, ctx, impl, input), input)).then(
           () => {
             ctx.sendHeaderOnce();
             call.end(ctx.trailerToSend());
@@ -220,7 +251,7 @@ export function registerService<S extends ServiceLike & { readonly typeName: str
   for (const method of Object.values(service.method)) {
     const fn = table[method.localName];
     if (typeof fn !== 'function') throw new TypeError(`${service.typeName}: no handler for ${method.name} (property \`${method.localName}\`)`);
-    impl[method.localName] = handlerFor(method, fn.bind(handlers) as Handler, options.interceptors ?? []);
+    impl[method.localName] = handlerFor(method, fn.bind(handlers) as Handler, options.interceptors ?? [], options.tracing !== false);
   }
   server.addService(serviceDefinition(service as never, options.codecs), impl);
 }

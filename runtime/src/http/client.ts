@@ -18,6 +18,7 @@ import { createDeadlines } from './deadline.js';
 import { createUrlBuilder, decodeBody, encodeBody, headerRecord } from './encode.js';
 import { CircuitOpenError, HttpProblemError, HttpTimeoutError } from './errors.js';
 import { IDEMPOTENT_METHODS, createHostBreaker, createRetry, isTransientError, type HostBreaker, type Retry } from './policies.js';
+import { endHttpClientSpan, startHttpClientSpan } from '../tracing/http.js';
 import type { CallOptions, HttpClient, HttpClientOptions, HttpResult, RequestSpec, RetryOptions } from './types.js';
 
 export type { HttpClient } from './types.js';
@@ -36,6 +37,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const send = middleware.reduceRight<(r: Request) => Promise<Response>>((next, mw) => (r) => mw(r, next), (r) => fetchImpl(r));
   const urlOf = createUrlBuilder(options.baseUrl);
   const deadlines = createDeadlines();
+  const tracing = options.tracing !== false;
   let baseHost: string | undefined;
 
   function hostOf(spec: RequestSpec, url: string): string {
@@ -66,6 +68,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const timeout = deadline?.signal;
     const signal = call.signal && timeout ? AbortSignal.any([call.signal, timeout]) : (call.signal ?? timeout);
     let target = url;
+    // a client span per attempt (each is one request on the wire); its context goes out as `traceparent`
+    const traced = tracing ? startHttpClientSpan({ method: spec.method, template: spec.path, url }) : undefined;
     try {
       let sent = headers;
       if (options.auth) {
@@ -73,6 +77,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         sent = { ...headers };
         target = await authorize(options.auth, url, sent);
       }
+      if (traced?.headers) sent = { ...sent, ...traced.headers };
       const { body, contentType } = encodeBody(spec);
       if (contentType && sent['content-type'] === undefined) sent = { ...sent, 'content-type': contentType };
       const init: RequestInit & { duplex?: 'half' } = { method: spec.method, headers: sent, body, signal };
@@ -80,10 +85,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const response = middleware.length ? await send(new Request(target, init)) : await fetchImpl(target, init);
       const ok = response.status >= 200 && response.status < 300;
       const data = spec.stream && ok ? undefined : await decodeBody(response, spec.preciseIntegers);
+      if (traced) endHttpClientSpan(traced.span, { status: response.status });
       return { status: response.status, headers: response.headers, data, url: response.url || new URL(target).href, response };
     } catch (error) {
-      if (timeout?.aborted && !call.signal?.aborted) throw new HttpTimeoutError(timeoutMs, new URL(target).href);
-      throw error;
+      const failure = timeout?.aborted && !call.signal?.aborted ? new HttpTimeoutError(timeoutMs, new URL(target).href) : error;
+      if (traced) endHttpClientSpan(traced.span, { error: failure });
+      throw failure;
     } finally {
       deadline?.release();
     }

@@ -15,5 +15,6 @@ export { bindOperations, type BoundGroups, type BoundOperation, type PaginatedEn
 export { ajvRuntime } from '../events/ajv-runtime.js';
 export { HttpValidationError, ajvCheck, callAccepted, callOperation, paginateOperation, requestOf, streamOperation, type AjvValidateFunction, type OperationExtras, type OperationSpec, type ValueCheck } from './operation.js';
 export { parseJsonPrecise, preparer, reviver, stringifyJson, unmarkIntegers, type RevivalPlan, type RevivalTable } from './revive.js';
+export { startHttpServerSpan, withHttpServerSpan, type HttpServerSpan } from '../tracing/http.js';
 export { parseEventData, readEventStream, streamEvents, type ServerSentEvent } from './sse.js';
 export type { BodyEncoding, CallOptions, CircuitBreakerOptions, HttpAuth, HttpClient, HttpClientOptions, HttpMiddleware, HttpResult, RequestSpec, RetryOptions, Reviver, TokenProvider } from './types.js';

@@ -52,6 +52,11 @@ export interface HttpClientOptions {
   headers?: Record<string, string>;
   /** The fetch implementation (default: the platform's `fetch`). */
   fetch?: typeof fetch;
+  /**
+   * OpenTelemetry client spans and W3C `traceparent` propagation through
+   * `@opentelemetry/api` (default true; a no-op until the application installs an SDK). `false` turns them off.
+   */
+  tracing?: boolean;
 }
 
 /** Per-call options; they override the client's. */

@@ -44,6 +44,7 @@ export function createMemorySagaStore(options: MemorySagaStoreOptions = {}): Sag
         lastError: null,
         createdAt: t,
         updatedAt: t,
+        traceContext: init.traceContext && Object.keys(init.traceContext).length > 0 ? { ...init.traceContext } : null,
       };
       rows.set(init.id, instance);
       order.set(init.id, seq++);

@@ -61,6 +61,11 @@ export const SAGA_MIGRATIONS: readonly SagaMigration[] = [
       `CREATE INDEX IF NOT EXISTS ${sqlIdentifier(t.table)}_status ON ${qualified(t)} (status, created_at)`,
     ],
   },
+  {
+    version: 2,
+    description: 'trace context of each instance (W3C traceparent/tracestate of its start)',
+    statements: (t) => [`ALTER TABLE ${qualified(t)} ADD COLUMN IF NOT EXISTS trace_context jsonb`],
+  },
 ];
 
 /** Name of the table that records applied migrations. */

@@ -11,6 +11,9 @@ import { backoffMs, idempotencyKey, type SagaDefinition, type SagaRetryPolicy, t
 import { describeError, isNonRetryable, StepTimeoutError } from './errors.js';
 import type { SagaEvent, SagaEventHandler, SagaEventType } from './events.js';
 import { ACTIVE_STATUSES, sagaKind, type SagaInstance, type SagaInstanceUpdate, type SagaStatus, type SagaStore } from './store.js';
+import { context } from '@opentelemetry/api';
+import { sagaStartSpan, startSagaCallSpan, storedSagaContext } from '../tracing/saga.js';
+import { recordFailure } from '../tracing/status.js';
 
 /** Options of {@link createSagaRuntime}. */
 export interface SagaRuntimeOptions {
@@ -36,6 +39,12 @@ export interface SagaRuntimeOptions {
   /** Milliseconds since the epoch (default `Date.now`), for deadlines. */
   clock?: () => number;
   random?: () => number;
+  /**
+   * OpenTelemetry spans through `@opentelemetry/api` (default true; a no-op until the application installs an SDK):
+   * `saga <name>` at start, whose trace context is kept with the instance, and `saga step <step>` /
+   * `saga compensate <step>` around every call, children of it, with the participant's call run in the span's context.
+   */
+  tracing?: boolean;
 }
 
 /** What {@link SagaRuntime.start} returns. */
@@ -101,23 +110,42 @@ export function createSagaRuntime(options: SagaRuntimeOptions): SagaRuntime {
   const forwardRetry = options.forwardRetry ?? { delayMs: 1000, maxDelayMs: 60_000 };
   const clock = options.clock ?? Date.now;
   const random = options.random ?? Math.random;
+  const tracing = options.tracing !== false;
   const byKind = new Map(options.sagas.map((s) => [sagaKind(s.name, s.version), s]));
   const latest = new Map<string, SagaDefinition<any>>();
   for (const s of options.sagas) if ((latest.get(s.name)?.version ?? 0) < s.version) latest.set(s.name, s);
   const kinds = [...byKind.keys()];
 
   /** `call` (`<step>:<do|undo>`) and its tries in all name step events and `saga.failed`; the others happen once per instance. */
-  async function emit(type: SagaEventType, i: Pick<SagaInstance, 'id' | 'saga' | 'version'>, status: SagaStatus, extra: Partial<SagaEvent> = {}, call?: { key: string; tries: number }) {
+  async function emit(type: SagaEventType, i: Pick<SagaInstance, 'id' | 'saga' | 'version' | 'traceContext'>, status: SagaStatus, extra: Partial<SagaEvent> = {}, call?: { key: string; tries: number }) {
     if (!options.onEvent) return;
     try {
       const key = call ? `${i.id}:${type}:${call.key}:${call.tries}` : `${i.id}:${type}`;
-      await options.onEvent({ type, sagaId: i.id, saga: i.saga, version: i.version, status, at: new Date(clock()), ...extra, key });
+      const event: SagaEvent = { type, sagaId: i.id, saga: i.saga, version: i.version, status, at: new Date(clock()), ...extra, key };
+      // in the saga's trace: a lifecycle publisher's `send` span joins it
+      const ctx = tracing ? storedSagaContext(i.traceContext) : undefined;
+      await (ctx ? context.with(ctx, options.onEvent, undefined, event) : options.onEvent(event));
     } catch (err) {
       options.onError?.(err);
     }
   }
 
-  async function call<T>(fn: (ctx: SagaStepContext) => Promise<T>, ctx: Omit<SagaStepContext, 'signal'>, timeoutMs: number | undefined): Promise<T> {
+  /** One call inside its span (a child of the instance's stored trace context), when tracing. */
+  async function call<T>(fn: (ctx: SagaStepContext) => Promise<T>, ctx: Omit<SagaStepContext, 'signal'>, timeoutMs: number | undefined, stored: Record<string, string> | null | undefined, direction: 'do' | 'undo'): Promise<T> {
+    if (!tracing) return untracedCall(fn, ctx, timeoutMs);
+    const { span, context: spanContext } = startSagaCallSpan(stored, { ...ctx, direction });
+    try {
+      const value = await context.with(spanContext, untracedCall<T>, undefined, fn, ctx, timeoutMs);
+      span.end();
+      return value;
+    } catch (err) {
+      recordFailure(span, err);
+      span.end();
+      throw err;
+    }
+  }
+
+  async function untracedCall<T>(fn: (ctx: SagaStepContext) => Promise<T>, ctx: Omit<SagaStepContext, 'signal'>, timeoutMs: number | undefined): Promise<T> {
     const ac = new AbortController();
     if (timeoutMs === undefined) return fn({ ...ctx, signal: ac.signal });
     let timer: NodeJS.Timeout | undefined;
@@ -180,7 +208,7 @@ export function createSagaRuntime(options: SagaRuntimeOptions): SagaRuntime {
           const key = `${step.name}:do`;
           const attempts = { ...s.attempts, [key]: (s.attempts[key] ?? 0) + 1 };
           const ctx = { sagaId: s.id, saga: s.saga, version: s.version, step: step.name, idempotencyKey: idempotencyKey(s.id, step.name, 'do'), attempt };
-          const result = await settle(() => call((c) => step.invoke(s.data, c), ctx, step.timeoutMs));
+          const result = await settle(() => call((c) => step.invoke(s.data, c), ctx, step.timeoutMs, s.traceContext, 'do'));
           if (result.ok) {
             const out = result.value;
             const next = s.step + 1;
@@ -228,7 +256,7 @@ export function createSagaRuntime(options: SagaRuntimeOptions): SagaRuntime {
           const key = `${step.name}:undo`;
           const attempts = { ...s.attempts, [key]: (s.attempts[key] ?? 0) + 1 };
           const ctx = { sagaId: s.id, saga: s.saga, version: s.version, step: step.name, idempotencyKey: idempotencyKey(s.id, step.name, 'undo'), attempt };
-          const result = await settle(() => call((c) => step.compensate!(s.data, c), ctx, step.timeoutMs));
+          const result = await settle(() => call((c) => step.compensate!(s.data, c), ctx, step.timeoutMs, s.traceContext, 'undo'));
           if (result.ok) {
             const out = result.value;
             const next = undoFrom(i - 1);
@@ -330,7 +358,19 @@ export function createSagaRuntime(options: SagaRuntimeOptions): SagaRuntime {
       const def = latest.get(saga);
       if (!def) throw new Error(`Unknown saga ${JSON.stringify(saga)}: this runtime knows ${[...latest.keys()].join(', ') || 'none'}.`);
       const sagaId = opts.sagaId ?? randomUUID();
-      const { instance, created } = await store.create({ id: sagaId, saga: def.name, version: def.version, data: input, stepName: def.steps[0]!.name, timeoutMs: def.timeoutMs });
+      // the start's span: its context is kept with the instance, and every step's span is its child
+      const started = tracing ? sagaStartSpan({ id: sagaId, name: def.name, version: def.version }) : undefined;
+      let instance: SagaInstance;
+      let created: boolean;
+      try {
+        ({ instance, created } = await store.create({ id: sagaId, saga: def.name, version: def.version, data: input, stepName: def.steps[0]!.name, timeoutMs: def.timeoutMs, ...(started ? { traceContext: started.carrier } : {}) }));
+        started?.span.setAttribute('contractkit.saga.created', created);
+      } catch (err) {
+        if (started) recordFailure(started.span, err);
+        throw err;
+      } finally {
+        started?.span.end();
+      }
       if (created) {
         await emit('saga.started', instance, 'running');
         wakeAll();

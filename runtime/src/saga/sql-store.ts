@@ -43,6 +43,7 @@ export function rowToInstance(r: Record<string, unknown>): SagaInstance {
     lastError: (r.last_error as string | null) ?? null,
     createdAt: toDate(r.created_at)!,
     updatedAt: toDate(r.updated_at)!,
+    traceContext: (json(r.trace_context) ?? null) as Record<string, string> | null,
   };
 }
 
@@ -104,10 +105,10 @@ export function createSqlSagaStore(runner: SqlRunner, tables: Partial<SagaTableN
     init,
     async create(i) {
       const ins = await q(
-        `INSERT INTO ${T} (id, saga, version, status, step, step_name, data, deadline_at)
-         VALUES ($1, $2, $3, 'running', 0, $4, $5::jsonb, CASE WHEN $6::integer IS NULL THEN NULL ELSE now() + $6::integer * interval '1 millisecond' END)
+        `INSERT INTO ${T} (id, saga, version, status, step, step_name, data, deadline_at, trace_context)
+         VALUES ($1, $2, $3, 'running', 0, $4, $5::jsonb, CASE WHEN $6::integer IS NULL THEN NULL ELSE now() + $6::integer * interval '1 millisecond' END, $7::jsonb)
          ON CONFLICT (id) DO NOTHING RETURNING *`,
-        [i.id, i.saga, i.version, i.stepName, JSON.stringify(i.data ?? null), i.timeoutMs ?? null],
+        [i.id, i.saga, i.version, i.stepName, JSON.stringify(i.data ?? null), i.timeoutMs ?? null, i.traceContext && Object.keys(i.traceContext).length > 0 ? JSON.stringify(i.traceContext) : null],
       );
       if (ins.rows[0]) return { instance: rowToInstance(ins.rows[0]), created: true };
       const existing = await q(`SELECT * FROM ${T} WHERE id = $1`, [i.id]);

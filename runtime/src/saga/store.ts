@@ -37,6 +37,8 @@ export interface SagaInstance {
   lastError: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** The W3C trace context (`traceparent`, `tracestate`) of the instance's start: its steps' spans continue that trace. */
+  traceContext?: Record<string, string> | null;
 }
 
 /** A new instance. */
@@ -47,6 +49,8 @@ export interface SagaInstanceInit {
   data: unknown;
   stepName: string;
   timeoutMs?: number;
+  /** The trace context to keep with the instance (see {@link SagaInstance.traceContext}). */
+  traceContext?: Record<string, string>;
 }
 
 /** The outcome of one call, committed by the worker holding the lease. */

@@ -25,8 +25,8 @@ const build = join(root, 'node_modules', '.cache', 'contractkit-saga-crash', Str
 /** Transpiles the runtime's saga sources and the worker into `build` (no type check: tsc checks them in the project). */
 function transpile() {
   const opts: ts.CompilerOptions = { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 };
-  // saga, and the events files its lifecycle publisher imports (envelope, producer and theirs; no transports)
-  for (const dir of ['saga', 'events']) {
+  // saga, the events files its lifecycle publisher imports (envelope, producer and theirs; no transports), and the tracing it opens spans with
+  for (const dir of ['saga', 'events', 'tracing']) {
     mkdirSync(join(build, dir), { recursive: true });
     const src = join(root, 'runtime', 'src', dir);
     for (const f of readdirSync(src).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
