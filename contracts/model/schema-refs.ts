@@ -46,11 +46,16 @@ export function hasSchemaRefs(contract: Contract | undefined): contract is Schem
   return contract !== undefined && (contract.kind === 'openapi' || contract.kind === 'asyncapi' || contract.kind === 'saga');
 }
 
+/** The schema the local ref `ref` (`#/components/schemas/Order`, `#` for the whole document) names in `contract`; undefined when it dangles or names no schema. */
+export function schemaAtRef(contract: SchemaRefContract, ref: string): JsonSchema | undefined {
+  return resolveLocalRef(contract.document, ref);
+}
+
 /**
- * The schema the local ref `ref` (`#/components/schemas/Order`, `#` for the
- * whole document) names in `contract`; undefined when it dangles, names no
- * schema, or the contract's kind has no JSON Schemas (proto, GraphQL).
+ * {@link schemaAtRef} for a contract of any kind, or none (a saga names a
+ * contract that did not load): undefined for kinds without JSON Schemas
+ * (proto, GraphQL).
  */
 export function resolveSchemaRef(contract: Contract | undefined, ref: string): JsonSchema | undefined {
-  return hasSchemaRefs(contract) ? resolveLocalRef(contract.document, ref) : undefined;
+  return hasSchemaRefs(contract) ? schemaAtRef(contract, ref) : undefined;
 }

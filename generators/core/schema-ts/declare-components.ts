@@ -6,7 +6,7 @@
  * (`<Name>Writable`); an enum, a runtime list of its values. Other local refs
  * are printed inline.
  */
-import { resolveSchemaRef } from '../../../contracts/model/schema-refs.js';
+import { schemaAtRef } from '../../../contracts/model/schema-refs.js';
 import type { JsonSchema, OpenApiContract } from '../../../contracts/model/types.js';
 import { docComment } from '../names.js';
 import { directionalSchemas } from './direction.js';
@@ -56,7 +56,7 @@ export function createComponentTypes(contract: OpenApiContract, types: Scope, va
     const parts = pointerParts(ref);
     return parts.length === 3 ? byPointer.get(SCHEMAS_PREFIX + parts[2]) : undefined;
   };
-  const resolve = (ref: string) => resolveSchemaRef(contract, ref);
+  const resolve = (ref: string) => schemaAtRef(contract, ref);
   const schemas = new Map(named.map((n) => [n, n.schema]));
 
   const directional = directionalSchemas(schemas, lookup, resolve);
