@@ -4,33 +4,17 @@
  * written inline under `paths` and referenced from elsewhere) through this,
  * so the bundled document stays behind the contracts layer.
  */
+import { pointerParts } from '../model/schema-refs.js';
 import type { JsonSchema, OpenApiContract } from '../model/types.js';
 
 type Obj = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The segments of a local `$ref`, percent- and `~`-decoded (empty segments dropped, as refs are written loosely). */
-export function refSegments(ref: string): string[] {
-  return ref
-    .replace(/^#\/?/, '')
-    .split('/')
-    .filter((s) => s !== '')
-    .map((s) => {
-      let t = s;
-      try {
-        t = decodeURIComponent(s);
-      } catch {
-        // keep as written
-      }
-      return t.replace(/~1/g, '/').replace(/~0/g, '~');
-    });
-}
-
-/** The schema object a local `$ref` points at in the contract's bundled document, or undefined. */
+/** The schema object a local `$ref` points at in the contract's bundled document, or undefined (pointer decoding shared with model/schema-refs.ts). */
 export function localRefTarget(contract: OpenApiContract, ref: string): JsonSchema | undefined {
   let node: unknown = contract.document;
-  for (const p of refSegments(ref)) node = isObj(node) || Array.isArray(node) ? (node as Obj)[p] : undefined;
+  for (const p of pointerParts(ref)) node = isObj(node) || Array.isArray(node) ? (node as Obj)[p] : undefined;
   return isObj(node) ? (node as JsonSchema) : undefined;
 }
 

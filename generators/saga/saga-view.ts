@@ -5,7 +5,8 @@
  * findings (exit 2, nothing written).
  */
 import type { Finding } from '../../contracts/finding.js';
-import type { Contract, ContractModel, JsonSchema, ResolvedSagaCall, SagaCall, SagaContract, SagaStep } from '../../contracts/model/types.js';
+import { resolveSchemaRef } from '../../contracts/model/schema-refs.js';
+import type { Contract, ContractModel, ResolvedSagaCall, SagaCall, SagaContract, SagaStep } from '../../contracts/model/types.js';
 import { callForm, contractNameOf, contractOfCall, findEventMessage, findEventOperation, splitGrpcMethod, type ContractCall } from '../../contracts/saga/references.js';
 import { camelCase, pascalCase } from '../core/names.js';
 import { createRefTypes, type ResolvedRef } from '../core/schema-ts/declare-refs.js';
@@ -44,25 +45,13 @@ export interface SagaView {
   declarations: string;
 }
 
-/** A document a schema lives in (for resolving its local `#/…` refs). */
+/** The contract a schema lives in (for resolving its local `#/…` refs). */
 export interface DocRef {
   /** Contract name (prefix of generated names). */
   name: string;
-  document: Record<string, unknown> | undefined;
+  /** Undefined when the saga names a contract it could not resolve (its refs then dangle). */
+  contract: Contract | undefined;
 }
-
-function pointerGet(doc: unknown, pointer: string): unknown {
-  let cur = doc;
-  for (const raw of pointer.replace(/^#?\//, '').split('/')) {
-    if (raw === '') continue;
-    const seg = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[seg];
-  }
-  return cur;
-}
-
-const docOf = (c: Contract | undefined): Record<string, unknown> | undefined => (c && 'document' in c ? (c.document as Record<string, unknown>) : undefined);
 
 /**
  * Builds the view from the steps' resolved calls (`loadContracts` resolves
@@ -83,14 +72,15 @@ export function buildSagaView(saga: SagaContract, model: ContractModel): { view?
     const hash = ref.indexOf('#');
     const file = hash < 0 ? ref : ref.slice(0, hash);
     const pointer = hash < 0 ? '' : ref.slice(hash);
-    const target: DocRef = file === '' ? doc : { name: file, document: docOf(byName.get(file)) };
-    const schema = pointerGet(target.document, pointer) as JsonSchema | undefined;
+    const target: DocRef = file === '' ? doc : { name: file, contract: byName.get(file) };
+    // a ref without a pointer (`orders`) names the whole document
+    const schema = resolveSchemaRef(target.contract, pointer === '' ? '#' : pointer);
     if (schema === undefined) return undefined;
     return { schema, doc: target, key: `${target.name}${pointer}`, hint: pointer.split('/').pop() || target.name };
   };
   const types = createRefTypes(resolve, [`${base}Data`, `${base}Participants`, `${base}Steps`]);
   const dataType = `${base}Data`;
-  const sagaDoc: DocRef = { name: '', document: saga.document };
+  const sagaDoc: DocRef = { name: '', contract: saga };
 
   const fail = (step: SagaStep, what: string, hint: string) =>
     findings.push({ ruleId: 'generate/saga-reference', severity: 'error', kind: 'saga', file: step.location.file, pointer: step.location.pointer, message: `Step ${step.name}: ${what}`, hint });
@@ -108,7 +98,7 @@ export function buildSagaView(saga: SagaContract, model: ContractModel): { view?
     if ('openapi' in call && contract.kind === 'openapi') {
       const op = resolved?.kind === 'openapi' ? resolved.operation : undefined;
       if (!op) return void fail(step, `no operation ${JSON.stringify(call.operationId)} in ${name}.`, 'Use an operationId that the OpenAPI document declares.');
-      const doc: DocRef = { name, document: contract.document };
+      const doc: DocRef = { name, contract };
       const body = op.requestBody?.content.find((m) => /json/.test(m.mediaType)) ?? op.requestBody?.content[0];
       const props = op.parameters
         .filter((p) => p.in !== 'cookie' && !(p.in === 'header' && /^idempotency-key$/i.test(p.name)))
@@ -132,7 +122,7 @@ export function buildSagaView(saga: SagaContract, model: ContractModel): { view?
     if ('asyncapi' in call && contract.kind === 'asyncapi') {
       const op = resolved?.kind === 'asyncapi' ? resolved.operation : findEventOperation(contract, call.send);
       if (!op || op.action !== 'send') return void fail(step, `no send operation ${JSON.stringify(call.send)} in ${name}.`, 'Name the id of a send operation of the AsyncAPI document.');
-      const doc: DocRef = { name, document: contract.document };
+      const doc: DocRef = { name, contract };
       const msg = op.messages[0] ? findEventMessage(contract, op.messages[0]) : undefined;
       let response = 'void';
       if (call.reply) {

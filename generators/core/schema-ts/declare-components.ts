@@ -6,6 +6,7 @@
  * (`<Name>Writable`); an enum, a runtime list of its values. Other local refs
  * are printed inline.
  */
+import { schemaAtRef } from '../../../contracts/model/schema-refs.js';
 import type { JsonSchema, OpenApiContract } from '../../../contracts/model/types.js';
 import { docComment } from '../names.js';
 import { directionalSchemas } from './direction.js';
@@ -13,7 +14,7 @@ import { enumLiterals } from './enum-const.js';
 import { typeName, valuesName, writableName, type Scope } from './naming.js';
 import { printContext, printSchema } from './printer.js';
 import { aliasEdges, InlineStack } from './recursion.js';
-import { pointerParts, resolveLocalRef } from './ref.js';
+import { pointerParts } from './ref.js';
 import { EXACT_STYLE, isSchemaObject, WIRE_VALUES, type Direction, type PrintHooks, type SchemaObject, type TypedValueOptions } from './types.js';
 
 interface Named {
@@ -43,7 +44,6 @@ export interface ComponentTypes {
 
 /** Names the component schemas of `contract` in `types` (their enum lists in `values`) and prints with them. */
 export function createComponentTypes(contract: OpenApiContract, types: Scope, values: Scope, typed: TypedValueOptions = WIRE_VALUES): ComponentTypes {
-  const doc = contract.document;
   const byPointer = new Map<string, Named>();
   const named: Named[] = [];
   for (const s of contract.schemas) {
@@ -56,7 +56,7 @@ export function createComponentTypes(contract: OpenApiContract, types: Scope, va
     const parts = pointerParts(ref);
     return parts.length === 3 ? byPointer.get(SCHEMAS_PREFIX + parts[2]) : undefined;
   };
-  const resolve = (ref: string) => resolveLocalRef(doc, ref);
+  const resolve = (ref: string) => schemaAtRef(contract, ref);
   const schemas = new Map(named.map((n) => [n, n.schema]));
 
   const directional = directionalSchemas(schemas, lookup, resolve);
