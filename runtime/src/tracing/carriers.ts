@@ -5,7 +5,7 @@
  * Kafka headers) and grpc-js `Metadata`.
  */
 import { isSpanContextValid, propagation, trace, type Context, type Span, type TextMapGetter, type TextMapSetter } from '@opentelemetry/api';
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHeadersLike } from './node-like.js';
 
 /**
  * Injects the context of `span` (a child of `parent`) into `carrier` — unless
@@ -47,7 +47,7 @@ export const recordGetter: TextMapGetter<Record<string, string | string[] | unde
 };
 
 /** Reads Node's incoming headers (lower-case names already). */
-export const incomingHeadersGetter: TextMapGetter<IncomingHttpHeaders> = {
+export const incomingHeadersGetter: TextMapGetter<IncomingHeadersLike> = {
   keys: (carrier) => Object.keys(carrier),
   get: (carrier, key) => carrier[key.toLowerCase()],
 };

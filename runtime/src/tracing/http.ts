@@ -6,7 +6,7 @@
  * generated clients, continuing the caller's trace from the request headers.
  */
 import { context, propagation, SpanKind, SpanStatusCode, type Context, type Span } from '@opentelemetry/api';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingRequestLike, ServerResponseLike } from './node-like.js';
 import { injectSpan, rawHeadersGetter, recordSetter, withSpan } from './carriers.js';
 import { recordFailure } from './status.js';
 import { runtimeTracer } from './tracer.js';
@@ -66,7 +66,7 @@ export interface HttpServerSpan {
  * Starts the server span of a request matched to `route` (`/orders/{orderId}`),
  * as a child of the trace context the request carries (`traceparent`).
  */
-export function startHttpServerSpan(req: IncomingMessage, route: string | undefined): HttpServerSpan {
+export function startHttpServerSpan(req: IncomingRequestLike, route: string | undefined): HttpServerSpan {
   const parent = propagation.extract(context.active(), req.rawHeaders, rawHeadersGetter);
   const method = req.method ?? 'GET';
   const span = runtimeTracer().startSpan(route ? `${method} ${route}` : method, { kind: SpanKind.SERVER, attributes: { 'http.request.method': method } }, parent);
@@ -74,8 +74,8 @@ export function startHttpServerSpan(req: IncomingMessage, route: string | undefi
     const path = (req.url ?? '/').split('?')[0]!;
     span.setAttributes({ 'url.path': path, 'url.scheme': 'http' });
     if (route) span.setAttribute('http.route', route);
-    const host = req.headers.host; // recording: the headers object is worth building
-    if (host) span.setAttribute('server.address', host.replace(/:\d+$/, ''));
+    const host = req.headers['host']; // recording: the headers object is worth building
+    if (typeof host === 'string' && host) span.setAttribute('server.address', host.replace(/:\d+$/, ''));
   }
   return {
     span,
@@ -97,7 +97,7 @@ export function startHttpServerSpan(req: IncomingMessage, route: string | undefi
  * Runs `handle` for a request matched to `route` inside its server span and
  * ends the span when the response is finished (or the connection closes).
  */
-export function withHttpServerSpan<T>(req: IncomingMessage, res: ServerResponse, route: string | undefined, handle: () => T): T {
+export function withHttpServerSpan<T>(req: IncomingRequestLike, res: ServerResponseLike, route: string | undefined, handle: () => T): T {
   const s = startHttpServerSpan(req, route);
   // a span that records nothing (no SDK) needs no ending: no listeners per request then
   if (!s.span.isRecording()) return context.with(s.context, handle);
