@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
 import { ConfigError } from '../../contracts/errors.js';
 import { setSourceText } from '../../contracts/source/positions.js';
+import { findYamlLimitProblem, MAX_ALIAS_COUNT, parserMessage } from '../../contracts/source/yaml-limits.js';
 import { schemaErrorsToFindings } from '../../contracts/source/schema-errors.js';
 import { readPackageJson } from '../../contracts/source/package-files.js';
 import type { Finding, Severity } from '../../contracts/finding.js';
@@ -110,12 +111,20 @@ export function loadConfig(cwd: string, explicit?: string): Config {
       file,
       line: lineCounter.linePos(e.pos[0]).line,
       column: lineCounter.linePos(e.pos[0]).col,
-      message: `The config is not valid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+      message: `The config is not valid YAML: ${parserMessage(e.message).replace(/ at line \d+, column \d+:?$/, '')}`,
       hint: 'Fix the YAML syntax at this position.',
     }));
     throw new ConfigError(`Invalid YAML in ${file}`, findings);
   }
-  const data = (doc.toJS() ?? {}) as Record<string, unknown>;
+  // nesting and alias expansion are bounded before the schema validator walks the data
+  const problem = findYamlLimitProblem(doc);
+  if (problem) {
+    const at = lineCounter.linePos(problem.offset);
+    throw new ConfigError(`Unusable config ${file}`, [
+      { ruleId: 'config/invalid-yaml', severity: 'error', kind: 'config', file, line: at.line, column: at.col, message: problem.message, hint: problem.hint },
+    ]);
+  }
+  const data = (doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {}) as Record<string, unknown>;
   const { ok, errors } = validate(data);
   if (!ok) {
     throw new ConfigError(`Invalid config ${file}`, schemaErrorsToFindings(errors, file, 'config', 'config/invalid', 'config'));

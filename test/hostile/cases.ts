@@ -1,0 +1,78 @@
+/**
+ * The hostile corpus: contracts, configs and arguments that once crashed a
+ * command, blew up its memory, wrote outside the project or produced code that
+ * does not compile. Each case names its class (issue 19) and what must happen.
+ */
+import { aliasBombYaml, asyncapiYaml, deepArrayJson, deepSchemaBlockYaml, deepSchemaJson, openapiJson, openapiYaml, refChainJson, sagaYaml } from './builders.js';
+
+/** The kind of input a case feeds the commands. */
+export type CaseKind = 'openapi' | 'asyncapi' | 'saga' | 'config';
+
+/** What a command must do on a case (see {@link HostileCase.expect}). */
+export type Outcome = 'usage' | 'works';
+
+/** The commands every case runs. */
+export type Command = 'lint' | 'breaking' | 'generate';
+
+/** One hostile input. */
+export interface HostileCase {
+  id: string;
+  /** The issue-19 class it belongs to. */
+  class: 'deep-nesting' | 'alias-bomb' | 'outside-writes' | 'recursion' | 'exit-codes' | 'ref-leak' | 'safe-names';
+  kind: CaseKind;
+  /** Files of the project (the CLI runs in it). */
+  files: Record<string, string>;
+  /** The contract file commands are given (config cases: none, the config is found). */
+  contract?: string;
+  /**
+   * `usage`: every command exits 2 with a located finding in `at` and writes nothing;
+   * `works`: no command fails as unusable input, and generated code type-checks.
+   */
+  expect: Outcome | Partial<Record<Command, Outcome>>;
+  /** Where the located finding must point (`file:line` as printed, a regex over the report). */
+  at?: RegExp;
+}
+
+const D = 100; // MAX_NESTING_DEPTH
+
+/** Every case of the corpus. */
+export const CASES: HostileCase[] = [
+  // ---- deep nesting
+  { id: 'openapi-json-schema-3000-deep', class: 'deep-nesting', kind: 'openapi', files: { 'api.json': openapiJson(deepSchemaJson(3000)) }, contract: 'api.json', expect: 'usage', at: /api\.json[\s\S]*1:\d+\s+error .*deeper than 100.*load\/too-deep/ },
+  { id: 'openapi-json-example-10000-deep', class: 'deep-nesting', kind: 'openapi', files: { 'api.json': openapiJson(`{"type":"array","items":{},"example":${deepArrayJson(10_000)}}`) }, contract: 'api.json', expect: 'usage', at: /1:\d+\s+error .*load\/too-deep/ },
+  { id: 'openapi-yaml-block-schema-600-deep', class: 'deep-nesting', kind: 'openapi', files: { 'api.yaml': openapiYaml(deepSchemaBlockYaml(600, 6)) }, contract: 'api.yaml', expect: 'usage', at: /\d+:\d+\s+error .*maxDepth \(100\)/ },
+  { id: 'openapi-yaml-flow-schema-3000-deep', class: 'deep-nesting', kind: 'openapi', files: { 'api.yaml': openapiYaml('      ' + deepSchemaJson(3000)) }, contract: 'api.yaml', expect: 'usage', at: /17:\d+\s+error .*maxDepth \(100\)/ },
+  {
+    id: 'openapi-ref-to-3000-deep-file',
+    class: 'deep-nesting',
+    kind: 'openapi',
+    files: { 'api.yaml': openapiYaml("      $ref: './deep.json'"), 'deep.json': deepSchemaJson(3000) },
+    contract: 'api.yaml',
+    expect: 'usage',
+    at: /deep\.json/,
+  },
+  { id: 'asyncapi-payload-3000-deep', class: 'deep-nesting', kind: 'asyncapi', files: { 'events.yaml': asyncapiYaml(deepSchemaJson(3000)) }, contract: 'events.yaml', expect: 'usage', at: /8:\d+\s+error .*(deeper than 100|nesting is deeper)/ },
+  { id: 'asyncapi-json-10000-deep', class: 'deep-nesting', kind: 'asyncapi', files: { 'events.json': `{"asyncapi":"3.0.0","info":{"title":"t","version":"1"},"x-deep":${deepArrayJson(10_000)}}` }, contract: 'events.json', expect: 'usage', at: /1:\d+\s+error .*deeper than 100/ },
+  { id: 'saga-data-3000-deep', class: 'deep-nesting', kind: 'saga', files: { 'deep.saga.yaml': sagaYaml(`data: ${deepSchemaJson(3000)}`) }, contract: 'deep.saga.yaml', expect: 'usage', at: /7:\d+\s+error .*deeper than 100.*load\/too-deep/ },
+  { id: 'config-10000-deep', class: 'deep-nesting', kind: 'config', files: { 'contractkit.yaml': `contracts: {}\nx: ${deepArrayJson(10_000)}\n` }, expect: 'usage', at: /contractkit\.yaml[\s\S]*2:\d+\s+error .*deeper than 100/ },
+  // at the limit: deep but allowed, every command must work on it
+  { id: 'openapi-json-at-the-limit', class: 'deep-nesting', kind: 'openapi', files: { 'api.json': openapiJson(deepSchemaJson((D - 9) >> 1)) }, contract: 'api.json', expect: 'works' },
+  { id: 'openapi-ref-chain-3000', class: 'deep-nesting', kind: 'openapi', files: { 'api.json': openapiJson('{"$ref":"#/components/schemas/C0"}', refChainJson(3000)) }, contract: 'api.json', expect: { lint: 'works', generate: 'works', breaking: 'usage' }, at: /api\.json[\s\S]*1:\d+\s+error .*more than 500 schemas deep.*breaking\/too-deep/ },
+  // ---- alias bombs
+  { id: 'openapi-alias-bomb-in-schema', class: 'alias-bomb', kind: 'openapi', files: { 'api.yaml': openapiYaml('      type: array\n      items: {}\n' + aliasBombYaml(6) + '      example: *bomb\n') }, contract: 'api.yaml', expect: 'usage', at: /\d+:\d+\s+error .*alias bomb.*load\/alias-bomb/ },
+  { id: 'openapi-alias-bomb-in-extension', class: 'alias-bomb', kind: 'openapi', files: { 'api.yaml': openapiYaml('      type: string\n') + 'x-bomb:\n' + aliasBombYaml(2) }, contract: 'api.yaml', expect: 'usage', at: /error .*alias bomb/ },
+  {
+    id: 'openapi-alias-bomb-in-referenced-file',
+    class: 'alias-bomb',
+    kind: 'openapi',
+    files: { 'api.yaml': openapiYaml("      $ref: './bomb.yaml'"), 'bomb.yaml': 'type: array\nitems: {}\n' + aliasBombYaml(0) + 'example: *bomb\n' },
+    contract: 'api.yaml',
+    expect: 'usage',
+    at: /bomb\.yaml/,
+  },
+  { id: 'asyncapi-alias-bomb', class: 'alias-bomb', kind: 'asyncapi', files: { 'events.yaml': asyncapiYaml('{ type: string }', 'x-bomb:\n' + aliasBombYaml(2)) }, contract: 'events.yaml', expect: 'usage', at: /events\.yaml[\s\S]*\d+:\d+\s+error .*alias bomb/ },
+  { id: 'saga-alias-bomb', class: 'alias-bomb', kind: 'saga', files: { 'bomb.saga.yaml': sagaYaml('x-bomb:\n' + aliasBombYaml(2)) }, contract: 'bomb.saga.yaml', expect: 'usage', at: /\d+:\d+\s+error .*alias bomb/ },
+  { id: 'config-alias-bomb', class: 'alias-bomb', kind: 'config', files: { 'contractkit.yaml': 'contracts: {}\nx-bomb:\n' + aliasBombYaml(2) }, expect: 'usage', at: /contractkit\.yaml[\s\S]*\d+:\d+\s+error .*alias bomb/ },
+  // a few plain aliases are fine
+  { id: 'openapi-modest-aliases', class: 'alias-bomb', kind: 'openapi', files: { 'api.yaml': openapiYaml('      type: object\n      x-a: &a { k: v }\n      x-b: [*a, *a, *a]\n') }, contract: 'api.yaml', expect: 'works' },
+];
