@@ -3,7 +3,7 @@
  * output directory, skipping files whose content is unchanged; in check mode
  * it writes nothing and reports what is stale.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../../contracts/errors.js';
 import type { GeneratedFile } from './registry.js';
@@ -32,6 +32,8 @@ export function confinedPath(outDir: string, path: string): string {
  */
 export function writeGeneratedFiles(outDir: string, files: readonly GeneratedFile[], options: { check?: boolean } = {}): WriteResult {
   const planned = files.map((f) => ({ file: f, abs: confinedPath(outDir, f.path) }));
+  // a file where a directory must go (or a directory where a file must go) fails before anything is written
+  if (!options.check) for (const { abs } of planned) blockedBy(outDir, abs);
   const result: WriteResult = { written: [], unchanged: [], stale: [] };
   for (const { file, abs } of planned) {
     const current = existsSync(abs) ? readFileSync(abs, 'utf8') : undefined;
@@ -44,10 +46,32 @@ export function writeGeneratedFiles(outDir: string, files: readonly GeneratedFil
       continue;
     }
     mkdirSync(dirname(abs), { recursive: true });
+    // the temp file sits beside its target (inside the output directory) and never outlives this step
     const tmp = join(dirname(abs), `.${process.pid}.${Date.now()}.tmp`);
-    writeFileSync(tmp, file.content);
-    renameSync(tmp, abs);
+    try {
+      writeFileSync(tmp, file.content);
+      renameSync(tmp, abs);
+    } catch (error) {
+      rmSync(tmp, { force: true });
+      throw new UsageError(`Cannot write ${abs}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    }
     result.written.push(file.path);
   }
   return result;
+}
+
+/** Throws a UsageError when an existing non-directory sits on the way to `abs`, or `abs` is a directory. */
+function blockedBy(outDir: string, abs: string): void {
+  const kindOf = (p: string) => {
+    try {
+      return statSync(p).isDirectory() ? 'dir' : 'file';
+    } catch {
+      return undefined;
+    }
+  };
+  if (kindOf(abs) === 'dir') throw new UsageError(`Cannot write ${abs}: a directory of that name exists; move it away or choose another output directory. Nothing was written.`);
+  for (let d = dirname(abs); d.length >= outDir.length; d = dirname(d)) {
+    if (kindOf(d) === 'file') throw new UsageError(`Cannot write ${abs}: ${d} is an existing file, not a directory; move it away or choose another output directory. Nothing was written.`);
+    if (d === dirname(d)) break;
+  }
 }

@@ -31,9 +31,18 @@ export interface HostileCase {
   expect: Outcome | Partial<Record<Command, Outcome>>;
   /** Where the located finding must point (`file:line` as printed, a regex over the report). */
   at?: RegExp;
+  /** Commands to run instead of lint/breaking/generate on `contract` (`@ROOT@` in an argument: the sandbox). */
+  runs?: [Command, string[]][];
+  /** Extra environment (`@ROOT@` replaced). */
+  env?: Record<string, string>;
+  /** Where `generate` writes, relative to the project (default `gen`). */
+  genDir?: string;
 }
 
 const D = 100; // MAX_NESTING_DEPTH
+
+/** A small valid OpenAPI contract, for the cases about where output goes. */
+const API = openapiJson('{"type":"object","properties":{"id":{"type":"string"}}}');
 
 /** Every case of the corpus. */
 export const CASES: HostileCase[] = [
@@ -75,4 +84,25 @@ export const CASES: HostileCase[] = [
   { id: 'config-alias-bomb', class: 'alias-bomb', kind: 'config', files: { 'contractkit.yaml': 'contracts: {}\nx-bomb:\n' + aliasBombYaml(2) }, expect: 'usage', at: /contractkit\.yaml[\s\S]*\d+:\d+\s+error .*alias bomb/ },
   // a few plain aliases are fine
   { id: 'openapi-modest-aliases', class: 'alias-bomb', kind: 'openapi', files: { 'api.yaml': openapiYaml('      type: object\n      x-a: &a { k: v }\n      x-b: [*a, *a, *a]\n') }, contract: 'api.yaml', expect: 'works' },
+  // ---- writes outside the project
+  ...outsideWrites(),
 ];
+
+
+function outsideWrites(): HostileCase[] {
+  const config = (out: string) => `contracts:\n  api:\n    openapi: api.json\n    generate:\n      - target: rest-client\n        out: ${out}\n`;
+  const gen = (...args: string[]): [Command, string[]][] => [['generate', ['generate', 'rest-client', 'api.json', '--no-cache', ...args]]];
+  const base = { class: 'outside-writes' as const, kind: 'openapi' as const, contract: 'api.json' };
+  return [
+    { ...base, id: 'config-out-parent', files: { 'api.json': API, 'contractkit.yaml': config('../escaped') }, runs: [['generate', ['generate', '--no-cache']]], expect: 'usage', at: /contractkit\.yaml[\s\S]*6:\d+\s+error .*outside the project.*config\/out-outside/ },
+    { ...base, id: 'config-out-absolute', files: { 'api.json': API, 'contractkit.yaml': config('@ROOT@/abs') }, runs: [['generate', ['generate', '--no-cache']]], expect: 'usage', at: /6:\d+\s+error .*outside the project/ },
+    { ...base, id: 'config-out-root', files: { 'api.json': API, 'contractkit.yaml': config('/') }, runs: [['generate', ['generate', '--no-cache', '--allow-outside-out']]], expect: 'usage', at: /6:\d+\s+error .*filesystem root/ },
+    { ...base, id: 'arg-out-parent', files: { 'api.json': API }, runs: gen('--out', '../escaped'), expect: 'usage', at: /--out \.\.\/escaped: the output directory .* is outside the project/ },
+    { ...base, id: 'arg-out-root', files: { 'api.json': API }, runs: gen('--out', '/', '--allow-outside-out'), expect: 'usage', at: /filesystem root/ },
+    { ...base, id: 'arg-out-root-dotdot', files: { 'api.json': API }, runs: gen('--out', '../../../../../../../../../../..', '--allow-outside-out'), expect: 'usage', at: /filesystem root/ },
+    { ...base, id: 'arg-out-home', files: { 'api.json': API }, env: { HOME: '@ROOT@' }, runs: gen('--out', '@ROOT@', '--allow-outside-out'), expect: 'usage', at: /home directory/ },
+    { ...base, id: 'arg-out-existing-file', files: { 'api.json': API, 'taken.txt': 'mine\n' }, runs: gen('--out', 'taken.txt'), expect: 'usage', at: /taken\.txt is an existing file, not a directory/ },
+    { ...base, id: 'arg-out-under-existing-file', files: { 'api.json': API, 'taken.txt': 'mine\n' }, runs: gen('--out', 'taken.txt/gen'), expect: 'usage', at: /taken\.txt is an existing file, not a directory/ },
+    { ...base, id: 'arg-out-inside', files: { 'api.json': API }, runs: gen('--out', 'src/../gen'), expect: 'works' },
+  ];
+}

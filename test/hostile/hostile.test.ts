@@ -17,6 +17,7 @@ const TARGET = { openapi: 'rest-client', asyncapi: 'events', saga: 'saga' } as c
 
 /** The commands run on a case: [label, args]. */
 function commands(c: HostileCase): [Command, string[]][] {
+  if (c.runs) return c.runs;
   if (c.kind === 'config') return [['lint', ['lint']], ['breaking', ['breaking', '--against', '.']], ['generate', ['generate']]];
   const f = c.contract!;
   return [
@@ -38,7 +39,9 @@ describe.each(CASES)('hostile corpus: $class / $id', (c) => {
   if (c.kind !== 'config') for (const name of Object.keys(c.files)) cpSync(join(box.proj, name), join(box.proj, 'prev', name));
 
   it.each(commands(c))('%s', (label, args) => {
-    const r: CliResult = runCli(args, box.proj);
+    const atRoot = (t: string) => t.replaceAll('@ROOT@', box.root);
+    const env = Object.fromEntries(Object.entries(c.env ?? {}).map(([k, v]) => [k, atRoot(v)]));
+    const r: CliResult = runCli(args.map(atRoot), box.proj, env);
     const report = r.stdout + r.stderr;
     expect(report).not.toMatch(/internal error/);
     expect(writtenOutside(box)).toEqual([]);
@@ -46,14 +49,17 @@ describe.each(CASES)('hostile corpus: $class / $id', (c) => {
     if (outcome === 'usage') {
       expect(r.code, report).toBe(2);
       expect(report).toMatch(c.at!);
-      expect(existsSync(join(box.proj, 'gen'))).toBe(false);
+      expect(existsSync(join(box.proj, c.genDir ?? 'gen'))).toBe(false);
+      expect(listTree(box.proj).filter((p) => p.endsWith('.tmp'))).toEqual([]);
     } else {
       expect([0, 1], report).toContain(r.code);
       if (args[0] === 'generate') {
         expect(r.code, report).toBe(0);
-        const files = listTree(join(box.proj, 'gen')).filter((p) => p.endsWith('.ts'));
+        const gen = join(box.proj, c.genDir ?? 'gen');
+        const files = listTree(gen).filter((p) => p.endsWith('.ts'));
         expect(files.length).toBeGreaterThan(0);
-        expect(typecheck(files.map((p) => join(box.proj, 'gen', p)))).toBe('');
+        expect(listTree(gen).filter((p) => p.endsWith('.tmp'))).toEqual([]);
+        expect(typecheck(files.map((p) => join(gen, p)))).toBe('');
       }
     }
   });

@@ -23,7 +23,7 @@ export function sandbox(files: Record<string, string>): Sandbox {
   mkdirSync(proj);
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(proj, name, '..'), { recursive: true });
-    writeFileSync(join(proj, name), text);
+    writeFileSync(join(proj, name), text.replaceAll('@ROOT@', root));
   }
   return { root, proj };
 }
