@@ -86,6 +86,8 @@ export const CASES: HostileCase[] = [
   { id: 'openapi-modest-aliases', class: 'alias-bomb', kind: 'openapi', files: { 'api.yaml': openapiYaml('      type: object\n      x-a: &a { k: v }\n      x-b: [*a, *a, *a]\n') }, contract: 'api.yaml', expect: 'works' },
   // ---- writes outside the project
   ...outsideWrites(),
+  // ---- file content leaks: refused before reading, nothing of the file in the report
+  ...refLeaks(),
 ];
 
 
@@ -104,5 +106,25 @@ function outsideWrites(): HostileCase[] {
     { ...base, id: 'arg-out-existing-file', files: { 'api.json': API, 'taken.txt': 'mine\n' }, runs: gen('--out', 'taken.txt'), expect: 'usage', at: /taken\.txt is an existing file, not a directory/ },
     { ...base, id: 'arg-out-under-existing-file', files: { 'api.json': API, 'taken.txt': 'mine\n' }, runs: gen('--out', 'taken.txt/gen'), expect: 'usage', at: /taken\.txt is an existing file, not a directory/ },
     { ...base, id: 'arg-out-inside', files: { 'api.json': API }, runs: gen('--out', 'src/../gen'), expect: 'works' },
+  ];
+}
+
+function refLeaks(): HostileCase[] {
+  const base = { class: 'ref-leak' as const, expect: 'usage' as const };
+  const schemaRef = (ref: string) => openapiYaml(`      $ref: '${ref}'`);
+  return [
+    { ...base, id: 'openapi-ref-dotdot-etc-passwd', kind: 'openapi', files: { 'api.yaml': schemaRef('../../../../../../../../etc/passwd') }, contract: 'api.yaml', at: /17:\d+\s+error .*outside the root directory.*load\/ref-outside-root/ },
+    { ...base, id: 'openapi-ref-absolute-etc-passwd', kind: 'openapi', files: { 'api.yaml': schemaRef('/etc/passwd') }, contract: 'api.yaml', at: /17:\d+\s+error .*outside the root directory/ },
+    { ...base, id: 'openapi-ref-absolute-etc-pointer', kind: 'openapi', files: { 'api.yaml': schemaRef('/etc/hostname#/x') }, contract: 'api.yaml', at: /17:\d+\s+error .*outside the root directory/ },
+    { ...base, id: 'asyncapi-ref-etc-passwd', kind: 'asyncapi', files: { 'events.yaml': asyncapiYaml("{ $ref: '../../../../../../../../etc/passwd' }") }, contract: 'events.yaml', at: /8:\d+\s+error .*outside the repository refused/ },
+    {
+      ...base,
+      id: 'saga-contract-etc-passwd',
+      kind: 'saga',
+      files: { 'leak.saga.yaml': sagaYaml('contracts:\n  orders: ../../../../../../../../etc/passwd') },
+      contract: 'leak.saga.yaml',
+      at: /8:\d+\s+error .*outside the project.*load\/ref-outside-root/,
+    },
+    { ...base, id: 'config-contract-etc-passwd', kind: 'config', files: { 'contractkit.yaml': 'contracts:\n  api:\n    openapi: ../../../../../../../../etc/passwd\n' }, at: /contractkit\.yaml[\s\S]*3:\d+\s+error .*outside the project.*config\/contract-outside/ },
   ];
 }
