@@ -7,13 +7,14 @@ import { readYamlFile } from '../asyncapi/read-yaml.js';
 import type { ContractLoader } from '../load/types.js';
 import type { SagaContract } from '../model/types.js';
 import { normalizeSaga } from './normalize.js';
-import { outsideProject } from '../source/project-root.js';
+import { dirname } from 'node:path';
+import { outsideProject, projectRootOf } from '../source/project-root.js';
 import { validateSaga } from './validate.js';
 
 export { parseDuration } from './duration.js';
 
 /** Loads one saga definition. Never throws: every problem is a Finding with a pointer or line. */
-export const loadSaga: ContractLoader<SagaContract> = async (spec, options) => {
+export const loadSaga: ContractLoader<SagaContract> = async (spec) => {
   const file = spec.path;
   try {
     const read = await readYamlFile(file, 'saga');
@@ -23,7 +24,9 @@ export const loadSaga: ContractLoader<SagaContract> = async (spec, options) => {
     const { saga, findings } = normalizeSaga(read.data, file);
     if (!saga) return { findings };
     // the contracts a saga names are loaded later; one outside the project is refused before anything reads it
-    const outside = Object.entries(saga.contracts).filter(([, path]) => options?.rootDir && outsideProject(options.rootDir, path));
+    // the project: the repository holding the saga file (as for contractkit.yaml), found without git
+    const root = projectRootOf(dirname(file));
+    const outside = Object.entries(saga.contracts).filter(([, path]) => outsideProject(root, path));
     if (outside.length > 0) {
       return {
         findings: outside.map(([name, path]) => ({
@@ -32,7 +35,7 @@ export const loadSaga: ContractLoader<SagaContract> = async (spec, options) => {
           kind: 'saga' as const,
           file,
           pointer: `/contracts/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
-          message: `Contract \`${name}\` resolves to ${path}, outside the project (${options!.rootDir}); it is not read.`,
+          message: `Contract \`${name}\` resolves to ${path}, outside the project (${root}); it is not read.`,
           hint: 'Keep the contracts a saga calls inside the repository (the root directory).',
         })),
       };
