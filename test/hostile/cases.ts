@@ -88,6 +88,8 @@ export const CASES: HostileCase[] = [
   ...outsideWrites(),
   // ---- file content leaks: refused before reading, nothing of the file in the report
   ...refLeaks(),
+  // ---- wrong exit codes: a generator that cannot produce a faithful result exits 2 and writes nothing
+  ...exitCodes(),
 ];
 
 
@@ -126,5 +128,33 @@ function refLeaks(): HostileCase[] {
       at: /8:\d+\s+error .*outside the project.*load\/ref-outside-root/,
     },
     { ...base, id: 'config-contract-etc-passwd', kind: 'config', files: { 'contractkit.yaml': 'contracts:\n  api:\n    openapi: ../../../../../../../../etc/passwd\n' }, at: /contractkit\.yaml[\s\S]*3:\d+\s+error .*outside the project.*config\/contract-outside/ },
+  ];
+}
+
+function exitCodes(): HostileCase[] {
+  const base = { class: 'exit-codes' as const, expect: 'usage' as const };
+  const gen = (target: string, contract: string): [Command, string[]][] => [['generate', ['generate', target, contract, '--out', 'gen', '--no-cache']]];
+  const head = 'openapi: 3.0.3\ninfo: { title: t, version: "1" }\n';
+  return [
+    { ...base, id: 'rest-client-no-operations', kind: 'openapi', files: { 'api.yaml': head + 'paths: {}\n' }, runs: gen('rest-client', 'api.yaml'), at: /3:\d+\s+error .*nothing to generate.*rest-client\/unusable/ },
+    { ...base, id: 'rest-client-no-paths', kind: 'openapi', files: { 'api.yaml': head }, runs: gen('rest-client', 'api.yaml'), at: /1:1\s+error .*nothing to generate/ },
+    { ...base, id: 'rest-client-paths-a-number', kind: 'openapi', files: { 'api.yaml': head + 'paths: 5\n' }, runs: gen('rest-client', 'api.yaml'), at: /3:\d+\s+error .*`paths` is not an object/ },
+    { ...base, id: 'rest-client-operation-a-number', kind: 'openapi', files: { 'api.yaml': head + 'paths:\n  /a:\n    get: 7\n' }, runs: gen('rest-client', 'api.yaml'), at: /5:\d+\s+error .*GET operation of \/a is not an object/ },
+    {
+      ...base,
+      id: 'grpc-no-package',
+      kind: 'openapi',
+      files: { 'proto/echo.proto': 'syntax = "proto3";\nmessage Ping { string id = 1; }\nservice Echo { rpc Call(Ping) returns (Ping); }\n' },
+      runs: gen('grpc', 'proto'),
+      at: /echo\.proto[\s\S]*1:1\s+error .*declares no package.*grpc\/missing-package/,
+    },
+    {
+      ...base,
+      id: 'grpc-one-file-without-package',
+      kind: 'openapi',
+      files: { 'proto/a/v1/a.proto': 'syntax = "proto3";\npackage a.v1;\nmessage A { string id = 1; }\n', 'proto/b.proto': 'syntax = "proto3";\nmessage B { string id = 1; }\n' },
+      runs: gen('grpc', 'proto'),
+      at: /b\.proto[\s\S]*1:1\s+error .*declares no package/,
+    },
   ];
 }
