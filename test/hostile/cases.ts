@@ -90,6 +90,10 @@ export const CASES: HostileCase[] = [
   ...refLeaks(),
   // ---- wrong exit codes: a generator that cannot produce a faithful result exits 2 and writes nothing
   ...exitCodes(),
+  // ---- recursion is legitimate: recursive payloads generate and type-check
+  ...recursion(),
+  // ---- safe names: odd channel names, message names shadowing globals
+  ...safeNames(),
 ];
 
 
@@ -155,6 +159,51 @@ function exitCodes(): HostileCase[] {
       files: { 'proto/a/v1/a.proto': 'syntax = "proto3";\npackage a.v1;\nmessage A { string id = 1; }\n', 'proto/b.proto': 'syntax = "proto3";\nmessage B { string id = 1; }\n' },
       runs: gen('grpc', 'proto'),
       at: /b\.proto[\s\S]*1:1\s+error .*declares no package/,
+    },
+  ];
+}
+
+function recursion(): HostileCase[] {
+  const base = { class: 'recursion' as const, kind: 'asyncapi' as const, expect: 'works' as const, contract: 'events.yaml' };
+  const self = "\ncomponents:\n  schemas:\n    Self:\n      type: object\n      properties:\n        name: { type: string }\n        child: { $ref: '#/components/schemas/Self' }\n";
+  const tree = "\ncomponents:\n  schemas:\n    Tree:\n      type: object\n      properties:\n        kids: { type: array, items: { $ref: '#/components/schemas/Tree' } }\n";
+  return [
+    { ...base, id: 'asyncapi-3-payload-refers-to-itself', files: { 'events.yaml': asyncapiYaml("{ $ref: '#/components/schemas/Self' }", self) } },
+    { ...base, id: 'asyncapi-3-payload-recursive-through-array', files: { 'events.yaml': asyncapiYaml("{ $ref: '#/components/schemas/Tree' }", tree) } },
+    {
+      ...base,
+      id: 'asyncapi-2.6-payload-refers-to-itself',
+      files: { 'events.yaml': "asyncapi: 2.6.0\ninfo: { title: t, version: '1.0.0' }\nchannels:\n  things:\n    publish:\n      message:\n        payload: { $ref: '#/components/schemas/Self' }" + self },
+    },
+  ];
+}
+
+function safeNames(): HostileCase[] {
+  const base = { class: 'safe-names' as const, expect: 'works' as const };
+  const odd = ["it's", 'back`tick', '${injected}', 'new\\nline', 'end*/comment', 'quote"d', 'back\\\\slash'];
+  const channels26 = odd.map((name, i) => `  "${name}/${i}":\n    publish:\n      message:\n        name: "m${i}"\n        payload: { type: object, properties: { id: { type: string } } }\n`).join('');
+  const globals = ['Promise', 'Object', 'Array', 'Map', 'Error', 'Date', 'Record', 'String', 'Uint8Array', 'Partial', 'Set', 'JSON'];
+  const proto = `syntax = "proto3";\npackage shadow.v1;\n${globals.map((g) => `message ${g} { string id = 1; }`).join('\n')}\nservice Shadow {\n${globals.map((g) => `  rpc Get${g}(${g}) returns (${g});`).join('\n')}\n}\n`;
+  return [
+    { ...base, id: 'asyncapi-2.6-odd-channel-names', kind: 'asyncapi', contract: 'events.yaml', files: { 'events.yaml': "asyncapi: 2.6.0\ninfo: { title: t, version: '1.0.0' }\nchannels:\n" + channels26 } },
+    {
+      ...base,
+      id: 'proto-messages-named-like-globals',
+      kind: 'openapi',
+      files: { 'proto/shadow/v1/shadow.proto': proto },
+      runs: [['generate', ['generate', 'grpc', 'proto', '--out', 'gen', '--no-cache']]],
+    },
+    {
+      ...base,
+      id: 'openapi-schemas-named-like-globals-and-runtime',
+      kind: 'openapi',
+      contract: 'api.json',
+      files: {
+        'api.json': openapiJson(
+          '{"$ref":"#/components/schemas/Promise"}',
+          ['Promise', 'Object', 'Array', 'Map', 'Error', 'Date', 'Record', 'createClient', 'ClientOptions', 'fetch', 'Response', 'Request'].map((n) => `,"${n}":{"type":"object","properties":{"id":{"type":"string"}}}`).join(''),
+        ),
+      },
     },
   ];
 }
