@@ -180,8 +180,9 @@ function recursion(): HostileCase[] {
 
 function safeNames(): HostileCase[] {
   const base = { class: 'safe-names' as const, expect: 'works' as const };
-  const odd = ["it's", 'back`tick', '${injected}', 'new\\nline', 'end*/comment', 'quote"d', 'back\\\\slash'];
-  const channels26 = odd.map((name, i) => `  "${name}/${i}":\n    publish:\n      message:\n        name: "m${i}"\n        payload: { type: object, properties: { id: { type: string } } }\n`).join('');
+  // AsyncAPI 2.6 requires channel names to be URI templates: these are valid ones that are hostile to TypeScript text
+  const odd = ['${injected}', 'end*/comment', 'orders.{id}', 'x%22y%60z', 'a~b', 'ünï-cödé', '${a}${b}'];
+  const channels26 = odd.map((name, i) => `  ${JSON.stringify(`${name}/${i}`)}:\n    publish:\n      message:\n        name: "m${i}"\n        payload: { type: object, properties: { id: { type: string } } }\n`).join('');
   const globals = ['Promise', 'Object', 'Array', 'Map', 'Error', 'Date', 'Record', 'String', 'Uint8Array', 'Partial', 'Set', 'JSON'];
   const proto = `syntax = "proto3";\npackage shadow.v1;\n${globals.map((g) => `message ${g} { string id = 1; }`).join('\n')}\nservice Shadow {\n${globals.map((g) => `  rpc Get${g}(${g}) returns (${g});`).join('\n')}\n}\n`;
   return [
