@@ -57,7 +57,9 @@ export function createTypeCollector(reserved: Iterable<string> = []): TypeCollec
     inProgress.add(s);
     const isObject = (s.type === 'object' || s.properties !== undefined) && !s.oneOf && !s.anyOf && !s.allOf;
     const doc = docComment([typeof s.description === 'string' ? s.description : typeof s.title === 'string' && pascalCase(s.title) !== name ? s.title : undefined]);
-    const decl = isObject ? `${doc}export interface ${name} ${objectBody(s, '')}\n` : `${doc}export type ${name} = ${convert(s, '', true)};\n`;
+    // an object without properties has a body like `Record<string, unknown>`, which only a type alias can hold
+    const body = isObject ? objectBody(s, '') : undefined;
+    const decl = body?.startsWith('{') ? `${doc}export interface ${name} ${body}\n` : `${doc}export type ${name} = ${body ?? convert(s, '', true)};\n`;
     inProgress.delete(s);
     out.push(decl);
     return name;

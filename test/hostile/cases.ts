@@ -189,6 +189,19 @@ function safeNames(): HostileCase[] {
     { ...base, id: 'asyncapi-2.6-odd-channel-names', kind: 'asyncapi', contract: 'events.yaml', files: { 'events.yaml': "asyncapi: 2.6.0\ninfo: { title: t, version: '1.0.0' }\nchannels:\n" + channels26 } },
     {
       ...base,
+      id: 'asyncapi-3-odd-channel-addresses-and-ids',
+      kind: 'asyncapi',
+      contract: 'events.yaml',
+      files: {
+        'events.yaml':
+          "asyncapi: 3.0.0\ninfo: { title: t, version: '1.0.0' }\nchannels:\n" +
+          ["it's", 'back`tick', 'quote"d', 'real\nnewline', 'end*/', 'back\\slash'].map((a, i) => `  c${i}:\n    address: ${JSON.stringify(`${a}.{id}`)}\n    parameters: { id: {} }\n    messages:\n      m${i}: { name: "ev${i}", payload: { type: object } }\n`).join('') +
+          'operations:\n' +
+          [0, 1, 2, 3, 4, 5].map((i) => `  "op ${i} */":\n    action: ${i % 2 ? 'send' : 'receive'}\n    channel: { $ref: '#/channels/c${i}' }\n`).join(''),
+      },
+    },
+    {
+      ...base,
       id: 'proto-messages-named-like-globals',
       kind: 'openapi',
       files: { 'proto/shadow/v1/shadow.proto': proto },
