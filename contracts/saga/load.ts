@@ -14,7 +14,7 @@ import { validateSaga } from './validate.js';
 export { parseDuration } from './duration.js';
 
 /** Loads one saga definition. Never throws: every problem is a Finding with a pointer or line. */
-export const loadSaga: ContractLoader<SagaContract> = async (spec) => {
+export const loadSaga: ContractLoader<SagaContract> = async (spec, options) => {
   const file = spec.path;
   try {
     const read = await readYamlFile(file, 'saga');
@@ -24,8 +24,9 @@ export const loadSaga: ContractLoader<SagaContract> = async (spec) => {
     const { saga, findings } = normalizeSaga(read.data, file);
     if (!saga) return { findings };
     // the contracts a saga names are loaded later; one outside the project is refused before anything reads it
-    // the project: the repository holding the saga file (as for contractkit.yaml), found without git
-    const root = projectRootOf(dirname(file));
+    // the project: the repository holding the saga file (as for contractkit.yaml), found without git;
+    // outside any repository, the root directory of the run (the config's directory or the current one)
+    const root = projectRootOf(dirname(file), options?.rootDir ?? dirname(file));
     const outside = Object.entries(saga.contracts).filter(([, path]) => outsideProject(root, path));
     if (outside.length > 0) {
       return {

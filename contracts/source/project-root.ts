@@ -7,11 +7,11 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isOutside, realOrResolved } from '../openapi/resolver.js';
 
-/** The project root of `dir` (see the module comment). */
-export function projectRootOf(dir: string): string {
+/** The project root of `dir` (see the module comment); `fallback` (default `dir`) when no `.git` is above it. */
+export function projectRootOf(dir: string, fallback = dir): string {
   for (let d = resolve(dir); ; d = dirname(d)) {
     if (existsSync(join(d, '.git'))) return d;
-    if (dirname(d) === d) return resolve(dir);
+    if (dirname(d) === d) return resolve(fallback);
   }
 }
 
