@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
 import { ConfigError } from '../../contracts/errors.js';
 import { setSourceText } from '../../contracts/source/positions.js';
+import { outsideProject, projectRootOf } from '../../contracts/source/project-root.js';
+import { findYamlLimitProblem, MAX_ALIAS_COUNT, parserMessage } from '../../contracts/source/yaml-limits.js';
 import { schemaErrorsToFindings } from '../../contracts/source/schema-errors.js';
 import { readPackageJson } from '../../contracts/source/package-files.js';
 import type { Finding, Severity } from '../../contracts/finding.js';
@@ -110,17 +112,41 @@ export function loadConfig(cwd: string, explicit?: string): Config {
       file,
       line: lineCounter.linePos(e.pos[0]).line,
       column: lineCounter.linePos(e.pos[0]).col,
-      message: `The config is not valid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+      message: `The config is not valid YAML: ${parserMessage(e.message).replace(/ at line \d+, column \d+:?$/, '')}`,
       hint: 'Fix the YAML syntax at this position.',
     }));
     throw new ConfigError(`Invalid YAML in ${file}`, findings);
   }
-  const data = (doc.toJS() ?? {}) as Record<string, unknown>;
+  // nesting and alias expansion are bounded before the schema validator walks the data
+  const problem = findYamlLimitProblem(doc);
+  if (problem) {
+    const at = lineCounter.linePos(problem.offset);
+    throw new ConfigError(`Unusable config ${file}`, [
+      { ruleId: 'config/invalid-yaml', severity: 'error', kind: 'config', file, line: at.line, column: at.col, message: problem.message, hint: problem.hint },
+    ]);
+  }
+  const data = (doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {}) as Record<string, unknown>;
   const { ok, errors } = validate(data);
   if (!ok) {
     throw new ConfigError(`Invalid config ${file}`, schemaErrorsToFindings(errors, file, 'config', 'config/invalid', 'config'));
   }
-  return normalize(data, file);
+  const config = normalize(data, file);
+  // a contract path in the config (a pull request can change it) is never read outside the project:
+  // nothing of such a file (/etc/passwd) must reach a report
+  const root = projectRootOf(config.dir);
+  const outside: Finding[] = config.contracts
+    .filter((c) => outsideProject(root, c.path))
+    .map((c) => ({
+      ruleId: 'config/contract-outside',
+      severity: 'error' as Severity,
+      kind: 'config' as const,
+      file,
+      pointer: `/contracts/${c.name.replace(/~/g, '~0').replace(/\//g, '~1')}/${c.kind}`,
+      message: `Contract \`${c.name}\` points outside the project (${root}); contractkit does not read it.`,
+      hint: 'Keep contracts inside the repository that holds contractkit.yaml, or name the file on the command line.',
+    }));
+  if (outside.length > 0) throw new ConfigError(`Unusable config ${file}`, outside);
+  return config;
 }
 
 type Raw = Record<string, any>;

@@ -6,7 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import { parseDocument, LineCounter } from 'yaml';
 import type { ContractKind, Finding } from '../finding.js';
-import { setSourceText } from '../source/positions.js';
+import { offsetToLineColumn, setSourceText } from '../source/positions.js';
+import { findYamlLimitProblem, MAX_ALIAS_COUNT, parserMessage } from '../source/yaml-limits.js';
+import { findTooDeep, tooDeepMessage } from '../source/depth.js';
+import { locateJsonPointer } from '../source/json-locate.js';
 
 /** What {@link readYamlFile} returns: the data, or the findings explaining why there is none. */
 export interface YamlFileResult {
@@ -42,14 +45,23 @@ export async function readYamlFile(file: string, kind: Exclude<ContractKind, 'co
     };
   }
   setSourceText(file, text);
+  // JSON takes any depth in JSON.parse (iterative), none in yaml's composer: bound it first
+  const tooDeep = tooDeepJsonFinding(file, text, kind);
+  if (tooDeep) return { text, findings: [tooDeep] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
+    // a stack overflow in yaml's composer is one problem (the nesting), however many errors it left
+    const overflow = doc.errors.find((e) => /Maximum call stack size exceeded/.test(e.message));
+    const errors = overflow ? [overflow] : doc.errors;
     return {
       text,
-      findings: doc.errors.map((e) => {
+      findings: errors.map((e) => {
         const start = lineCounter.linePos(e.pos[0]);
         const end = lineCounter.linePos(e.pos[1]);
+        if (e === overflow) {
+          return { ruleId: 'load/too-deep', severity: 'error' as const, kind, file, line: start.line, column: start.col, ...tooDeepMessage() };
+        }
         return {
           ruleId: 'load/invalid-yaml',
           severity: 'error' as const,
@@ -59,13 +71,36 @@ export async function readYamlFile(file: string, kind: Exclude<ContractKind, 'co
           column: start.col,
           endLine: end.line,
           endColumn: end.col,
-          message: `Invalid YAML: ${firstLine(e.message)}`,
+          message: `Invalid YAML: ${parserMessage(e.message)}`,
           hint: 'Fix the YAML syntax at this position (indentation, an unclosed bracket or quote, a duplicate key).',
         };
       }),
     };
   }
-  return { data: doc.toJS({ maxAliasCount: 1000 }), text, findings: [] };
+  // nesting and alias expansion are bounded before anything (the AsyncAPI parser, ajv) walks the data
+  const problem = findYamlLimitProblem(doc);
+  if (problem) {
+    const at = lineCounter.linePos(problem.offset);
+    const ruleId = problem.message.startsWith('Nesting') ? 'load/too-deep' : 'load/alias-bomb';
+    return { text, findings: [{ ruleId, severity: 'error', kind, file, line: at.line, column: at.col, message: problem.message, hint: problem.hint }] };
+  }
+  return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), text, findings: [] };
+}
+
+/** A too-deep finding at the first node past the limit when `text` is JSON nested deeper than it. */
+function tooDeepJsonFinding(file: string, text: string, kind: Exclude<ContractKind, 'config'>): Finding | undefined {
+  const first = text.trimStart()[0];
+  if (first !== '{' && first !== '[') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined; // not JSON after all: YAML reports what is wrong
+  }
+  const path = findTooDeep(value);
+  if (!path) return undefined;
+  const { line, column } = offsetToLineColumn(file, locateJsonPointer(text, path)?.start ?? 0);
+  return { ruleId: 'load/too-deep', severity: 'error', kind, file, line, column, ...tooDeepMessage() };
 }
 
 /** The first line of a parser message (yaml appends a code frame on later lines). */

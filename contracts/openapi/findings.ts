@@ -14,7 +14,9 @@ export type OpenApiLoadRule =
   | 'load/not-openapi'
   | 'load/unresolved-ref'
   | 'load/remote-ref'
-  | 'load/ref-outside-root';
+  | 'load/ref-outside-root'
+  | 'load/too-deep'
+  | 'load/alias-bomb';
 
 /** Versions the loader accepts, for messages. */
 export const SUPPORTED_VERSIONS = 'OpenAPI 3.0.x, 3.1.x, 3.2.x and Swagger 2.0';
@@ -39,6 +41,7 @@ export function unreadableFinding(file: string, error: NodeJS.ErrnoException): F
 
 /** A file that is not valid JSON or YAML, at the parser's line and column. */
 export function parseFinding(file: string, failure: ParseFailure): Finding {
+  if (failure.limit) return loadFinding(failure.limit.ruleId, file, failure.message, failure.limit.hint, { line: failure.line, column: failure.column });
   const json = failure.format === 'json';
   return loadFinding(
     json ? 'load/invalid-json' : 'load/invalid-yaml',

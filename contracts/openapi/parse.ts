@@ -4,6 +4,9 @@
  * own YAML parser so values match what its lint engine sees.
  */
 import { parseYaml } from '@redocly/openapi-core';
+import { findTooDeep, tooDeepMessage } from '../source/depth.js';
+import { locateJsonPointer } from '../source/json-locate.js';
+import { checkYamlAliases } from '../source/yaml-limits.js';
 
 /** Where and why a source failed to parse (1-based line and column). */
 export interface ParseFailure {
@@ -11,6 +14,8 @@ export interface ParseFailure {
   message: string;
   line: number;
   column: number;
+  /** Set when the text parsed but crosses a documented limit (nesting depth, alias expansion). */
+  limit?: { ruleId: 'load/too-deep' | 'load/alias-bomb'; hint: string };
 }
 
 /** Outcome of {@link parseSource}: the value, or where parsing failed. */
@@ -29,17 +34,38 @@ export function looksLikeJson(file: string, text: string): boolean {
  */
 export function parseSource(file: string, text: string): ParseResult {
   if (looksLikeJson(file, text)) {
+    let value: unknown;
     try {
-      return { ok: true, value: JSON.parse(text) };
+      value = JSON.parse(text);
     } catch (error) {
       if (/\.json$/i.test(file)) return { ok: false, failure: jsonFailure(text, error as Error) };
     }
+    // JSON.parse takes any depth: bound it before a recursive walker sees the value
+    if (value !== undefined) return tooDeepJson(text, value) ?? { ok: true, value };
   }
+  // js-yaml shares one object per anchor; the expansion is counted before anything walks it
+  const bomb = checkYamlAliases(text);
+  if (bomb) return { ok: false, failure: { format: 'yaml', message: bomb.message, line: bomb.line, column: bomb.column, limit: { ruleId: 'load/alias-bomb', hint: bomb.hint } } };
+  let value: unknown;
   try {
-    return { ok: true, value: parseYaml(text, { filename: file }) };
+    // js-yaml stops at its own maxDepth (100, the same as MAX_NESTING_DEPTH) with a located error
+    value = parseYaml(text, { filename: file });
   } catch (error) {
     return { ok: false, failure: yamlFailure(error as YamlException) };
   }
+  const deep = findTooDeep(value);
+  if (deep) return { ok: false, failure: { format: 'yaml', ...tooDeepMessage(), line: 1, column: 1, limit: { ruleId: 'load/too-deep', hint: tooDeepMessage().hint } } };
+  return { ok: true, value };
+}
+
+/** A too-deep failure at the first node past the limit, or undefined when `value` is within it. */
+function tooDeepJson(text: string, value: unknown): ParseResult | undefined {
+  const path = findTooDeep(value);
+  if (!path) return undefined;
+  const range = locateJsonPointer(text, path);
+  const { line, column } = offsetToLineColumn(text, range?.start ?? 0);
+  const { message, hint } = tooDeepMessage();
+  return { ok: false, failure: { format: 'json', message, line, column, limit: { ruleId: 'load/too-deep', hint } } };
 }
 
 interface YamlException extends Error {

@@ -15,6 +15,18 @@ export const RESERVED_WORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * Global types and values generated code refers to by name (`Promise<T>`,
+ * `AsyncIterable<T>`, `Record<K, V>`…). A contract may name a message or schema
+ * after any of them (a proto `message Promise`): a generator reserves these in
+ * each file (`TsFile.declare`), so an import of such a name is aliased and the
+ * global stays reachable.
+ */
+export const GENERATED_CODE_GLOBALS: readonly string[] = [
+  'Promise', 'AsyncIterable', 'AsyncIterator', 'Iterable', 'Array', 'ReadonlyArray', 'Record', 'Partial', 'Readonly', 'Required', 'Pick', 'Omit',
+  'Object', 'Error', 'Date', 'Map', 'Set', 'Uint8Array', 'JSON', 'String', 'Number', 'Boolean', 'BigInt', 'Symbol', 'AbortSignal',
+];
+
 /** Splits a name into words: `getOrderById`, `get-order_by id`, `HTTPServer2` → words. */
 export function words(name: string): string[] {
   return (

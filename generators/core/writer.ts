@@ -12,7 +12,7 @@
  * (`userOwned`, like a saga's steps file) are left out of the manifest for the
  * same reason.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, unlinkSync, readdirSync, rmdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, unlinkSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../../contracts/errors.js';
 import type { GeneratedFile } from './registry.js';
@@ -93,6 +93,8 @@ export function writeGeneratedFiles(outDir: string, files: readonly GeneratedFil
   const manifest = options.target ? manifestFile(options.target, files) : undefined;
   const all = manifest ? [...files, manifest] : files;
   const planned = all.map((f) => ({ file: f, abs: confinedPath(outDir, f.path) }));
+  // a file where a directory must go (or a directory where a file must go) fails before anything is written
+  if (!options.check) for (const { abs } of planned) blockedBy(outDir, abs);
   const result: WriteResult = { written: [], unchanged: [], stale: [], orphans: [] };
   if (manifest) {
     const current = new Set(planned.map((p) => p.abs));
@@ -113,9 +115,15 @@ export function writeGeneratedFiles(outDir: string, files: readonly GeneratedFil
       continue;
     }
     mkdirSync(dirname(abs), { recursive: true });
+    // the temp file sits beside its target (inside the output directory) and never outlives this step
     const tmp = join(dirname(abs), `.${process.pid}.${Date.now()}.tmp`);
-    writeFileSync(tmp, file.content);
-    renameSync(tmp, abs);
+    try {
+      writeFileSync(tmp, file.content);
+      renameSync(tmp, abs);
+    } catch (error) {
+      rmSync(tmp, { force: true });
+      throw new UsageError(`Cannot write ${abs}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    }
     result.written.push(file.path);
   }
   if (!options.check) {
@@ -126,4 +134,20 @@ export function writeGeneratedFiles(outDir: string, files: readonly GeneratedFil
     }
   }
   return result;
+}
+
+/** Throws a UsageError when an existing non-directory sits on the way to `abs`, or `abs` is a directory. */
+function blockedBy(outDir: string, abs: string): void {
+  const kindOf = (p: string) => {
+    try {
+      return statSync(p).isDirectory() ? 'dir' : 'file';
+    } catch {
+      return undefined;
+    }
+  };
+  if (kindOf(abs) === 'dir') throw new UsageError(`Cannot write ${abs}: a directory of that name exists; move it away or choose another output directory. Nothing was written.`);
+  for (let d = dirname(abs); d.length >= outDir.length; d = dirname(d)) {
+    if (kindOf(d) === 'file') throw new UsageError(`Cannot write ${abs}: ${d} is an existing file, not a directory; move it away or choose another output directory. Nothing was written.`);
+    if (d === dirname(d)) break;
+  }
 }

@@ -4,7 +4,7 @@
  */
 import type { GeneratedFile } from '../core/registry.js';
 import { createTsFile, inlineTypeImport } from '../core/ts-file.js';
-import { camelCase, docComment, pascalCase, propertyKey, stringLiteral } from '../core/names.js';
+import { camelCase, createNameScope, docComment, pascalCase, propertyKey, stringLiteral } from '../core/names.js';
 import { renderTemplate } from '../core/templates.js';
 import type { EventGroup, EventsPlan, OperationPlan } from './plan.js';
 import { createTitledTypes, type TitledTypes } from '../core/schema-ts/declare-titled.js';
@@ -133,6 +133,8 @@ export function emitProducers(plan: EventsPlan): GeneratedFile {
   const sendOptions = f.importType('SendOptions', RUNTIME);
   f.print(`/** What every publish takes besides the payload: envelope metadata and where it goes. */\nexport interface ${meta} extends ${envelopeMeta}, ${sendOptions} {}\n\n`);
   const methods: string[] = [];
+  // operation ids need not make distinct names (AsyncAPI 2.6 operations without operationId are all `publish`/`subscribe`)
+  const methodNames = createNameScope();
   for (const op of sends) {
     for (const g of op.groups) {
       const latest = g.latest;
@@ -167,7 +169,7 @@ export function emitProducers(plan: EventsPlan): GeneratedFile {
       }
       body.push('return event;');
       const doc = docComment([summaryOf(plan, op) ?? `Publishes ${g.eventType} v${latest.version} (operation \`${op.id}\`).`, 'Validates the event, then resolves once the broker confirmed it (or once it is in the outbox).'], '    ');
-      methods.push(`${doc}    async ${groupMethodName(op, g)}(payload: ${dataType}, meta: ${metaType}): Promise<${eventType}> {\n${body.map((l) => '      ' + l).join('\n')}\n    },\n`);
+      methods.push(`${doc}    async ${methodNames.claim(groupMethodName(op, g))}(payload: ${dataType}, meta: ${metaType}): Promise<${eventType}> {\n${body.map((l) => '      ' + l).join('\n')}\n    },\n`);
     }
   }
   f.print(
@@ -185,6 +187,8 @@ export function upcasterName(g: EventGroup, from: number): string {
 /** `consumers.ts`: one `consume<Operation>(transport, options)` per receive operation. */
 export function emitConsumers(plan: EventsPlan): GeneratedFile {
   const f = createTsFile('consumers.ts');
+  // distinct names even when operation ids collide (see emitProducers)
+  const consumerNames = createNameScope();
   for (const op of plan.operations.filter((o) => o.action === 'receive')) {
     const transport = f.importType('Transport', RUNTIME);
     const options = f.importType('ConsumeOptions', RUNTIME);
@@ -197,7 +201,7 @@ export function emitConsumers(plan: EventsPlan): GeneratedFile {
       const steps = g.versions.filter((v) => v !== g.latest).map((v) => `${v.version}: ${f.importValue(upcasterName(g, v.version), './upcasters.js')}`);
       return `{ eventType: ${stringLiteral(g.eventType)}, versions: [${versions.join(', ')}]${steps.length ? `, upcasters: { ${steps.join(', ')} }` : ''} }`;
     });
-    const name = f.declare(camelCase(`consume ${op.id}`));
+    const name = f.declare(consumerNames.claim(camelCase(`consume ${op.id}`)));
     const extra: string[] = [];
     if (op.bindingsName) extra.push(`bindings: ${f.importValue(op.bindingsName, './bindings.js')},`);
     if (op.retryName) extra.push(`retry: options.retry ?? ${f.importValue(op.retryName, './bindings.js')},`);

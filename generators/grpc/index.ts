@@ -10,6 +10,8 @@
  * hand to grpc-js).
  */
 export { matchesPaths, type GrpcGeneratorOptions } from './options.js';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { UsageError } from '../../contracts/errors.js';
 import { contractsOfKind, type ProtoContract } from '../../contracts/model/types.js';
 import { decodeImage, isImportFile } from '../../contracts/proto/image.js';
@@ -34,6 +36,24 @@ export async function generateGrpc(contract: ProtoContract, options: GrpcGenerat
     );
   }
   const files = [...registry.files].filter((f) => own.has(f.proto.name));
+  // without a package, service paths (`/Echo/Call`) and message names are not what any other
+  // gRPC tool expects, and `lint` already says the package is missing: no faithful output
+  const unpackaged = files.filter((f) => !f.proto.package);
+  if (unpackaged.length > 0) {
+    throw new UsageError(
+      `grpc: ${unpackaged.map((f) => f.proto.name).join(', ')} ${unpackaged.length === 1 ? 'declares' : 'declare'} no package; nothing was written.`,
+      unpackaged.map((f) => ({
+        ruleId: 'grpc/missing-package',
+        severity: 'error' as const,
+        kind: 'proto' as const,
+        file: protoFilePath(contract.file, f.proto.name),
+        line: 1,
+        column: 1,
+        message: `${f.proto.name} declares no package; the grpc target generates only from files with a package (\`package shop.v1;\`).`,
+        hint: 'Add a `package` statement matching the directory (buf lint PACKAGE_DEFINED), e.g. `package echo.v1;` in echo/v1/.',
+      })),
+    );
+  }
   const problems = checkSupport(contract, files.flatMap((f) => f.services));
   if (problems.length > 0) {
     throw new UsageError(`grpc: ${contract.name} uses ${problems.length === 1 ? 'a feature' : 'features'} the generator does not support yet.`, problems);
@@ -59,3 +79,9 @@ export const grpcGenerator = defineGenerator({
     return out;
   },
 });
+
+/** The file a descriptor came from: `name` under the proto root (the contract's file when it is one file). */
+function protoFilePath(root: string, name: string): string {
+  const underRoot = join(root, name);
+  return existsSync(root) && statSync(root).isDirectory() && existsSync(underRoot) ? underRoot : root;
+}

@@ -7,7 +7,7 @@ import path from 'node:path/posix';
 import type { DescFile, DescMessage, DescMethod, DescService } from '@bufbuild/protobuf';
 import { MethodOptions_IdempotencyLevel } from '@bufbuild/protobuf/wkt';
 import type { GeneratedFile } from '../core/registry.js';
-import { createNameScope, docComment, pascalCase, propertyKey, stringLiteral } from '../core/names.js';
+import { GENERATED_CODE_GLOBALS, createNameScope, docComment, pascalCase, propertyKey, stringLiteral } from '../core/names.js';
 import { renderTemplate } from '../core/templates.js';
 import { createTsFile, type TsFile } from '../core/ts-file.js';
 import type { ProtopluginNames } from './protoplugin.js';
@@ -46,6 +46,8 @@ function methodNotes(method: DescMethod): string[] {
  */
 export function buildServiceFile(file: DescFile, names: ProtopluginNames, filesToGenerate: readonly DescFile[], codecs?: CodecPlan): GeneratedFile {
   const out = createTsFile(serviceFilePath(file));
+  // a message named Promise (or any global the file uses) is imported under an alias, never shadowing the global
+  for (const g of GENERATED_CODE_GLOBALS) out.declare(g);
   const dir = path.dirname(out.path);
   const scope = createNameScope();
 

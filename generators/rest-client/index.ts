@@ -4,6 +4,7 @@
  * Output: `types.ts` (schemas), `client.ts` (operations and the factory), `index.ts`;
  * with the `js+dts` target each as `.js` + `.d.ts`.
  */
+import { unusableForRestClient } from './unusable.js';
 import { UsageError } from '../../contracts/errors.js';
 import { contractsOfKind, type OpenApiContract } from '../../contracts/model/types.js';
 import { createNameScope } from '../core/names.js';
@@ -25,6 +26,8 @@ export function generateRestClient(contract: OpenApiContract, options: RestClien
         'Convert it to OpenAPI 3 first (for example with the swagger2openapi tool); lint and breaking checks still work on it. Nothing was written.',
     );
   }
+  const unusable = unusableForRestClient(contract);
+  if (unusable.length > 0) throw new UsageError(`rest-client: ${contract.name} cannot be generated from as it stands; nothing was written.`, unusable);
   // one scope for every exported name (types and values share it, so `export *` never collides)
   // with `dateType: 'Date'` a schema named `Date` must not shadow the global type
   const scope = createNameScope(options.dateType === 'Date' ? [...RESERVED_LOCALS, 'Date'] : RESERVED_LOCALS);

@@ -18,6 +18,7 @@
  * readOnly/writeOnly properties, which one side never sees (schema-mutability.ts),
  * and for lists of types (schema-types.ts).
  */
+import { UsageError } from '../../../contracts/errors.js';
 import { deref, isObject, child, lookup, type DiffContext, type Json, type Side } from './context.js';
 import { compareKeywords } from './schema-keywords.js';
 import { compareTypes } from './schema-types.js';
@@ -81,8 +82,38 @@ export function compareSchemas(
   const node: SchemaNode = { changes: [], children: [], live: false };
   memo.nodes.set(key, node);
   memo.all.push(node);
-  fill(ctx, memo, node, p.node, c.node, p.pointer, c.pointer, dir);
+  // $refs can nest schemas far deeper than the text (a chain of 3,000 components): the
+  // comparison recurses, so it stops at a documented depth with a finding at the schema
+  if (++comparing > MAX_SCHEMA_DEPTH) {
+    comparing = 0;
+    throw tooDeepSchema(ctx.curr.contract.file, c.pointer);
+  }
+  try {
+    fill(ctx, memo, node, p.node, c.node, p.pointer, c.pointer, dir);
+  } finally {
+    if (comparing > 0) comparing--;
+  }
   return node;
+}
+
+/** How many schemas deep (through properties, items, combinators and `$ref`s) a breaking comparison goes (docs/limits.md). */
+export const MAX_SCHEMA_DEPTH = 500;
+
+// schemas on the current comparison path (compareSchemas ↔ fill recursion)
+let comparing = 0;
+
+function tooDeepSchema(file: string, pointer: string): UsageError {
+  return new UsageError(`A schema in ${file} nests deeper than ${MAX_SCHEMA_DEPTH} levels.`, [
+    {
+      ruleId: 'breaking/too-deep',
+      severity: 'error',
+      kind: 'openapi',
+      file,
+      pointer,
+      message: `This schema is nested more than ${MAX_SCHEMA_DEPTH} schemas deep (through properties, items and $refs); contractkit compares schemas up to ${MAX_SCHEMA_DEPTH} levels deep.`,
+      hint: 'Make the chain recursive (a $ref back to a schema already on the path is fine) or flatten it (see docs/limits.md).',
+    },
+  ]);
 }
 
 /** Whether a schema (through a `$ref`) is the boolean schema `false`. */

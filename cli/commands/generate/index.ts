@@ -34,6 +34,7 @@ interface GenerateArgs extends GlobalArgs {
   cache: boolean;
   path?: string[];
   progress?: boolean;
+  'allow-outside-out'?: boolean;
 }
 
 
@@ -51,6 +52,11 @@ export const generateCommand: CommandModule<GlobalArgs, GenerateArgs> = {
         array: true,
         describe: 'grpc: generate only these .proto files or directories (relative to the proto root, repeatable; like `buf generate --path`)',
       })
+      .option('allow-outside-out', {
+        type: 'boolean',
+        default: false,
+        describe: 'Allow output directories outside the project (the config\'s directory, or the current one); the filesystem root and the home directory are refused anyway',
+      })
       .option('check', { type: 'boolean', default: false, describe: 'Fail if committed output is stale; write nothing' })
       .option('watch', { type: 'boolean', default: false, describe: 'Regenerate when a contract file changes (Ctrl-C stops)' })
       .option('cache', { type: 'boolean', default: true, describe: 'Skip targets whose inputs and outputs are unchanged (.contractkit-cache; --no-cache to bypass)' })
@@ -65,12 +71,12 @@ export const generateCommand: CommandModule<GlobalArgs, GenerateArgs> = {
         if (args.path?.length && args.target !== 'grpc') {
           throw new UsageError(`generate ${args.target}: --path selects proto files and applies to the grpc target only.`);
         }
-        jobs = jobsFromArguments(ctx, args.target, args.contract, args.out, args.path?.length ? { paths: args.path } : {});
+        jobs = jobsFromArguments(ctx, args.target, args.contract, args.out, args.path?.length ? { paths: args.path } : {}, args['allow-outside-out']);
       } else {
         if (args.path?.length) {
           throw new UsageError('generate: --path goes with an explicit target (`contractkit generate grpc <proto root> --path <dir> --out <dir>`); in contractkit.yaml, set `options.paths` on the grpc target.');
         }
-        jobs = jobsFromConfig(ctx);
+        jobs = jobsFromConfig(ctx, args['allow-outside-out']);
         if (jobs.length === 0) {
           throw new UsageError(
             ctx.config.file

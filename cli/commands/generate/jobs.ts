@@ -15,6 +15,7 @@ import { missingProtoPath, protoContractsOf } from './proto-paths.js';
 import type { CommandContext } from '../../context.js';
 import type { GenerateTarget } from '../../config/types.js';
 import { selectContracts } from '../../select-contracts.js';
+import { outDirProblem } from '../../out-guard.js';
 
 /** One generation: a contract and what to generate from it. */
 export interface Job {
@@ -49,7 +50,9 @@ export function kindMismatch(target: GeneratorName, kind: Kind, name: string): {
 }
 
 /** Jobs for `contractkit generate <target> <contract> --out <dir>` (paths as given, relative to cwd). */
-export function jobsFromArguments(ctx: CommandContext, target: GeneratorName, contract: string, out: string, options: Record<string, unknown>): Job[] {
+export function jobsFromArguments(ctx: CommandContext, target: GeneratorName, contract: string, out: string, options: Record<string, unknown>, allowOutside = false): Job[] {
+  const outProblem = outDirProblem(resolve(ctx.cwd, out), ctx.config.dir, allowOutside);
+  if (outProblem) throw new UsageError(`generate ${target}: --out ${out}: ${outProblem.message} ${outProblem.hint} Nothing was written.`);
   const specs = selectContracts(ctx, [contract]);
   const wanted = TARGET_INPUT[target];
   const given = resolve(ctx.cwd, contract);
@@ -98,11 +101,24 @@ function protoPathProblems(ctx: CommandContext, job: Job): { index: number; why:
 }
 
 /** Jobs of every configured `generate:` target. @throws UsageError located in the config when a target does not fit its contract. */
-export function jobsFromConfig(ctx: CommandContext): Job[] {
+export function jobsFromConfig(ctx: CommandContext, allowOutside = false): Job[] {
   const jobs: Job[] = [];
   const findings: Finding[] = [];
   for (const c of ctx.config.contracts) {
     for (const [i, t] of c.generate.entries()) {
+      const outProblem = outDirProblem(t.out, ctx.config.dir, allowOutside);
+      if (outProblem) {
+        findings.push({
+          ruleId: 'config/out-outside',
+          severity: 'error',
+          kind: 'config',
+          file: ctx.config.file ?? c.path,
+          pointer: `/contracts/${c.name}/generate/${i}/out`,
+          message: outProblem.message.charAt(0).toUpperCase() + outProblem.message.slice(1),
+          hint: outProblem.hint,
+        });
+        continue;
+      }
       const why = kindMismatch(t.target, c.kind, `Contract \`${c.name}\``);
       if (why) {
         findings.push({

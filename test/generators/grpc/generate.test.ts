@@ -82,7 +82,7 @@ describe('options and bad input', () => {
 
   it('the CLI takes --path (repeatable) for the grpc target and refuses it elsewhere', () => {
     const out = scratchDir('ck-grpc-path-');
-    const r = runCli(['generate', 'grpc', 'examples/orders/proto', '--path', 'payments/v1', '--path', 'money/v1/money.proto', '--out', out, '--no-cache'], root);
+    const r = runCli(['generate', 'grpc', 'examples/orders/proto', '--path', 'payments/v1', '--path', 'money/v1/money.proto', '--out', out, '--no-cache', '--allow-outside-out'], root);
     expect(r.stderr).toContain('grpc');
     expect(r.code).toBe(0);
     expect(readdirSync(out, { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).sort()).toEqual([
@@ -114,10 +114,10 @@ describe('options and bad input', () => {
 
   it('the CLI exits 2 on an unsupported service and on a proto compile error, writing nothing', () => {
     const out = scratchDir('ck-grpc-cli-');
-    const unsupported = runCli(['generate', 'grpc', 'test/fixtures/grpc/unsupported', '--out', out, '--format', 'json'], root);
+    const unsupported = runCli(['generate', 'grpc', 'test/fixtures/grpc/unsupported', '--out', out, '--format', 'json', '--allow-outside-out'], root);
     expect(unsupported.code).toBe(2);
     expect(unsupported.stdout + unsupported.stderr).toContain('generate/grpc-unsupported');
-    const broken = runCli(['generate', 'grpc', 'test/fixtures/proto/broken', '--out', out, '--format', 'json'], root);
+    const broken = runCli(['generate', 'grpc', 'test/fixtures/proto/broken', '--out', out, '--format', 'json', '--allow-outside-out'], root);
     expect(broken.code).toBe(2);
     expect(broken.stdout + broken.stderr).toContain('load/proto-compile');
     expect(readdirSync(out)).toEqual([]);
