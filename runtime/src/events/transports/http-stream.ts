@@ -208,6 +208,8 @@ export async function createSseClientTransport(options: SseClientOptions): Promi
       const abort = new AbortController();
       let closing = false;
       let lastId: string | undefined;
+      /** First reconnect delay: the option, or what the server last asked for with `retry:`. */
+      let base = initial;
       let delay = initial;
       let timer: NodeJS.Timeout | undefined;
       let wake: (() => void) | undefined;
@@ -258,7 +260,7 @@ export async function createSseClientTransport(options: SseClientOptions): Promi
           throw new Error(`Event stream ${url.origin}${url.pathname} for ${o.address} refused: HTTP ${response.status}${response.ok ? ` with content-type ${type || 'none'}` : ''} (check the query and headers the operation's http binding asks for).`);
         }
         connects++;
-        delay = initial;
+        delay = base;
         return response;
       };
 
@@ -268,7 +270,7 @@ export async function createSseClientTransport(options: SseClientOptions): Promi
           try {
             if (!response) response = await open();
             for await (const ev of readEventStream<string>(response)) {
-              if (ev.retry !== undefined) delay = ev.retry;
+              if (ev.retry !== undefined) delay = base = ev.retry;
               if (ev.id !== undefined) lastId = ev.id;
               const body = Buffer.from(ev.data, 'utf8');
               const headers = headersOf(ev.data, ev.event, ev.id);
