@@ -113,9 +113,11 @@ describe('http-stream (SSE) transport', () => {
     const server = await createSseServerTransport();
     opened.push(server);
     const lastIds: (string | undefined)[] = [];
+    // a reconnect waits at this gate, so the events published meanwhile can only come from the buffer
+    let gate: Promise<void> = Promise.resolve();
     const http: Server = createServer((req, res) => {
       lastIds.push(req.headers['last-event-id'] as string | undefined);
-      void server.handle(req, res);
+      void gate.then(() => server.handle(req, res));
     });
     await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
     opened.push({ close: () => new Promise<void>((r) => (http.closeAllConnections(), http.close(() => r()))) });
@@ -127,10 +129,13 @@ describe('http-stream (SSE) transport', () => {
     const first = await p.publishOrderPlaced(v2('1'), { aggregateId: '1', correlationId: 'c' });
     await until(() => seen.length === 1);
     // the connection drops; two events are published while no stream is open
+    let open!: () => void;
+    gate = new Promise<void>((r) => (open = r));
     http.closeAllConnections();
     await until(() => server.connections === 0);
     await p.publishOrderPlaced(v2('2'), { aggregateId: '2', correlationId: 'c' });
     await p.publishOrderPlaced(v2('3'), { aggregateId: '3', correlationId: 'c' });
+    open();
     await until(() => seen.length === 3);
     expect(seen).toEqual(['1', '2', '3']);
     expect(client.connects).toBe(2);
@@ -164,5 +169,14 @@ describe('http-stream (SSE) transport', () => {
     const { server, client } = await pair();
     await expect(client.publish('shop.order.placed', encodeEvent(createEnvelope('order.placed', 2, v2('1'), { aggregateId: '1', correlationId: 'c' })))).rejects.toThrow('server to client only');
     await expect(server.subscribe({ address: 'shop.order.placed', group: 'g' }, async () => undefined)).rejects.toThrow('server to client only');
+  });
+
+  it('a first subscribe to a port where nothing listens rejects with a message that says so', async () => {
+    const gone = await createSseServerTransport({ port: 0, host: '127.0.0.1' });
+    const port = gone.port;
+    await gone.close();
+    const client = await createSseClientTransport({ url: `http://127.0.0.1:${port}/events` });
+    opened.push(client);
+    await expect(client.subscribe({ address: 'shop.order.placed', group: 'g' }, async () => undefined)).rejects.toThrow(/could not be opened: .*is the SSE server listening there/);
   });
 });

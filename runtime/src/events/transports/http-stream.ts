@@ -66,8 +66,8 @@ export interface SseServerTransport extends Transport {
 export interface SseClientOptions {
   /** `http://127.0.0.1:8080/events`. */
   url: string;
-  /** GET (default) or POST, as the operation's `http` binding says. */
-  method?: 'GET' | 'POST';
+  /** The request method (default GET), as the operation's `http` binding says. */
+  method?: NonNullable<HttpBindings['method']>;
   /** Query parameters of each stream request (the `http` binding's `query`). */
   query?: Record<string, string | number | boolean>;
   /** Headers of each stream request (the message's `http` binding `headers`, an `Authorization`…). */
@@ -91,7 +91,7 @@ export interface SseClientTransport extends Transport {
  * every required field that is missing. Pass the result to
  * `createSseClientTransport({ url, ...httpStreamRequest(bindings.http, given) })`.
  */
-export function httpStreamRequest(binding: HttpBindings | undefined, given: { query?: Record<string, string | number | boolean>; headers?: Record<string, string> } = {}): { method: 'GET' | 'POST'; query: Record<string, string | number | boolean>; headers: Record<string, string> } {
+export function httpStreamRequest(binding: HttpBindings | undefined, given: { query?: Record<string, string | number | boolean>; headers?: Record<string, string> } = {}): { method: NonNullable<HttpBindings['method']>; query: Record<string, string | number | boolean>; headers: Record<string, string> } {
   const missing: string[] = [];
   const fill = <V>(fields: HttpBindings['query'], values: Record<string, V> | undefined, label: string, asValue: (d: string | number | boolean) => V) => {
     const out: Record<string, V> = {};
@@ -104,7 +104,7 @@ export function httpStreamRequest(binding: HttpBindings | undefined, given: { qu
   const query = fill(binding?.query, given.query, 'query parameter', (d) => d);
   const headers = fill(binding?.headers, given.headers, 'header', (d) => String(d));
   if (missing.length) throw new Error(`The event stream request needs ${missing.join(', ')} (the operation's http binding requires ${missing.length > 1 ? 'them' : 'it'}).`);
-  return { method: binding?.method === 'POST' ? 'POST' : 'GET', query, headers };
+  return { method: binding?.method ?? 'GET', query, headers };
 }
 
 interface Buffered {
@@ -291,8 +291,12 @@ export async function createSseClientTransport(options: SseClientOptions): Promi
         }
       };
 
-      // the first request must succeed: a refusal (401: a missing key) is an error, not a drop to retry
-      const first = await open();
+      // the first request must succeed: a refusal (401: a missing key) or no server is an error, not a drop to retry
+      const first = await open().catch((err: unknown) => {
+        if (err instanceof Error && err.message.startsWith('Event stream ')) throw err;
+        const cause = err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
+        throw new Error(`Event stream ${url.origin}${url.pathname} for ${o.address} could not be opened: ${cause} (is the SSE server listening there?).`);
+      });
       const reading = read(first);
       const sub = {
         async close() {
