@@ -21,7 +21,8 @@
  * once the event is written to each matching stream. Only the envelope
  * travels; the consumer's headers are rebuilt from it, and a delivery's
  * `address` is the subscription's pattern (the stream does not carry the
- * concrete address). Validation, upcasting, retries (in-process timers) and
+ * concrete address); deliveries run one at a time in stream order. A slow
+ * client's writes are buffered by `node:http` (no back-pressure). Validation, upcasting, retries (in-process timers) and
  * idempotency are the consumer's, as on every transport.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
