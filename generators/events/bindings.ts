@@ -26,6 +26,7 @@ export interface BindingsData {
   mqtt?: Record<string, unknown>;
   nats?: Record<string, unknown>;
   ws?: WsBindingData;
+  http?: HttpBindingData;
   deadLetter?: string;
 }
 
@@ -34,6 +35,13 @@ export interface WsBindingData {
   method?: 'GET' | 'POST';
   query?: Record<string, { required?: true; default?: string | number | boolean }>;
   headers?: Record<string, { required?: true; default?: string | number | boolean }>;
+}
+
+/** An operation's `http` binding with its messages' as data: the stream request's method, query parameters and headers. */
+export interface HttpBindingData {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'CONNECT' | 'TRACE';
+  query?: WsBindingData['query'];
+  headers?: WsBindingData['headers'];
 }
 
 /** One operation's plan. */
@@ -123,12 +131,13 @@ function amqpOf(channel: EventChannel, op: EventOperation, fail: Fail): Record<s
   return Object.keys(out).length ? out : undefined;
 }
 
-/** The handshake fields a `ws` binding's `query` or `headers` schema (an object schema) describes. */
-function wsFields(channel: EventChannel, what: 'query' | 'headers', schema: unknown, fail: Fail): WsBindingData['query'] {
+/** The request fields a `ws` or `http` binding's `query` or `headers` schema (an object schema) describes; `owner` names where it sits (``Channel `x` ``). */
+function requestFields(owner: string, protocol: 'ws' | 'http', what: 'query' | 'headers', schema: unknown, at: SourceRef, fail: Fail): WsBindingData['query'] {
   const s = obj(schema);
   const props = obj(s?.properties);
   if (!s || (s.type !== undefined && s.type !== 'object') || (s.properties !== undefined && !props)) {
-    fail(`Channel \`${channel.id}\`: the ws binding's \`${what}\` must be an object schema (\`type: object\` with \`properties\`).`, `Describe each ${what === 'query' ? 'query parameter' : 'header'} of the WebSocket handshake under \`properties\`.`, channel.location);
+    const request = protocol === 'ws' ? 'WebSocket handshake' : 'HTTP request';
+    fail(`${owner}: the ${protocol} binding's \`${what}\` must be an object schema (\`type: object\` with \`properties\`).`, `Describe each ${what === 'query' ? 'query parameter' : 'header'} of the ${request} under \`properties\`.`, at);
     return undefined;
   }
   const required = new Set(Array.isArray(s.required) ? s.required.filter((r): r is string => typeof r === 'string') : []);
@@ -136,6 +145,33 @@ function wsFields(channel: EventChannel, what: 'query' | 'headers', schema: unkn
   for (const [name, p] of Object.entries(props ?? {})) {
     const d = obj(p)?.default ?? obj(p)?.const;
     out[name] = { ...(required.has(name) ? { required: true as const } : {}), ...(typeof d === 'string' || typeof d === 'number' || typeof d === 'boolean' ? { default: d } : {}) };
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'CONNECT', 'TRACE'] as const;
+
+/**
+ * An operation's `http` binding (HTTP binding 0.3.0: `method`, `query`) with
+ * its messages' (`headers`; several messages' headers are merged): how the
+ * event stream is requested over HTTP streaming (server-sent events).
+ */
+function httpOf(op: EventOperation, messages: EventMessage[], fail: Fail): HttpBindingData | undefined {
+  const b = obj(op.bindings?.http);
+  const out: HttpBindingData = {};
+  if (b?.method !== undefined) {
+    if (typeof b.method !== 'string' || !(HTTP_METHODS as readonly string[]).includes(b.method)) fail(`Operation \`${op.id}\`: the http binding's \`method\` must be one of ${HTTP_METHODS.join(', ')}, not ${JSON.stringify(b.method)}.`, 'Write the HTTP method in capitals (`method: GET`), or remove it for GET.', op.location);
+    else out.method = b.method as HttpBindingData['method'];
+  }
+  if (b?.query !== undefined) {
+    const q = requestFields(`Operation \`${op.id}\``, 'http', 'query', b.query, op.location, fail);
+    if (q) out.query = q;
+  }
+  for (const m of messages) {
+    const h = obj(m.bindings?.http)?.headers;
+    if (h === undefined) continue;
+    const fields = requestFields(`Message \`${m.id}\``, 'http', 'headers', h, m.location, fail);
+    if (fields) out.headers = { ...out.headers, ...fields };
   }
   return Object.keys(out).length ? out : undefined;
 }
@@ -151,7 +187,7 @@ function wsOf(channel: EventChannel, fail: Fail): WsBindingData | undefined {
   }
   for (const what of ['query', 'headers'] as const) {
     if (b[what] === undefined) continue;
-    const fields = wsFields(channel, what, b[what], fail);
+    const fields = requestFields(`Channel \`${channel.id}\``, 'ws', what, b[what], channel.location, fail);
     if (fields) out[what] = fields;
   }
   return Object.keys(out).length ? out : undefined;
@@ -218,6 +254,8 @@ export function operationSettings(op: EventOperation, channel: EventChannel, mes
   if (Object.keys(nats).length) b.nats = nats;
   const ws = wsOf(channel, fail);
   if (ws) b.ws = ws;
+  const http = httpOf(op, messages, fail);
+  if (http) b.http = http;
 
   const dl = setting(op, channel, options, 'x-dead-letter', 'deadLetter');
   if (dl) {

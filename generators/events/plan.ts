@@ -73,7 +73,7 @@ export interface EventsPlan {
   natsStreamName: string;
 }
 
-const SUPPORTED_BINDINGS = new Set(['amqp', 'amqp1', 'nats', 'mqtt', 'mqtt5', 'kafka', 'ws']);
+const SUPPORTED_BINDINGS = new Set(['amqp', 'amqp1', 'nats', 'mqtt', 'mqtt5', 'kafka', 'ws', 'http']);
 
 /** True when a payload schema is the seed's envelope (event data under `payload`). */
 export function isEnvelopeSchema(schema: JsonSchema | undefined): schema is Record<string, unknown> {

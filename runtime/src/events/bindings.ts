@@ -79,12 +79,20 @@ export interface WebSocketBindings {
   headers?: Record<string, WebSocketField>;
 }
 
+/** An operation's `http` binding plus its messages' (HTTP 0.3.0): how the event stream is requested (see `httpStreamRequest`). */
+export interface HttpBindings {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'CONNECT' | 'TRACE';
+  query?: Record<string, WebSocketField>;
+  headers?: Record<string, WebSocketField>;
+}
+
 export interface EventBindings {
   amqp?: AmqpBindings;
   kafka?: KafkaBindings;
   mqtt?: MqttBindings;
   nats?: NatsBindings;
   ws?: WebSocketBindings;
+  http?: HttpBindings;
   /**
    * Dead-letter destination (`x-dead-letter`): the dead-letter queue on
    * RabbitMQ, the subject on NATS, the topic on MQTT and Kafka. Default per

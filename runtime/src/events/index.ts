@@ -6,7 +6,7 @@
  * dependencies loaded by their adapter.
  */
 export { createEnvelope, envelopeHeaders, nowIso, envelopeProblem, type EnvelopeHeaders, type EnvelopeMeta, type EventEnvelope } from './envelope.js';
-export { envelopeField, type AmqpBindings, type AmqpExchangeBinding, type AmqpQueueBinding, type EventBindings, type KafkaBindings, type MqttBindings, type NatsBindings, type WebSocketBindings, type WebSocketField } from './bindings.js';
+export { envelopeField, type AmqpBindings, type AmqpExchangeBinding, type AmqpQueueBinding, type EventBindings, type HttpBindings, type KafkaBindings, type MqttBindings, type NatsBindings, type WebSocketBindings, type WebSocketField } from './bindings.js';
 export { fromCloudEvent, toCloudEvent, type CloudEvent } from './cloudevents.js';
 export { upcast, type Upcaster, type UpcasterMap, type UpcastResult } from './upcast.js';
 export { ajvRuntime } from './ajv-runtime.js';
@@ -29,3 +29,4 @@ export { createNatsTransport, durableName, type NatsOptions, type NatsTransport 
 export { createMqttTransport, type MqttOptions } from './transports/mqtt.js';
 export { createKafkaTransport, fromKafkaHeaders, kafkaTopicOf, toKafkaMessage, type KafkaOptions } from './transports/kafka.js';
 export { createWebSocketClientTransport, createWebSocketServerTransport, wsHandshake, type WebSocketClientOptions, type WebSocketClientTransport, type WebSocketDeadLetter, type WebSocketServerOptions, type WebSocketServerTransport, type WebSocketTransport } from './transports/websocket.js';
+export { createSseClientTransport, createSseServerTransport, httpStreamRequest, type SseClientOptions, type SseClientTransport, type SseDeadLetter, type SseServerOptions, type SseServerTransport } from './transports/http-stream.js';

@@ -20,7 +20,7 @@ const SPEC_REPO = process.env.ASYNCAPI_SPEC_REPO;
 describe('AsyncAPI published examples (committed fixtures)', () => {
   it('each fixture generates and type-checks, or is refused with a finding that names the reason', async () => {
     const files = asyncApiDocuments(EXAMPLES);
-    expect(files).toEqual(['rpc-server-asyncapi.yml', 'simple-asyncapi.yml', 'social-media/backend/asyncapi.yaml', 'streetlights-kafka-asyncapi.yml', 'websocket-gemini-asyncapi.yml']);
+    expect(files).toEqual(['gitter-streaming-asyncapi.yml', 'rpc-server-asyncapi.yml', 'simple-asyncapi.yml', 'social-media/backend/asyncapi.yaml', 'streetlights-kafka-asyncapi.yml', 'websocket-gemini-asyncapi.yml']);
     const outcomes = await runExamples(EXAMPLES, files);
     const by = Object.fromEntries(outcomes.map((o) => [o.file, o]));
     for (const f of ['simple-asyncapi.yml', 'social-media/backend/asyncapi.yaml', 'streetlights-kafka-asyncapi.yml']) {
@@ -33,6 +33,9 @@ describe('AsyncAPI published examples (committed fixtures)', () => {
     // a ws channel binding (handshake query) is honoured, not refused
     const gemini = by['websocket-gemini-asyncapi.yml']!;
     expect(gemini, summarize([gemini])).toMatchObject({ result: 'generated', typeErrors: '' });
+    // http operation and message bindings (HTTP streaming: method, headers) are honoured, not refused
+    const gitter = by['gitter-streaming-asyncapi.yml']!;
+    expect(gitter, summarize([gitter])).toMatchObject({ result: 'generated', typeErrors: '' });
   }, 120_000);
 });
 
