@@ -142,6 +142,14 @@ export interface HttpTag {
   description?: string;
 }
 
+/** A part of a document the loader skipped because it is not of the shape it must have. */
+export interface UnreadablePart {
+  /** JSON pointer of the part in the contract's main file. */
+  pointer: string;
+  message: string;
+  hint: string;
+}
+
 export interface OpenApiContract extends ContractBase {
   kind: 'openapi';
   /** `2.0`, `3.0.3`, `3.1.0`, … as written in `swagger`/`openapi`. */
@@ -156,6 +164,8 @@ export interface OpenApiContract extends ContractBase {
   schemas: HttpSchema[];
   securitySchemes: Record<string, Record<string, unknown>>;
   operations: HttpOperation[];
+  /** Parts of the document the loader could not read (a `paths` or an operation that is not an object) and skipped. */
+  unreadable: UnreadablePart[];
   /** The bundled document (all files merged, internal `$ref`s kept), for rules and generators that need the raw shape. */
   document: Record<string, unknown>;
 }

@@ -9,6 +9,7 @@ import type { BundledDocument } from './bundle.js';
 import { createLocator, isObject, type Locator } from './locator.js';
 import { normalizeOperations } from './operations.js';
 import type { OpenApiDocumentRead } from './read.js';
+import { unreadableParts } from './unreadable.js';
 
 /** Builds the contract for `spec` from its read documents and their bundle. */
 export function normalizeOpenApi(spec: Pick<ContractSpec, 'name'>, read: OpenApiDocumentRead, bundled: BundledDocument): OpenApiContract {
@@ -29,6 +30,7 @@ export function normalizeOpenApi(spec: Pick<ContractSpec, 'name'>, read: OpenApi
     schemas: schemasOf(loc, v2),
     securitySchemes: securitySchemesOf(loc, v2),
     operations: normalizeOperations({ loc, v2 }),
+    unreadable: unreadableParts(root),
     document: root,
   };
 }

@@ -3,18 +3,20 @@
  * `optionsSchema` before anything is loaded: a bad one is exit 2, reported at
  * its line in contractkit.yaml, and nothing is written.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { packageFile } from '../../contracts/source/package-files.js';
 import { scratchTree } from '../scratch-tree.js';
 import { runCli } from './run-cli.js';
 
-const openapi = packageFile('test', 'fixtures', 'openapi', 'valid-3.1.json');
+// copied into the scratch project: a contract outside the config's project is refused before it is read
+const openapi = readFileSync(packageFile('test', 'fixtures', 'openapi', 'valid-3.1.json'), 'utf8');
 
 function project(options: string): string {
   return scratchTree({
-    'contractkit.yaml': `version: 1\ncontracts:\n  api:\n    openapi: ${JSON.stringify(openapi)}\n    generate:\n      - target: rest-client\n        out: gen\n        options:\n${options}`,
+    'api.json': openapi,
+    'contractkit.yaml': `version: 1\ncontracts:\n  api:\n    openapi: api.json\n    generate:\n      - target: rest-client\n        out: gen\n        options:\n${options}`,
   }, 'ck-gen-options-');
 }
 

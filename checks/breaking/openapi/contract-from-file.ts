@@ -32,6 +32,7 @@ export function openApiContractFromDocument(document: Record<string, unknown>, f
     schemas: [],
     securitySchemes: {},
     operations: [],
+    unreadable: [],
     document,
   };
 }
