@@ -16,6 +16,19 @@ import { openApiReadOf } from '../../contracts/openapi/load.js';
 import { lintResolvedDocument } from '../../checks/lint/redocly/lint-resolved.js';
 import { problemToFinding } from '../../checks/lint/redocly/problems.js';
 
+/**
+ * The `struct` problems that make a client unfaithful: a node of the wrong
+ * type (`properties: 5`, `items: string`, `required: "x"`) or a value outside
+ * its allowed set (`type: strin`, `in: body`): the generator would skip or
+ * misread that node. Not refused (lint reports them): a property the
+ * specification does not define (`const` in a 3.0 schema, a 3.1-only keyword),
+ * which the generator ignores or reads as the newer version means it, and a
+ * missing required field or minimum (a response without `description`), which
+ * leaves every node the generator reads in shape. Redocly gives its problems
+ * no code, so they are told apart by message.
+ */
+const UNFAITHFUL = [/^Expected type `/, /` can be one of the following only: /, /^`[^`]+` ".*" is not a valid value\./s];
+
 let structConfig: Promise<Config> | undefined;
 
 /** A config that runs Redocly's `struct` rule alone, at error. */
@@ -24,7 +37,7 @@ function structOnly(): Promise<Config> {
 }
 
 /**
- * Located `struct` errors of the document `contract` was loaded from (under
+ * Located `struct` errors (those in {@link UNFAITHFUL}) of the document `contract` was loaded from (under
  * the rule id `struct`, with Redocly's message), or [] when it is
  * structurally valid or was not loaded from a file (nothing to walk).
  */
@@ -36,7 +49,7 @@ export async function structuralErrors(contract: OpenApiContract): Promise<Findi
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const problem of problems) {
-    if (problem.ignored || problem.severity !== 'error' || problem.ruleId !== 'struct') continue;
+    if (problem.ignored || problem.ruleId !== 'struct' || !UNFAITHFUL.some((re) => re.test(problem.message))) continue;
     const finding = problemToFinding(problem, { kind: 'openapi', file: read.file, severities: new Map() });
     finding.ruleId = 'struct';
     finding.hint ??= 'Fix the node to the shape the OpenAPI specification gives it (`contractkit lint` reports the same problem).';
