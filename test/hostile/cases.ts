@@ -144,6 +144,23 @@ function exitCodes(): HostileCase[] {
     { ...base, id: 'rest-client-no-paths', kind: 'openapi', files: { 'api.yaml': head }, runs: gen('rest-client', 'api.yaml'), at: /1:1\s+error .*nothing to generate/ },
     { ...base, id: 'rest-client-paths-a-number', kind: 'openapi', files: { 'api.yaml': head + 'paths: 5\n' }, runs: gen('rest-client', 'api.yaml'), at: /3:\d+\s+error .*`paths` is not an object/ },
     { ...base, id: 'rest-client-operation-a-number', kind: 'openapi', files: { 'api.yaml': head + 'paths:\n  /a:\n    get: 7\n' }, runs: gen('rest-client', 'api.yaml'), at: /5:\d+\s+error .*GET operation of \/a is not an object/ },
+    // structurally invalid schemas and parameters (Redocly's `struct` rule): the client would silently drop or mistype them
+    ...[
+      ['rest-client-schema-type-misspelt', '      type: strin\n', /17:\d+\s+error .*struct/],
+      ['rest-client-schema-properties-a-number', '      type: object\n      properties: 5\n', /18:\d+\s+error .*struct/],
+      ['rest-client-schema-required-a-string', '      type: object\n      properties: { x: { type: string } }\n      required: "x"\n', /19:\d+\s+error .*struct/],
+      ['rest-client-schema-items-a-string', '      type: array\n      items: string\n', /18:\d+\s+error .*struct/],
+    ].map(([id, body, at]) => ({ ...base, id: id as string, kind: 'openapi' as const, files: { 'api.yaml': openapiYaml(body as string) }, runs: gen('rest-client', 'api.yaml'), at: at as RegExp })),
+    // a property the specification does not define is only a lint finding: the client stays faithful
+    { ...base, expect: 'works' as const, id: 'rest-client-schema-unknown-keyword', kind: 'openapi', files: { 'api.yaml': openapiYaml('      type: string\n      const: x\n      x-ok: 1\n') }, runs: gen('rest-client', 'api.yaml') },
+    {
+      ...base,
+      id: 'rest-client-parameter-unknown-in',
+      kind: 'openapi',
+      files: { 'api.yaml': head + 'paths:\n  /a:\n    get:\n      operationId: getA\n      parameters:\n        - { name: q, in: body, schema: { type: string } }\n      responses:\n        "200": { description: ok }\n' },
+      runs: gen('rest-client', 'api.yaml'),
+      at: /8:\d+\s+error .*struct/,
+    },
     {
       ...base,
       id: 'grpc-no-package',

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../contracts/errors.js';
 import { generateRestClient } from '../../../generators/rest-client/index.js';
+import { structuralErrors } from '../../../generators/rest-client/structure.js';
 import { loadContract, root, typeCheck, writeFiles } from './helpers.js';
 
 const nasty = "it's a \"quote\" */ /* and \\ backslash\u2028 naïve ✓ ${x} `tick`";
@@ -75,6 +76,8 @@ describe('adversarial contracts', () => {
       const file = join(dir, 'adversarial.json');
       writeFileSync(file, JSON.stringify(adversarial(version), null, 2));
       const contract = await loadContract(file, 'adversarial');
+      // hostile names, but structurally valid: the registered generator must not refuse it
+      expect(await structuralErrors(contract)).toEqual([]);
       const files = generateRestClient(contract);
       const client = files.find((f) => f.path === 'client.ts')!.content;
       // duplicate and case-only-different operationIds get distinct functions
