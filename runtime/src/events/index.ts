@@ -30,3 +30,4 @@ export { createMqttTransport, type MqttOptions } from './transports/mqtt.js';
 export { createKafkaTransport, fromKafkaHeaders, kafkaTopicOf, toKafkaMessage, type KafkaOptions } from './transports/kafka.js';
 export { createWebSocketClientTransport, createWebSocketServerTransport, wsHandshake, type WebSocketClientOptions, type WebSocketClientTransport, type WebSocketDeadLetter, type WebSocketServerOptions, type WebSocketServerTransport, type WebSocketTransport } from './transports/websocket.js';
 export { createSseClientTransport, createSseServerTransport, httpStreamRequest, type SseClientOptions, type SseClientTransport, type SseDeadLetter, type SseServerOptions, type SseServerTransport } from './transports/http-stream.js';
+export { createRequester, reply, request, RequestTimeoutError, type LateReply, type ReplyCapable, type ReplyInbox, type ReplyMessage, type Requester, type RequesterOptions, type RequestOptions } from './request-reply.js';

@@ -5,6 +5,7 @@
  * delay for retries, and dead-lettering by republishing to a dead-letter
  * stream and `term()`-ing the original (JetStream has no dead-letter queue).
  */
+import type { ReplyCapable, ReplyInbox, ReplyMessage } from '../request-reply.js';
 import { addressPattern, createInFlight, type Delivery, type OutgoingMessage, type SubscribeOptions, type Subscription, type Transport } from '../transport.js';
 
 /** Options of {@link createNatsTransport}. */
@@ -34,7 +35,7 @@ export interface NatsOptions {
 }
 
 /** The NATS transport plus the names tests look at. */
-export interface NatsTransport extends Transport {
+export interface NatsTransport extends Transport, ReplyCapable {
   readonly deadLetterStream: string;
   deadLetterSubject(group: string): string;
   /** The PubAck `duplicate` flags of the publishes so far (how many the broker dropped as duplicates). */
@@ -167,6 +168,31 @@ export async function createNatsTransport(options: NatsOptions): Promise<NatsTra
           await sub.stop();
         },
       };
+    },
+    async openReplyInbox(onMessage: (m: ReplyMessage) => void, address?: string): Promise<ReplyInbox> {
+      // core NATS, not the stream: a reply is for whoever waits now (an inbox subject is unique to this requester)
+      const inbox = address ?? nats.createInbox();
+      const sub = nc.subscribe(inbox, {
+        callback: (err, m) => {
+          if (err) return;
+          const headers: Record<string, string> = {};
+          if (m.headers) for (const [k, v] of m.headers) headers[k] = v[0] ?? '';
+          onMessage({ body: m.data, headers });
+        },
+      });
+      // the subscription is registered at the server before the request goes out
+      await nc.flush();
+      return {
+        address: inbox,
+        async close() {
+          sub.unsubscribe();
+        },
+      };
+    },
+    async sendReply(replyTo: string, message: OutgoingMessage) {
+      nc.publish(replyTo, message.body, { headers: toHeaders(message.headers) });
+      // core publishes have no ack: a flush round trip at least confirms the server has it
+      await nc.flush();
     },
     async deleteStreams() {
       await jsm.streams.delete(options.stream).catch(() => false);

@@ -10,7 +10,7 @@ type ConsumeMessage = import('amqplib').ConsumeMessage;
 export type Props = import('amqplib').Options.Publish;
 
 /** A delivery's headers as text, with `event-id`/`correlation-id` restored from the properties. */
-function deliveryHeaders(msg: ConsumeMessage): Record<string, string> {
+export function deliveryHeaders(msg: ConsumeMessage): Record<string, string> {
   const headers: Record<string, string> = {};
   const raw = msg.properties.headers;
   if (raw) {
@@ -20,9 +20,10 @@ function deliveryHeaders(msg: ConsumeMessage): Record<string, string> {
       if (t !== undefined) headers[k] = t;
     }
   }
-  const { messageId, correlationId } = msg.properties;
+  const { messageId, correlationId, replyTo } = msg.properties;
   if (headers['event-id'] === undefined && typeof messageId === 'string') headers['event-id'] = messageId;
   if (headers['correlation-id'] === undefined && typeof correlationId === 'string') headers['correlation-id'] = correlationId;
+  if (headers['reply-to'] === undefined && typeof replyTo === 'string') headers['reply-to'] = replyTo;
   return headers;
 }
 

@@ -20,6 +20,8 @@ export interface AmqpPublishProperties {
   priority?: number;
   expiration?: string;
   mandatory?: boolean;
+  /** Where the responder sends its reply (request/reply). */
+  replyTo?: string;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface AmqpPublishProperties {
  * instead of table headers: a table costs encoding on both ends and bytes per
  * message; consumers still see them as `event-id` / `correlation-id` headers.
  */
-const IN_PROPERTIES = new Set(['event-id', 'correlation-id']);
+const IN_PROPERTIES = new Set(['event-id', 'correlation-id', 'reply-to']);
 
 /** Publish properties of an outgoing message: mirrored envelope fields as properties, the rest as headers; the operation binding's delivery mode, priority, expiration and mandatory flag. */
 export function amqpProperties(message: OutgoingMessage, b?: AmqpBindings): AmqpPublishProperties {
@@ -43,6 +45,7 @@ export function amqpProperties(message: OutgoingMessage, b?: AmqpBindings): Amqp
     timestamp: Math.floor(Date.now() / 1000),
     headers,
   };
+  if (h['reply-to'] !== undefined) props.replyTo = h['reply-to'];
   if (b) {
     if (b.priority !== undefined) props.priority = b.priority;
     if (b.expiration !== undefined) props.expiration = String(b.expiration);

@@ -7,8 +7,9 @@
  * reconnection that re-declares the topology and the consumers.
  */
 import type { AmqpBindings } from '../bindings.js';
+import type { ReplyCapable, ReplyInbox, ReplyMessage } from '../request-reply.js';
 import { bodyBuffer, createInFlight, type Delivery, type InFlight, type OutgoingMessage, type SubscribeOptions, type Subscription, type Transport } from '../transport.js';
-import { RabbitDelivery, type Props, type RetryOps } from './rabbitmq-delivery.js';
+import { deliveryHeaders, RabbitDelivery, type Props, type RetryOps } from './rabbitmq-delivery.js';
 import { amqpProperties } from './rabbitmq-properties.js';
 import { exchangeSpec, publishRoutingKey, queueOptions, queueSpec, type ExchangeSpec, type QueueSpec } from './rabbitmq-topology.js';
 
@@ -29,7 +30,7 @@ export interface RabbitMqOptions {
 }
 
 /** What tests and operators may want beyond {@link Transport}. */
-export interface RabbitMqTransport extends Transport {
+export interface RabbitMqTransport extends Transport, ReplyCapable {
   /** Dead-letter queue of a group (as subscribed; `<group>.dlq` before that). */
   deadLetterQueue(group: string): string;
   /** Deletes the exchanges and the queues this transport declared (tests). */
@@ -244,6 +245,29 @@ export async function createRabbitMqTransport(options: RabbitMqOptions): Promise
           await s.channel?.close().catch(() => undefined);
         },
       };
+    },
+    async openReplyInbox(onMessage: (m: ReplyMessage) => void, address?: string): Promise<ReplyInbox> {
+      // an exclusive auto-delete queue: it lives as long as this connection, and no other connection may read it
+      await ready;
+      const ch = await conn!.createChannel();
+      ch.on('error', () => undefined);
+      const { queue } = await ch.assertQueue(address ?? '', { exclusive: true, autoDelete: true, durable: false });
+      // replies are not acknowledged: a reply nobody waits for any more is of no use redelivered
+      const { consumerTag } = await ch.consume(queue, (msg) => {
+        if (msg) onMessage({ body: msg.content, headers: deliveryHeaders(msg) });
+      }, { noAck: true });
+      return {
+        address: queue,
+        async close() {
+          await ch.cancel(consumerTag).catch(() => undefined);
+          await ch.deleteQueue(queue).catch(() => undefined);
+          await ch.close().catch(() => undefined);
+        },
+      };
+    },
+    sendReply(replyTo: string, message: OutgoingMessage): Promise<void> {
+      // the default exchange routes by queue name: the reply queue needs no binding
+      return confirmedPublish('', replyTo, bodyBuffer(message.body), { ...amqpProperties(message), persistent: false });
     },
     async deleteTopology() {
       // its own short connection: works after close() too; a failed delete closes its channel, so replace it then
