@@ -5,7 +5,7 @@
  * with the `js+dts` target each as `.js` + `.d.ts`.
  */
 import { unusableForRestClient } from './unusable.js';
-import { structuralErrors } from './structure.js';
+import { structuralErrors } from '../../contracts/openapi/structure.js';
 import { UsageError } from '../../contracts/errors.js';
 import { contractsOfKind, type OpenApiContract } from '../../contracts/model/types.js';
 import { createNameScope } from '../core/names.js';

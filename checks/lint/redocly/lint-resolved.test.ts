@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readOpenApiDocument } from '../../../contracts/openapi/read.js';
 import { openApiRulesForPreset } from '../openapi/index.js';
 import { buildRedoclyConfig } from './config.js';
-import { lintResolvedDocument } from './lint-resolved.js';
+import { lintResolvedDocument } from '../../../contracts/openapi/lint-resolved.js';
 import { redoclyRulesForPreset } from './presets.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));

@@ -11,7 +11,7 @@ import { BaseResolver, Source, makeDocumentFromString, type Document, type Resol
 import { setSourceText } from '../../../contracts/source/positions.js';
 import type { Finding } from '../../../contracts/finding.js';
 import { buildRedoclyConfig, type RedoclyConfigInput } from './config.js';
-import { lintResolvedDocument } from './lint-resolved.js';
+import { lintResolvedDocument } from '../../../contracts/openapi/lint-resolved.js';
 import { problemToFinding } from './problems.js';
 
 /** Input of {@link runRedoclyLint}: a loaded document, or its text and absolute path. */

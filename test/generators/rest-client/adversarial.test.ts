@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../contracts/errors.js';
 import { generateRestClient } from '../../../generators/rest-client/index.js';
-import { structuralErrors } from '../../../generators/rest-client/structure.js';
+import { structuralErrors } from '../../../contracts/openapi/structure.js';
 import { loadContract, root, typeCheck, writeFiles } from './helpers.js';
 
 const nasty = "it's a \"quote\" */ /* and \\ backslash\u2028 naïve ✓ ${x} `tick`";

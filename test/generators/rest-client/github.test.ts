@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateRestClient } from '../../../generators/rest-client/index.js';
-import { structuralErrors } from '../../../generators/rest-client/structure.js';
+import { structuralErrors } from '../../../contracts/openapi/structure.js';
 import { loadContract, root, typeCheck, writeFiles } from './helpers.js';
 
 const github = join(root, 'node_modules/@octokit/openapi/generated/api.github.com.json');

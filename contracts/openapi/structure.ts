@@ -9,12 +9,11 @@
  * Only the `struct` rule runs, over the already-loaded document and its
  * already-resolved refs (no second read, no other rule's cost).
  */
-import { createConfig, type Config } from '@redocly/openapi-core';
-import type { Finding } from '../../contracts/finding.js';
-import type { OpenApiContract } from '../../contracts/model/types.js';
-import { openApiReadOf } from '../../contracts/openapi/load.js';
-import { lintResolvedDocument } from '../../checks/lint/redocly/lint-resolved.js';
-import { problemToFinding } from '../../checks/lint/redocly/problems.js';
+import { createConfig, type Config, type NormalizedProblem } from '@redocly/openapi-core';
+import type { Finding } from '../finding.js';
+import type { OpenApiContract } from '../model/types.js';
+import { openApiReadOf } from './load.js';
+import { lintResolvedDocument } from './lint-resolved.js';
 
 /**
  * The `struct` problems that make a client unfaithful: a node of the wrong
@@ -59,13 +58,28 @@ export async function structuralErrors(contract: OpenApiContract): Promise<Findi
   const seen = new Set<string>();
   for (const problem of problems) {
     if (problem.ignored || problem.ruleId !== 'struct' || !UNFAITHFUL.some((re) => re.test(problem.message))) continue;
-    const finding = problemToFinding(problem, { kind: 'openapi', file: read.file, severities: new Map() });
-    finding.ruleId = 'struct';
-    finding.hint ??= 'Fix the node to the shape the OpenAPI specification gives it (`contractkit lint` reports the same problem).';
+    const finding = structFinding(problem, read.file);
     const key = `${finding.file}\0${finding.pointer}\0${finding.onKey}\0${finding.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     findings.push(finding);
   }
   return findings;
+}
+
+/** A `struct` problem as a finding: Redocly's message, at the problem's file and pointer (`#/` is the root, ``). */
+function structFinding(problem: NormalizedProblem, file: string): Finding {
+  const location = problem.location[0];
+  const finding: Finding = { ruleId: 'struct', severity: 'error', kind: 'openapi', message: problem.message, file: location?.source?.absoluteRef || file };
+  if (location?.pointer !== undefined) {
+    const pointer = location.pointer.startsWith('#') ? location.pointer.slice(1) : location.pointer;
+    finding.pointer = pointer === '/' ? '' : pointer;
+    if (location.reportOnKey) finding.onKey = true;
+  } else if (location && 'start' in location && location.start) {
+    finding.line = location.start.line;
+    finding.column = location.start.col;
+  }
+  finding.hint = problem.suggest?.length ? `Did you mean ${problem.suggest.map((s) => `\`${s}\``).join(' or ')}? ` : '';
+  finding.hint += 'Fix the node to the shape the OpenAPI specification gives it (`contractkit lint` reports the same problem).';
+  return finding;
 }
