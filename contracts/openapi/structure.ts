@@ -14,6 +14,7 @@ import type { Finding } from '../finding.js';
 import type { OpenApiContract } from '../model/types.js';
 import { openApiReadOf } from './load.js';
 import { lintResolvedDocument } from './lint-resolved.js';
+import { locateProblem } from './problem-location.js';
 
 /**
  * The `struct` problems that make a client unfaithful: a node of the wrong
@@ -69,16 +70,7 @@ export async function structuralErrors(contract: OpenApiContract): Promise<Findi
 
 /** A `struct` problem as a finding: Redocly's message, at the problem's file and pointer (`#/` is the root, ``). */
 function structFinding(problem: NormalizedProblem, file: string): Finding {
-  const location = problem.location[0];
-  const finding: Finding = { ruleId: 'struct', severity: 'error', kind: 'openapi', message: problem.message, file: location?.source?.absoluteRef || file };
-  if (location?.pointer !== undefined) {
-    const pointer = location.pointer.startsWith('#') ? location.pointer.slice(1) : location.pointer;
-    finding.pointer = pointer === '/' ? '' : pointer;
-    if (location.reportOnKey) finding.onKey = true;
-  } else if (location && 'start' in location && location.start) {
-    finding.line = location.start.line;
-    finding.column = location.start.col;
-  }
+  const finding = locateProblem({ ruleId: 'struct', severity: 'error', kind: 'openapi', message: problem.message, file }, problem, file);
   finding.hint = problem.suggest?.length ? `Did you mean ${problem.suggest.map((s) => `\`${s}\``).join(' or ')}? ` : '';
   finding.hint += 'Fix the node to the shape the OpenAPI specification gives it (`contractkit lint` reports the same problem).';
   return finding;

@@ -3,6 +3,7 @@
  */
 import type { NormalizedProblem } from '@redocly/openapi-core';
 import type { Finding, Severity } from '../../../contracts/finding.js';
+import { locateProblem } from '../../../contracts/openapi/problem-location.js';
 import { unprefixedRuleId } from './plugin.js';
 
 /** What the mapping needs besides the problem. */
@@ -23,27 +24,8 @@ export function problemToFinding(problem: NormalizedProblem, context: ProblemCon
   const ruleId = ours ?? problem.ruleId;
   const severity: Severity =
     (ours !== undefined ? context.severities.get(ours) : undefined) ?? (problem.severity === 'error' ? 'error' : 'warning');
-  const location = problem.location[0];
-  const finding: Finding = {
-    ruleId,
-    severity,
-    message: problem.message,
-    kind: context.kind,
-    file: location?.source?.absoluteRef || context.file,
-  };
-  if (location?.pointer !== undefined) {
-    const pointer = location.pointer.startsWith('#') ? location.pointer.slice(1) : location.pointer;
-    // Redocly writes the document root as `#/`; as a JSON pointer the root is ``.
-    finding.pointer = pointer === '/' ? '' : pointer;
-    if (location.reportOnKey) finding.onKey = true;
-  } else if (location && 'start' in location && location.start) {
-    finding.line = location.start.line;
-    finding.column = location.start.col;
-    if (location.end) {
-      finding.endLine = location.end.line;
-      finding.endColumn = location.end.col;
-    }
-  }
+  // the file first (its place in the report's key order), then where in it the problem sits
+  const finding = locateProblem({ ruleId, severity, message: problem.message, kind: context.kind, file: context.file }, problem, context.file);
   const hint = (problem as NormalizedProblem & { hint?: unknown }).hint;
   if (typeof hint === 'string') finding.hint = hint;
   else if (problem.suggest.length > 0) finding.hint = `Did you mean: ${problem.suggest.join(', ')}?`;
