@@ -30,6 +30,7 @@ import type { AddressInfo } from 'node:net';
 import { readEventStream } from '../../http/sse.js';
 import type { HttpBindings } from '../bindings.js';
 import { bodyText, matchesAddress, type Delivery, type Subscription, type Transport } from '../transport.js';
+import { untilFinished } from './until-finished.js';
 
 /** A dead-lettered message kept by an SSE client transport. */
 export interface SseDeadLetter {
@@ -219,14 +220,7 @@ export async function createSseClientTransport(options: SseClientOptions): Promi
       let chain: Promise<void> = Promise.resolve();
 
       const deliver = (body: Buffer, headers: Record<string, string>, attempt: number): Promise<void> =>
-        new Promise<void>((settled) => {
-          let finished = false;
-          const finish = () => {
-            if (!finished) {
-              finished = true;
-              settled();
-            }
-          };
+        untilFinished((finish) => {
           const delivery: Delivery = {
             body,
             headers,

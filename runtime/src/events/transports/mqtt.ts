@@ -8,6 +8,7 @@
  * dead-letters are published to `<deadLetterPrefix>/<group>`.
  */
 import { addressPattern, bodyBuffer, headerText, type Delivery, type OutgoingMessage, type SubscribeOptions, type Subscription, type Transport } from '../transport.js';
+import { untilFinished } from './until-finished.js';
 
 /** Options of {@link createMqttTransport}. */
 export interface MqttOptions {
@@ -58,14 +59,7 @@ export async function createMqttTransport(options: MqttOptions): Promise<Transpo
           if (t !== undefined) headers[k] = t;
         }
         const run = (attempt: number): Promise<void> =>
-          new Promise<void>((settled) => {
-            let finished = false;
-            const finish = () => {
-              if (!finished) {
-                finished = true;
-                settled();
-              }
-            };
+          untilFinished((finish) => {
             const delivery: Delivery = {
               body: payload,
               headers,

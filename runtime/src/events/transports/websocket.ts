@@ -27,6 +27,7 @@ import type { AddressInfo } from 'node:net';
 import type { WebSocket as WsSocket, WebSocketServer as WsServer } from 'ws';
 import type { WebSocketBindings } from '../bindings.js';
 import { bodyText, matchesAddress, type Delivery, type OutgoingMessage, type SubscribeOptions, type Subscription, type Transport } from '../transport.js';
+import { untilFinished } from './until-finished.js';
 
 /** A dead-lettered message kept by a WebSocket transport. */
 export interface WebSocketDeadLetter {
@@ -163,14 +164,7 @@ function createPeerCore(options: CommonOptions) {
     if (!local) return ack();
     const body = Buffer.from(frame.body, 'utf8');
     const run = (attempt: number): Promise<void> =>
-      new Promise<void>((settled) => {
-        let finished = false;
-        const finish = () => {
-          if (!finished) {
-            finished = true;
-            settled();
-          }
-        };
+      untilFinished((finish) => {
         const delivery: Delivery = {
           body,
           headers: frame.headers,
