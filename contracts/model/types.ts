@@ -55,6 +55,10 @@ export interface HttpMediaType {
   /** `application/json`, `multipart/form-data`, … */
   mediaType: string;
   schema?: JsonSchema;
+  /** The media type's `example`, if written. */
+  example?: unknown;
+  /** The named `examples` (each Example Object's `value`, `$ref`s followed; `externalValue`-only ones left out), in document order. */
+  examples?: Record<string, unknown>;
   location: SourceRef;
 }
 

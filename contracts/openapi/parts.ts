@@ -16,8 +16,22 @@ export function contentOf(loc: Locator, content: unknown, pointer: string): Http
   for (const [mediaType, raw] of Object.entries(content)) {
     const hit = loc.deref(raw, `${pointer}/${escape(mediaType)}`);
     if (!hit) continue;
-    out.push({ mediaType, ...schemaField(hit.node.schema), location: hit.location });
+    out.push({ mediaType, ...schemaField(hit.node.schema), ...examplesOf(loc, hit.node, hit.pointer), location: hit.location });
   }
+  return out;
+}
+
+/** A media type's `example` and named `examples` (Example Objects' values, refs followed); only the fields written. */
+function examplesOf(loc: Locator, node: Record<string, unknown>, pointer: string): Pick<HttpMediaType, 'example' | 'examples'> {
+  const out: Pick<HttpMediaType, 'example' | 'examples'> = {};
+  if (node.example !== undefined) out.example = node.example;
+  if (!isObject(node.examples)) return out;
+  const named: Record<string, unknown> = {};
+  for (const [name, raw] of Object.entries(node.examples)) {
+    const hit = loc.deref(raw, `${pointer}/examples/${escape(name)}`);
+    if (hit && 'value' in hit.node) named[name] = hit.node.value;
+  }
+  if (Object.keys(named).length > 0) out.examples = named;
   return out;
 }
 

@@ -10,6 +10,7 @@ import { Ajv, type Options } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { JsonSchema, OpenApiContract } from '../../contracts/model/types.js';
 import { refTargets } from '../../contracts/openapi/local-ref.js';
+import { DOC_ID, OPENAPI_FORMATS, toJsonSchema } from '../../contracts/openapi/json-schema.js';
 import { addFastFormats, standaloneValidators } from '../core/ajv-standalone.js';
 import { createTsFile } from '../core/ts-file.js';
 
@@ -21,46 +22,6 @@ export interface ValidatorSpec {
   schema: JsonSchema;
 }
 
-const DOC_ID = 'contractkit:contract';
-// OpenAPI formats without a JSON Schema meaning: accepted as is
-const OPENAPI_FORMATS = ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password'];
-// keywords ajv must not see: annotations it would reject and OpenAPI-only members
-const DROP = new Set(['discriminator', 'xml', 'externalDocs', 'example', '$schema', '$id']);
-
-/** OpenAPI schema → JSON Schema: 3.0 `nullable` and boolean exclusive bounds; drops OpenAPI-only keywords. */
-export function toJsonSchema(node: unknown, v30: boolean): unknown {
-  if (Array.isArray(node)) return node.map((n) => toJsonSchema(n, v30));
-  if (!node || typeof node !== 'object') return node;
-  const src = node as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(src)) {
-    if (DROP.has(k) || k.startsWith('x-')) continue;
-    // member maps: their keys are names, not keywords
-    if ((k === 'properties' || k === 'patternProperties' || k === '$defs' || k === 'definitions' || k === 'schemas') && v && typeof v === 'object' && !Array.isArray(v)) {
-      out[k] = Object.fromEntries(Object.entries(v).map(([name, s]) => [name, toJsonSchema(s, v30)]));
-    } else out[k] = toJsonSchema(v, v30);
-  }
-  if (typeof out.$ref === 'string' && out.$ref.startsWith('#')) out.$ref = DOC_ID + out.$ref;
-  if (v30) {
-    if (out.nullable === true) {
-      if (typeof out.type === 'string') out.type = [out.type, 'null'];
-      if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
-      if (typeof out.$ref === 'string' || Array.isArray(out.allOf) || Array.isArray(out.oneOf) || Array.isArray(out.anyOf)) {
-        const rest = { ...out };
-        delete rest.nullable;
-        return { anyOf: [rest, { type: 'null' }] };
-      }
-    }
-    delete out.nullable;
-    for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
-      if (out[flag] === true && typeof out[bound] === 'number') {
-        out[flag] = out[bound];
-        delete out[bound];
-      } else if (typeof out[flag] === 'boolean') delete out[flag];
-    }
-  }
-  return out;
-}
 
 /** The standalone module (`validators.ts`): one exported `ValueCheck` per spec. */
 export function compileValidators(contract: OpenApiContract, specs: readonly ValidatorSpec[]): string {
