@@ -12,7 +12,7 @@ import { DOC_ID, OPENAPI_FORMATS, toJsonSchema } from '../../contracts/openapi/j
 import { refTargets } from '../../contracts/openapi/local-ref.js';
 
 // ajv-formats is CommonJS: under Node's ESM its default import is module.exports (flagged __esModule)
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv, o: { mode: 'fast' }) => Ajv;
 
 /** A schema problem with the JSON Pointer of the value it is about. */
 export interface SchemaProblem {
@@ -40,7 +40,7 @@ export function schemaChecker(contract: OpenApiContract): SchemaChecker {
   const v30 = !/^3\.1|^3\.2/.test(contract.specVersion);
   const options = { strict: false, logger: false as const, allErrors: true, validateFormats: true };
   const ajv = v30 ? new Ajv(options) : new Ajv2020(options);
-  addFormats(ajv, { mode: 'fast' });
+  addFormats(ajv as Ajv, { mode: 'fast' });
   for (const name of OPENAPI_FORMATS) if (!ajv.formats[name]) ajv.addFormat(name, true);
   ajv.addSchema({ ...(toJsonSchema(refTargets(contract), v30) as object), $id: DOC_ID }, undefined, undefined, false);
   const compiled = new WeakMap<object, ValidateFunction>();
