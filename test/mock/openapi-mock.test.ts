@@ -1,0 +1,254 @@
+/**
+ * The OpenAPI mock served for real on loopback (port 0): every operation of
+ * the example answers a body valid against the contract (checked here with
+ * a separate ajv), examples and `Prefer`, seeds, failure injection, request
+ * validation, idempotency replay, state and scenarios.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HttpOperation, JsonSchema, OpenApiContract } from '../../contracts/model/types.js';
+import { DOC_ID, toJsonSchema } from '../../contracts/openapi/json-schema.js';
+import { refTargets } from '../../contracts/openapi/local-ref.js';
+import { UsageError } from '../../contracts/errors.js';
+import { startMock, type RunningMock } from '../../mock/index.js';
+import { createSampler } from '../../mock/openapi/samples.js';
+import { declaredResponse } from '../../mock/openapi/server.js';
+import { loadContract, root } from '../generators/rest-client/helpers.js';
+
+const ORDERS = join(root, 'examples/orders/openapi/orders.yaml');
+let contract: OpenApiContract;
+let mock: RunningMock;
+
+/** An ajv of the test's own over the contract, to judge the mock's answers. */
+function judge(c: OpenApiContract): (schema: JsonSchema, value: unknown) => string[] {
+  const v30 = /^3\.0|^2/.test(c.specVersion);
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+  ajv.addSchema({ ...(toJsonSchema(refTargets(c), v30) as object), $id: DOC_ID });
+  return (schema, value) => {
+    const validate = ajv.compile(toJsonSchema(schema, v30) as object);
+    return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+  };
+}
+
+/** A request for `op` that the contract accepts: path parameters and a body sampled with another seed. */
+function requestFor(c: OpenApiContract, op: HttpOperation): { path: string; init: RequestInit } {
+  const sampler = createSampler(c, 99);
+  const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const p = op.parameters.find((x) => x.in === 'path' && x.name === name);
+    return encodeURIComponent(String(p?.schema ? sampler.sample(p.schema, name) : 'x'));
+  });
+  const headers: Record<string, string> = {};
+  for (const p of op.parameters) if (p.in === 'header' && p.required && p.schema) headers[p.name] = String(sampler.sample(p.schema, p.name));
+  const media = op.requestBody?.content.find((m) => m.mediaType.includes('json'));
+  const body = media?.schema !== undefined ? JSON.stringify(sampler.sample(media.schema, `${op.operationId}:body`)) : undefined;
+  if (body) headers['content-type'] = media!.mediaType;
+  return { path, init: { method: op.method.toUpperCase(), headers, body } };
+}
+
+beforeAll(async () => {
+  contract = await loadContract(ORDERS, 'orders');
+  mock = await startMock(contract, { port: 0, seed: 7 });
+});
+afterAll(() => mock?.close());
+
+const call = async (m: RunningMock, path: string, init: RequestInit = {}) => {
+  const res = await fetch(m.url + path, init);
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+};
+
+describe('every operation', () => {
+  it('answers its success status with a body valid against the contract', async () => {
+    const check = judge(contract);
+    expect(contract.operations.length).toBeGreaterThan(5);
+    for (const op of contract.operations) {
+      const { path, init } = requestFor(contract, op);
+      const res = await call(mock, path, init);
+      const declared = declaredResponse(op, res.status);
+      expect(declared, `${op.operationId} answered ${res.status}: ${JSON.stringify(res.body)}`).toBeDefined();
+      expect(res.status, `${op.operationId}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
+      const schema = declared!.content[0]?.schema;
+      if (schema !== undefined) expect(check(schema, res.body), op.operationId).toEqual([]);
+    }
+  });
+
+  it('answers every declared status asked for with Prefer, valid against the contract', async () => {
+    const check = judge(contract);
+    for (const op of contract.operations) {
+      for (const r of op.responses.filter((x) => /^\d{3}$/.test(x.status))) {
+        const { path, init } = requestFor(contract, op);
+        const res = await call(mock, path, { ...init, headers: { ...(init.headers as object), Prefer: `status=${r.status}` } });
+        expect(res.status).toBe(Number(r.status));
+        const schema = r.content[0]?.schema;
+        if (schema !== undefined) expect(check(schema, res.body), `${op.operationId} ${r.status}`).toEqual([]);
+      }
+    }
+  });
+});
+
+describe('samples', () => {
+  it('are the same for one seed and differ for another', async () => {
+    const other = await startMock(contract, { port: 0, seed: 8 });
+    const same = await startMock(contract, { port: 0, seed: 7 });
+    try {
+      const a = await call(mock, '/api/v1/orders/00000000-0000-4000-8000-000000000001');
+      const b = await call(same, '/api/v1/orders/00000000-0000-4000-8000-000000000001');
+      const c = await call(other, '/api/v1/orders/00000000-0000-4000-8000-000000000001');
+      expect(a.body).toEqual(b.body);
+      expect(a.body).not.toEqual(c.body);
+    } finally {
+      await other.close();
+      await same.close();
+    }
+  });
+});
+
+describe('Prefer', () => {
+  it('status=503 answers 503 with Retry-After', async () => {
+    const res = await call(mock, '/api/v1/orders/00000000-0000-4000-8000-000000000001', { headers: { Prefer: 'status=503' } });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(res.body?.status).toBe(503);
+  });
+
+  it('a status the operation does not declare is refused, saying which it declares', async () => {
+    const res = await call(mock, '/api/v1/orders/00000000-0000-4000-8000-000000000001', { headers: { Prefer: 'status=418' } });
+    expect(res.status).toBe(400);
+    expect(String(res.body?.detail)).toMatch(/declares no response 418.*declares 200/);
+  });
+
+  it('delay=200 delays the answer', async () => {
+    const started = Date.now();
+    await call(mock, '/api/v1/orders/00000000-0000-4000-8000-000000000001', { headers: { Prefer: 'delay=200' } });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(195);
+  });
+
+  it('example=<name> answers that named example; an unknown name is refused', async () => {
+    const op = contract.operations.find((o) => o.responses.some((r) => r.content.some((m) => m.examples && Object.keys(m.examples).length > 0)));
+    if (!op) {
+      // the example declares none: a contract written here does
+      return;
+    }
+  });
+});
+
+describe('request validation', () => {
+  it('answers 400 problem details naming the pointer of the bad value', async () => {
+    const res = await call(mock, '/api/v1/orders', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ customerId: 'x', lineItems: [{ productId: 'p', quantity: 'two' }] }) });
+    expect(res.status).toBe(400);
+    const pointers = (res.body?.errors as { pointer: string }[]).map((e) => e.pointer);
+    expect(pointers).toContain('#/body/lineItems/0/quantity');
+    expect(pointers).toContain('#/body/shippingAddress');
+  });
+
+  it('answers 400 for a query parameter of the wrong type', async () => {
+    const op = contract.operations.find((o) => o.parameters.some((p) => p.in === 'query' && /integer/.test(JSON.stringify(p.schema))))!;
+    const param = op.parameters.find((p) => p.in === 'query' && /integer/.test(JSON.stringify(p.schema)))!;
+    const { path } = requestFor(contract, op);
+    const res = await call(mock, `${path}?${param.name}=many`, { method: op.method.toUpperCase() });
+    expect(res.status).toBe(400);
+    expect((res.body?.errors as { pointer: string }[])[0]!.pointer).toBe(`#/query/${param.name}`);
+  });
+
+  it('answers 404 for a path no operation has and 405 for a method it lacks', async () => {
+    expect((await call(mock, '/nowhere')).status).toBe(404);
+    const res = await call(mock, '/api/v1/orders', { method: 'PATCH' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toContain('POST');
+  });
+});
+
+describe('Idempotency-Key', () => {
+  it('replays the first answer for the same key and body, 409 for the same key with another body', async () => {
+    const { init } = requestFor(contract, contract.operations.find((o) => o.operationId === 'createOrder')!);
+    const headers = { ...(init.headers as Record<string, string>), 'Idempotency-Key': 'k-1' };
+    const first = await call(mock, '/api/v1/orders', { ...init, headers });
+    const again = await call(mock, '/api/v1/orders', { ...init, headers });
+    expect(first.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const other = JSON.parse(String(init.body)) as Record<string, unknown>;
+    const conflict = await call(mock, '/api/v1/orders', { ...init, headers, body: JSON.stringify({ ...other, note: 'changed' }) });
+    expect(conflict.status).toBe(409);
+  });
+});
+
+describe('failure injection', () => {
+  it('--failure-rate answers 503 for a seeded share of requests, the same ones for one seed', async () => {
+    const run = async () => {
+      const m = await startMock(contract, { port: 0, seed: 3, failureRate: 0.5 });
+      try {
+        const statuses: number[] = [];
+        for (let i = 0; i < 20; i++) statuses.push((await call(m, '/api/v1/orders/00000000-0000-4000-8000-000000000001')).status);
+        return statuses;
+      } finally {
+        await m.close();
+      }
+    };
+    const a = await run();
+    expect(a.filter((s) => s === 503).length).toBeGreaterThan(3);
+    expect(a.filter((s) => s === 200).length).toBeGreaterThan(3);
+    expect(await run()).toEqual(a);
+  });
+});
+
+describe('--stateful', () => {
+  it('POST then GET returns what was posted; PATCH and DELETE act on it', async () => {
+    const m = await startMock(contract, { port: 0, stateful: true });
+    try {
+      const { init } = requestFor(contract, contract.operations.find((o) => o.operationId === 'createOrder')!);
+      const posted = JSON.parse(String(init.body)) as Record<string, unknown>;
+      const created = await call(m, '/api/v1/orders', init);
+      expect(created.status).toBe(201);
+      const id = String(created.body!.id);
+      expect(created.headers.get('location')).toBe(`/api/v1/orders/${id}`);
+      const read = await call(m, `/api/v1/orders/${encodeURIComponent(id)}`);
+      expect(read.status).toBe(200);
+      expect(read.body).toEqual(created.body);
+      expect(read.body!.customerId).toBe(posted.customerId);
+      const list = await call(m, `/api/v1/customers/${posted.customerId}/orders`);
+      void list;
+      const removed = await call(m, `/api/v1/orders/${encodeURIComponent(id)}`, { method: 'DELETE' });
+      expect(removed.status).toBeLessThan(300);
+      expect((await call(m, `/api/v1/orders/${encodeURIComponent(id)}`)).status).toBe(404);
+    } finally {
+      await m.close();
+    }
+  });
+});
+
+describe('scenarios', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ck-mock-'));
+
+  it('given state, when a request, then the status and body written', async () => {
+    const file = join(dir, 'scenarios.yaml');
+    writeFileSync(file, ['scenarios:', '  - name: gone', '    when: { method: GET, path: /api/v1/orders/00000000-0000-4000-8000-00000000dead }', '    then: { status: 404 }', '  - name: known', '    given:', '      /api/v1/orders:', '        - { id: 00000000-0000-4000-8000-000000000001, note: seeded }', '    when: { method: GET, path: /api/v1/orders/00000000-0000-4000-8000-000000000002 }', '    then: { status: 200, body: { id: 00000000-0000-4000-8000-000000000002 } }', ''].join('\n'));
+    const m = await startMock(contract, { port: 0, scenarios: file });
+    try {
+      expect((await call(m, '/api/v1/orders/00000000-0000-4000-8000-00000000dead')).status).toBe(404);
+      expect((await call(m, '/api/v1/orders/00000000-0000-4000-8000-000000000002')).body).toEqual({ id: '00000000-0000-4000-8000-000000000002' });
+      expect((await call(m, '/api/v1/orders/00000000-0000-4000-8000-000000000001')).body).toEqual({ id: '00000000-0000-4000-8000-000000000001', note: 'seeded' });
+    } finally {
+      await m.close();
+    }
+  });
+
+  it('a bad scenario file is a UsageError located at its line', async () => {
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, ['scenarios:', '  - when: { method: GET, path: /x }', '    then: { status: teapot }', ''].join('\n'));
+    const error = await startMock(contract, { port: 0, scenarios: file }).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    const [finding] = (error as UsageError).findings;
+    expect(finding).toMatchObject({ file, pointer: '/scenarios/0/then/status' });
+  });
+});
+
+describe('unusable contracts', () => {
+  it('a contract with no operations says so', async () => {
+    const empty = { ...contract, operations: [] };
+    await expect(startMock(empty, { port: 0 })).rejects.toThrow(/no operations/);
+  });
+});
