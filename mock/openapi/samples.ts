@@ -14,8 +14,11 @@ import { refTargets } from '../../contracts/openapi/local-ref.js';
 
 /** Makes sample values for the schemas of one contract. */
 export interface Sampler {
-  /** A sample of `schema`; `salt` varies it per operation so two operations with one schema need not answer the same value. */
-  sample(schema: JsonSchema, salt: string): unknown;
+  /**
+   * A sample of `schema`; `salt` varies it per operation so two operations with one schema need not answer the same value.
+   * `allOptionals` fills every optional property (a `oneOf` whose branches differ only in optional members needs them to tell the branches apart).
+   */
+  sample(schema: JsonSchema, salt: string, allOptionals?: boolean): unknown;
 }
 
 /** A 32-bit FNV-1a hash of `text`, to turn the seed and a salt into one generator seed. */
@@ -42,12 +45,13 @@ export function createSampler(contract: OpenApiContract, seed: number): Sampler 
     return root;
   };
   return {
-    sample(schema, salt) {
+    sample(schema, salt, allOptionals = false) {
       return generateSync(rootOf(schema), {
         seed: hash32(`${seed}:${salt}`),
         maxDepth: 10,
         maxDefaultItems: 3,
         optionalsProbability: 0.7,
+        alwaysFakeOptionals: allOptionals,
         minDateTime: '2024-01-01T00:00:00Z',
         maxDateTime: '2026-12-31T00:00:00Z',
       });
@@ -55,7 +59,16 @@ export function createSampler(contract: OpenApiContract, seed: number): Sampler 
   };
 }
 
-/** `value` with the refs {@link toJsonSchema} prefixed with {@link DOC_ID} made local (`#/…`) again. */
+/**
+ * `value` with the refs {@link toJsonSchema} prefixed with {@link DOC_ID} made local (`#/…`) again, and each `oneOf`
+ * sampled as an `anyOf`: json-schema-faker 0.6.3 answers `{}` for a `oneOf` of objects (seen on Spotify's
+ * `items: { oneOf: [Artist, Track] }`), while its `anyOf` picks a branch. The caller still checks the sample
+ * against the real `oneOf` and tries another salt when it matches two branches.
+ */
 function localRefs(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value).replaceAll(`"${DOC_ID}#`, '"#'));
+  return JSON.parse(JSON.stringify(value).replaceAll(`"${DOC_ID}#`, '"#'), (_key, node: unknown) => {
+    if (!node || typeof node !== 'object' || Array.isArray(node) || !Array.isArray((node as Record<string, unknown>).oneOf)) return node;
+    const { oneOf, ...rest } = node as Record<string, unknown>;
+    return { ...rest, anyOf: oneOf };
+  });
 }

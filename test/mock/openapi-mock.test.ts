@@ -7,14 +7,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HttpOperation, JsonSchema, OpenApiContract } from '../../contracts/model/types.js';
-import { DOC_ID, toJsonSchema } from '../../contracts/openapi/json-schema.js';
-import { refTargets } from '../../contracts/openapi/local-ref.js';
+import type { OpenApiContract } from '../../contracts/model/types.js';
 import { UsageError } from '../../contracts/errors.js';
 import { startMock, type RunningMock } from '../../mock/index.js';
-import { createSampler } from '../../mock/openapi/samples.js';
+import { call, judge, requestFor } from './helpers.js';
 import { declaredResponse } from '../../mock/openapi/server.js';
 import { loadContract, root } from '../generators/rest-client/helpers.js';
 
@@ -22,43 +19,11 @@ const ORDERS = join(root, 'examples/orders/openapi/orders.yaml');
 let contract: OpenApiContract;
 let mock: RunningMock;
 
-/** An ajv of the test's own over the contract, to judge the mock's answers. */
-function judge(c: OpenApiContract): (schema: JsonSchema, value: unknown) => string[] {
-  const v30 = /^3\.0|^2/.test(c.specVersion);
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
-  ajv.addSchema({ ...(toJsonSchema(refTargets(c), v30) as object), $id: DOC_ID });
-  return (schema, value) => {
-    const validate = ajv.compile(toJsonSchema(schema, v30) as object);
-    return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
-  };
-}
-
-/** A request for `op` that the contract accepts: path parameters and a body sampled with another seed. */
-function requestFor(c: OpenApiContract, op: HttpOperation): { path: string; init: RequestInit } {
-  const sampler = createSampler(c, 99);
-  const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const p = op.parameters.find((x) => x.in === 'path' && x.name === name);
-    return encodeURIComponent(String(p?.schema ? sampler.sample(p.schema, name) : 'x'));
-  });
-  const headers: Record<string, string> = {};
-  for (const p of op.parameters) if (p.in === 'header' && p.required && p.schema) headers[p.name] = String(sampler.sample(p.schema, p.name));
-  const media = op.requestBody?.content.find((m) => m.mediaType.includes('json'));
-  const body = media?.schema !== undefined ? JSON.stringify(sampler.sample(media.schema, `${op.operationId}:body`)) : undefined;
-  if (body) headers['content-type'] = media!.mediaType;
-  return { path, init: { method: op.method.toUpperCase(), headers, body } };
-}
-
 beforeAll(async () => {
   contract = await loadContract(ORDERS, 'orders');
   mock = await startMock(contract, { port: 0, seed: 7 });
 });
 afterAll(() => mock?.close());
-
-const call = async (m: RunningMock, path: string, init: RequestInit = {}) => {
-  const res = await fetch(m.url + path, init);
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
-};
 
 describe('every operation', () => {
   it('answers its success status with a body valid against the contract', async () => {
