@@ -161,7 +161,7 @@ describe('failure injection', () => {
 });
 
 describe('--stateful', () => {
-  it('POST then GET returns what was posted; PATCH and DELETE act on it', async () => {
+  it('POST then GET returns what was posted; PUT and DELETE act on it', async () => {
     const m = await startMock(contract, { port: 0, stateful: true });
     try {
       const { init } = requestFor(contract, contract.operations.find((o) => o.operationId === 'createOrder')!);
@@ -174,8 +174,9 @@ describe('--stateful', () => {
       expect(read.status).toBe(200);
       expect(read.body).toEqual(created.body);
       expect(read.body!.customerId).toBe(posted.customerId);
-      const list = await call(m, `/api/v1/customers/${posted.customerId}/orders`);
-      void list;
+      const replaced = await call(m, `/api/v1/orders/${encodeURIComponent(id)}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...read.body, note: 'replaced' }) });
+      expect(replaced.status, JSON.stringify(replaced.body)).toBe(200);
+      expect((await call(m, `/api/v1/orders/${encodeURIComponent(id)}`)).body).toMatchObject({ id, note: 'replaced' });
       const removed = await call(m, `/api/v1/orders/${encodeURIComponent(id)}`, { method: 'DELETE' });
       expect(removed.status).toBeLessThan(300);
       expect((await call(m, `/api/v1/orders/${encodeURIComponent(id)}`)).status).toBe(404);
