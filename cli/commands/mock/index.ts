@@ -1,5 +1,5 @@
 /**
- * `contractkit mock <contract>`: serves a mock of an OpenAPI contract until
+ * `contractkit mock <contract>`: serves a mock of an OpenAPI (or proto) contract until
  * Ctrl-C (mock/ holds the server; this file is arguments and printing).
  */
 import type { Argv, CommandModule } from 'yargs';
@@ -25,10 +25,10 @@ interface MockArgs extends GlobalArgs {
 /** The `mock` command. */
 export const mockCommand: CommandModule<GlobalArgs, MockArgs> = {
   command: 'mock <contract>',
-  describe: 'Serve a mock of an OpenAPI contract (examples or seeded samples, state, scenarios, failure injection)',
+  describe: 'Serve a mock of an OpenAPI contract (examples or seeded samples, state, scenarios, failure injection) or of a proto contract (grpc-js)',
   builder: (y: Argv<GlobalArgs>) =>
     y
-      .positional('contract', { type: 'string', demandOption: true, describe: 'The OpenAPI contract to mock' })
+      .positional('contract', { type: 'string', demandOption: true, describe: 'The OpenAPI contract (or proto directory) to mock' })
       .option('port', { type: 'number', default: 4010, describe: 'Port to listen on (0: any free port)' })
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'Address to listen on' })
       .option('seed', { type: 'number', default: 1, describe: 'Seed of the generated samples and of --failure-rate' })
