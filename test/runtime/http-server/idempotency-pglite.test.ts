@@ -1,7 +1,8 @@
 /** The idempotency store on PGlite (PostgreSQL in wasm, in process): the same SQL as on PostgreSQL. */
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll } from 'vitest';
-import { createPgliteIdempotencyStore, type PGliteLike } from '../../../runtime/src/http/server/idempotency/index.js';
+import { createPgliteIdempotencyStore } from '../../../runtime/src/http/server/idempotency/index.js';
+import type { PGliteLike } from '../../../runtime/src/saga/index.js';
 import { describeIdempotencyStore } from './idempotency-suite.js';
 
 // one embedded database for the file (starting one takes seconds)
