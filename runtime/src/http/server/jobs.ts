@@ -117,3 +117,5 @@ export async function acceptJob<R>(options: AcceptJobOptions, work: (job: JobSta
     body: options.body ? options.body(job) : job,
   };
 }
+
+export { createPgJobStore, createPgliteJobStore, createSqlJobStore, type SqlJobStoreOptions } from './sql-job-store.js';
