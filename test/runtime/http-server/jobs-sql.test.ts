@@ -2,6 +2,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { settled } from './settled-job.js';
 import { acceptJob, createPgJobStore, createPgliteJobStore, type JobStatus, type JobStore } from '../../../runtime/src/http/server/jobs.js';
 import type { PGliteLike } from '../../../runtime/src/saga/index.js';
 
@@ -14,15 +15,6 @@ afterAll(async () => {
   await pool.query(`DROP TABLE IF EXISTS ${table}`);
   await Promise.all([pool.end(), other.end(), lite?.then((db) => db.close())]);
 });
-
-async function settled(store: JobStore, id: string): Promise<JobStatus> {
-  for (let i = 0; i < 300; i++) {
-    const job = await store.get(id);
-    if (job && (job.status === 'succeeded' || job.status === 'failed')) return job;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`job ${id} did not finish`);
-}
 
 const stores: [string, () => Promise<JobStore>][] = [
   ['PostgreSQL', () => createPgJobStore(pool, { table })],

@@ -1,15 +1,6 @@
 import { expect, it } from 'vitest';
+import { settled } from './settled-job.js';
 import { acceptJob, createMemoryJobStore, type JobStatus, type JobStore } from '../../../runtime/src/http/server/jobs.js';
-
-/** Polls the store until the job leaves pending/running (the client's side of 202-and-poll). */
-async function settled(store: JobStore, id: string): Promise<JobStatus> {
-  for (let i = 0; i < 200; i++) {
-    const job = await store.get(id);
-    if (job && (job.status === 'succeeded' || job.status === 'failed')) return job;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`job ${id} did not finish`);
-}
 
 it('acceptJob answers 202 with Location and Retry-After, the job pending; then running, then succeeded with the result', async () => {
   const store = createMemoryJobStore();
