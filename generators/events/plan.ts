@@ -11,6 +11,8 @@ import { eventGroups } from './event-groups.js';
 import { replyPlan } from './reply-plan.js';
 import { duplicateWindowMs, operationSettings, type EventsGeneratorOptions, type OperationSettings } from './bindings.js';
 import { camelCase, createNameScope, pascalCase } from '../core/names.js';
+import { schemaFormatFamily } from '../../contracts/asyncapi/schema-format.js';
+import { avroPayload } from './avro/avro-payload.js';
 
 /** One message (one event type at one major version). */
 export interface MessagePlan {
@@ -31,6 +33,8 @@ export interface MessagePlan {
   validatorName: string;
   /** `orderPlacedV2` — the spec constant. */
   specName: string;
+  /** The payload is an Avro schema (`schemaFormat: application/vnd.apache.avro…`): validated with avsc; `dataSchema` is its JSON Schema mapping. */
+  avro?: boolean;
 }
 
 /** The versions of one event type an operation carries. */
@@ -138,8 +142,24 @@ export function planEvents(contract: AsyncApiContract, options: EventsGeneratorO
       fail(`Message \`${label}\` has no payload schema, so no type or validator can be generated for it.`, 'Give the message a `payload` JSON Schema (the envelope with the event data under `payload`, or the event data itself).', m.location);
       continue;
     }
-    const envelope = isEnvelopeSchema(m.payload);
-    const dataSchema = envelope ? ((m.payload as Record<string, Record<string, JsonSchema>>).properties!.payload as JsonSchema) : m.payload;
+    const payloadFamily = schemaFormatFamily(m.formats?.payload?.format);
+    const at = m.formats?.payload ? { file: m.location.file, ...(m.location.pointer !== undefined ? { pointer: m.location.pointer + m.formats.payload.pointer } : {}) } : m.location;
+    if (m.formats?.headers && schemaFormatFamily(m.formats.headers.format) !== 'json-schema') {
+      fail(`Message \`${label}\`: its headers are written in \`${m.formats.headers.format}\`; the events generator reads headers in JSON Schema only.`, 'Describe the headers with an AsyncAPI (JSON) Schema.', m.location);
+      continue;
+    }
+    let avroData: JsonSchema | undefined;
+    if (payloadFamily === 'avro') {
+      const avro = avroPayload(m.payload);
+      for (const p of avro.problems) fail(`Message \`${label}\`: its Avro payload cannot be generated: ${p}.`, 'Change the Avro schema (see docs/events.md, Avro payloads), or describe the payload in JSON Schema.', at);
+      if (!avro.dataSchema) continue;
+      avroData = avro.dataSchema;
+    } else if (payloadFamily !== 'json-schema') {
+      fail(`Message \`${label}\`: its payload is written in \`${m.formats!.payload!.format}\`, a schema format the events generator does not read.`, 'Write the payload in JSON Schema (AsyncAPI Schema) or Avro (`application/vnd.apache.avro+json;version=1.9.0`).', at);
+      continue;
+    }
+    const envelope = !avroData && isEnvelopeSchema(m.payload);
+    const dataSchema = avroData ?? (envelope ? ((m.payload as Record<string, Record<string, JsonSchema>>).properties!.payload as JsonSchema) : m.payload);
     const base = pascalCase(m.name ?? m.title ?? m.id);
     const typeName = types.claim(base);
     messages.push({
@@ -154,6 +174,7 @@ export function planEvents(contract: AsyncApiContract, options: EventsGeneratorO
       validatedSchema: m.payload,
       validatorName: values.claim(`validate${typeName}`),
       specName: values.claim(camelCase(`${typeName} spec`)),
+      ...(avroData ? { avro: true } : {}),
     });
   }
 

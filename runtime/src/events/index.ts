@@ -10,6 +10,7 @@ export { envelopeField, type AmqpBindings, type AmqpExchangeBinding, type AmqpQu
 export { fromCloudEvent, toCloudEvent, type CloudEvent } from './cloudevents.js';
 export { upcast, type Upcaster, type UpcasterMap, type UpcastResult } from './upcast.js';
 export { ajvRuntime } from './ajv-runtime.js';
+export { avroValidator } from './avro-validator.js';
 export { assertValidEvent, checkEvent, describeErrors, EventValidationError, type EventValidator, type EventVersionSpec } from './validation.js';
 export { backoffDelay, type RetryPolicy } from './retry.js';
 export { addressPattern, addressSegment, bodyBuffer, bodyText, createInFlight, matchesAddress, type InFlight, type Delivery, type OutgoingMessage, type SubscribeOptions, type Subscription, type Transport } from './transport.js';
