@@ -73,7 +73,7 @@ process.exitCode = failed ? 1 : 0;
 function runSaga() {
   const services = join(example, 'services');
   const where = process.env.DEMO_DB ? `${process.env.DEMO_DB.replace(/\/\/[^@/]*@/, '//')}, ${process.env.DEMO_TRANSPORT || 'memory'} transport` : `PGlite in a temp dir, ${process.env.DEMO_TRANSPORT || 'in-memory'} transport`;
-  console.log(`\n${bold(`${steps.length + 1}. The place-order saga end to end on the example services (${where}): create order (REST) → charge (gRPC) → reserve stock (event + reply) → ship (REST)`)}`);
+  console.log(`\n${bold(`${steps.length + 1}. The place-order saga end to end on the example services (${where}): create order (REST) → charge (gRPC) → reserve stock (event + reply) → ship (REST), then the outcome pushed to the browser (WebSocket)`)}`);
   console.log('$ node --import ./examples/orders/services/register-ts.js examples/orders/services/demo-saga.ts');
   const saga = spawnSync(process.execPath, ['--import', join(services, 'register-ts.js'), join(services, 'demo-saga.ts')], { cwd: root, stdio: 'inherit' });
   console.log(`(exit code ${saga.status})`);

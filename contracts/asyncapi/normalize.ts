@@ -119,8 +119,15 @@ function toOperation(o: OperationInterface, idOf: (m: MessageInterface) => strin
   if (Object.keys(extensions).length) op.extensions = extensions;
   const reply = o.reply();
   if (reply) {
-    const channel = reply.channel()?.id();
-    op.reply = { ...(channel !== undefined ? { channel } : {}), messages: reply.messages().all().map(idOf) };
+    const channel = reply.channel();
+    // a reply without messages carries every message of its channel (AsyncAPI 3.0, Operation Reply Object)
+    const messages = reply.messages().all().length ? reply.messages().all() : (channel?.messages().all() ?? []);
+    const address = reply.address();
+    op.reply = {
+      ...(channel ? { channel: channel.id() } : {}),
+      messages: messages.map(idOf),
+      ...(address?.location() ? { address: { location: address.location(), ...(address.description() ? { description: address.description()! } : {}) } } : {}),
+    };
   }
   return op;
 }
@@ -147,6 +154,8 @@ function toMessage(m: MessageInterface, index: number, locate: SourceLocator, id
   const version = eventVersionOf(extensions, payload);
   if (version !== undefined) message.version = version;
   if (m.contentType()) message.contentType = m.contentType();
+  const correlation = m.correlationId();
+  if (correlation?.location()) message.correlationId = { location: correlation.location()!, ...(correlation.description() ? { description: correlation.description()! } : {}) };
   if (payload !== undefined) message.payload = payload;
   if (headers !== undefined) message.headers = headers;
   const bindings = bindingsOf(m);

@@ -282,6 +282,8 @@ export interface EventMessage {
   /** Major version from `x-event-version` or a `const` eventVersion. */
   version?: number;
   contentType?: string;
+  /** `correlationId.location` (`$message.header#/correlation_id`), if the message declares one. */
+  correlationId?: { location: string; description?: string };
   /** The payload schema (unwrapped from a Multi Format Schema Object); in the language `formats.payload` names, if set. */
   payload?: JsonSchema;
   headers?: JsonSchema;
@@ -307,8 +309,13 @@ export interface EventOperation {
   channel: string;
   /** Ids of the messages the operation carries. */
   messages: string[];
-  /** Reply channel/messages (AsyncAPI 3.0 `reply`), if any. */
-  reply?: { channel?: string; messages: string[] };
+  /**
+   * Reply channel/messages (AsyncAPI 3.0 `reply`), if any. `messages` are the
+   * reply's own, else its channel's (as the spec reads an empty list);
+   * `address` is the runtime expression where the request carries the reply
+   * address (`$message.header#/replyTo`), when the reply has one.
+   */
+  reply?: { channel?: string; messages: string[]; address?: { location: string; description?: string } };
   /** Operation bindings by protocol (`amqp: { deliveryMode }`, `mqtt: { qos, retain }`, `kafka: { groupId }`, …). */
   bindings?: Record<string, unknown>;
   /** `x-` extensions of the operation (parser bookkeeping left out). */

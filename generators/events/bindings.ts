@@ -15,6 +15,8 @@ export interface EventsGeneratorOptions {
   maxAttempts?: number;
   retryDelays?: (number | string)[];
   jetstream?: { maxDeliver?: number; ackWait?: number | string; duplicateWindow?: number | string };
+  /** Default timeout of generated requests (`x-reply-timeout` on an operation wins). */
+  replyTimeout?: number | string;
 }
 
 /** The data of an operation's bindings (what the runtime's `EventBindings` holds, with the Kafka key as data). */
@@ -117,9 +119,6 @@ function amqpOf(channel: EventChannel, op: EventOperation, fail: Fail): Record<s
       if (str(q.name)) e.name = q.name;
       for (const k of ['durable', 'exclusive', 'autoDelete'] as const) if (bool(q[k]) !== undefined) e[k] = q[k];
       if (Object.keys(e).length) out.queue = e;
-    }
-    if ((out.is === 'queue' || (out.exchange as { type?: string } | undefined)?.type === 'default') && /\{[^}]+\}/.test(channel.address) && !(out.queue as { name?: string } | undefined)?.name) {
-      fail(`Channel \`${channel.id}\` is an amqp queue but its address has parameters, and a queue name cannot.`, 'Name the queue in the binding (`queue: { name: … }`) or use `is: routingKey` with a topic exchange.', channel.location);
     }
   }
   if (ob) {

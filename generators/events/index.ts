@@ -9,6 +9,7 @@ import { defineGenerator, type GeneratedFile } from '../core/registry.js';
 import type { OptionsSchema } from '../core/options-schema.js';
 import type { EventsGeneratorOptions } from './bindings.js';
 import { emitBindings, emitChannels, emitConsumers, emitIndex, emitProducers, emitSpecs, emitTypes, emitUpcasters } from './emit.js';
+import { emitReplies, emitRequesters } from './emit-request-reply.js';
 import { planEvents } from './plan.js';
 import { compileValidators } from './validators.js';
 
@@ -22,6 +23,7 @@ export const EVENTS_OPTIONS_SCHEMA = {
     deadLetter: { type: 'string', description: 'The dead-letter destination of every consumer without `x-dead-letter`.' },
     maxAttempts: { type: 'number', description: 'Deliveries before dead-lettering.' },
     retryDelays: { type: 'array', items: DURATION, description: 'The delay before each retry, the last repeating.' },
+    replyTimeout: { ...DURATION, description: 'Default timeout of generated requests (`x-reply-timeout` on an operation wins).' },
     jetstream: {
       type: 'object',
       additionalProperties: false,
@@ -52,8 +54,10 @@ export const eventsGenerator = defineGenerator({
       { path: 'validators.ts', content: compileValidators(plan.messages) },
       emitProducers(plan),
       emitConsumers(plan),
-      emitIndex(needsUpcasters && plan.operations.some((o) => o.action === 'receive' && o.groups.some((g) => g.versions.length > 1))),
     ];
+    // request/reply modules only when the contract has operations with a reply (other outputs stay as they were)
+    const rpc = [emitRequesters(plan), emitReplies(plan)].filter((x): x is GeneratedFile => x !== undefined);
+    files.push(...rpc, emitIndex(needsUpcasters && plan.operations.some((o) => o.action === 'receive' && o.groups.some((g) => g.versions.length > 1)), rpc.map((x) => x.path.replace(/\.ts$/, ''))));
     // the user's once written: never deleted as an orphan
     if (upcasters) files.push({ ...upcasters, userOwned: true });
     return files;

@@ -36,7 +36,10 @@ export function compileValidators(messages: readonly MessagePlan[]): string {
   const ajv = new Ajv({ code: { source: true, esm: true, lines: true }, strict: false });
   addFastFormats(ajv);
   const refs: Record<string, string> = {};
+  // Avro payloads are validated by avsc (below), not ajv
+  const avro = messages.filter((m) => m.avro);
   for (const m of messages) {
+    if (m.avro) continue;
     const id = `contractkit:${m.validatorName}`;
     ajv.addSchema(clean(m.validatedSchema as JsonSchema) as object, id);
     refs[m.validatorName] = id;
@@ -53,5 +56,10 @@ export function compileValidators(messages: readonly MessagePlan[]): string {
   // the exports carry the type; the function bodies stay ajv's untyped JavaScript (its helpers in a statement of their own)
   const code = standaloneValidators(ajv, refs, () => file.importValue('ajvRuntime', RUNTIME, { statement: 'ajv' }), (name, fn) => `export const ${name}: ${validator} = ${fn};`);
   file.print(code, '\n');
+  if (avro.length) {
+    const avroValidator = file.importValue('avroValidator', RUNTIME);
+    // the Avro schema as JSON is a JavaScript expression as is (strings escaped by JSON.stringify)
+    for (const m of avro) file.print(`\nexport const ${m.validatorName}: ${validator} = ${avroValidator}(${JSON.stringify(m.validatedSchema)});\n`);
+  }
   return file.toGeneratedFile().content;
 }

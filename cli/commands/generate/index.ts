@@ -18,6 +18,7 @@ import { toolVersion } from '../../version.js';
 import { codeFingerprint, contractInputs, createGenerateCache, type GenerateCache } from '../../../generators/core/cache.js';
 import { GENERATOR_NAMES, type GeneratedFile, type GeneratorName } from '../../../generators/core/registry.js';
 import { jobsFromArguments, jobsFromConfig, type Job } from './jobs.js';
+import { outputCollisions } from './output-collisions.js';
 import { contractBytes, createProgress } from './progress.js';
 import type { ContractSpec } from '../../../contracts/load/types.js';
 import { createWatcher, describeChanges } from '../../../generators/core/watch.js';
@@ -164,6 +165,13 @@ async function generateOnce(ctx: CommandContext, jobs: Job[], args: GenerateArgs
   // one write (and one manifest) per output folder and target, however many contracts fill it
   const groups = new Map<string, typeof outputs>();
   for (const o of outputs) groups.set(outputKey(o.job), [...(groups.get(outputKey(o.job)) ?? []), o]);
+  // contracts sharing a folder must not write one path differently (checked for every group before any is written)
+  const collisions = [...groups.values()].flatMap((g) => outputCollisions(g, ctx.cwd));
+  if (collisions.length) {
+    progress.done();
+    printFindings(collisions, ctx, 'generate');
+    return { exit: EXIT.usage, inputs: [...inputs] };
+  }
   for (const group of groups.values()) {
     const { job } = group[0]!;
     const files: GeneratedFile[] = group.flatMap((o) => o.files);

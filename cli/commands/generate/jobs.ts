@@ -25,6 +25,15 @@ export interface Job {
 
 type Kind = ContractSpec['kind'];
 
+/**
+ * Targets whose files are named the same whatever the contract (`index.ts`,
+ * `client.ts`): two contracts cannot share an output directory. The saga
+ * target names its files after the saga and grpc after the proto files, so
+ * several may share one; what still collides there is refused after
+ * generating (`output-collisions.ts`).
+ */
+const SAME_FILES_PER_CONTRACT = new Set<GeneratorName>(['events', 'rest-client']);
+
 /** How messages name a kind of contract. */
 const KIND_NAMES: Record<Kind, { one: string; what: string; input: string }> = {
   openapi: { one: 'an OpenAPI contract', what: 'OpenAPI', input: 'OpenAPI 3.x documents' },
@@ -69,11 +78,12 @@ export function jobsFromArguments(ctx: CommandContext, target: GeneratorName, co
       `generate ${target}: ${contract} holds no ${KIND_NAMES[wanted].what} contract (it holds ${held}); the ${target} target generates from ${KIND_NAMES[wanted].input}. Nothing was written.`,
     );
   }
-  if (target === 'events' && fitting.length > 1) {
-    // each document's output would overwrite the one before it in the same directory
-    const message = `${fitting.length} AsyncAPI documents under ${contract} would be generated into one output directory (${out}), each overwriting the last; nothing was written.`;
-    const hint = 'Name one document (`contractkit generate events path/to/asyncapi.yaml --out <dir>`), or give each document its own `generate:` target in contractkit.yaml.';
-    throw new UsageError(`generate events: ${message}`, fitting.map((s) => ({ ruleId: 'generate/one-contract-per-out', severity: 'error', kind: 'asyncapi', file: s.path, line: 1, column: 1, message, hint })));
+  if (SAME_FILES_PER_CONTRACT.has(target) && fitting.length > 1) {
+    // each contract's output has the same file names: each would overwrite the one before it in the same directory
+    const what = `${KIND_NAMES[wanted].what} ${wanted === 'asyncapi' ? 'documents' : 'contracts'}`;
+    const message = `${fitting.length} ${what} under ${contract} would be generated into one output directory (${out}), each overwriting the last; nothing was written.`;
+    const hint = `Name one contract (\`contractkit generate ${target} path/to/contract --out <dir>\`), or give each its own \`generate:\` target in contractkit.yaml.`;
+    throw new UsageError(`generate ${target}: ${message}`, fitting.map((s) => ({ ruleId: 'generate/one-contract-per-out', severity: 'error', kind: s.kind, file: s.path, line: 1, column: 1, message, hint })));
   }
   const jobs = fitting.map((spec) => ({ spec, target: { target, out: resolve(ctx.cwd, out), options } }));
   for (const job of jobs) {

@@ -19,6 +19,7 @@ import { createPaymentServiceClient, type PaymentServiceClient } from '../genera
 import { createPlaceOrderParticipants, startPlaceOrderReplies, type PlaceOrderClients } from '../generated/saga/place-order.participants.js';
 import { createPlaceOrderSaga, type PlaceOrderData, type PlaceOrderParticipants } from '../generated/saga/place-order.saga.js';
 import { startInventoryService, type InventoryService } from './inventory-service.js';
+import { startNotificationService, type NotificationService } from './notification-service.js';
 import { startOrdersService, type OrdersService } from './orders-service.js';
 import { startPaymentsService, type PaymentsService } from './payments-service.js';
 
@@ -49,6 +50,8 @@ export interface PlaceOrderSystem {
   readonly orders: OrdersService;
   readonly payments: PaymentsService;
   readonly inventory: InventoryService;
+  /** The WebSocket push of each finished saga's outcome to the customer's browser (`connectCustomerApp(notifications.url, …)`). */
+  readonly notifications: NotificationService;
   readonly runtime: SagaRuntime;
   readonly store: SagaStore;
   /** The broker's transport (the services and the outbox relay publish on it). */
@@ -106,7 +109,7 @@ export async function startPlaceOrderSystem(o: PlaceOrderSystemOptions = {}): Pr
   outboxPool?.on('error', () => undefined); // a dropped idle connection is replaced on next use
   const outbox = outboxPool ? createOutboxTransport({ pool: outboxPool, inner: transport, table: outboxTable, pollIntervalMs: 100, onError: (err) => console.error('outbox relay:', err) }) : undefined;
   const commands = outbox ?? transport;
-  const [orders, payments, inventory] = await Promise.all([startOrdersService(), startPaymentsService(), startInventoryService(transport, { group: `inventory.${run}` })]);
+  const [orders, payments, inventory, notifications] = await Promise.all([startOrdersService(), startPaymentsService(), startInventoryService(transport, { group: `inventory.${run}` }), startNotificationService()]);
 
   // the saga's own retry policies are the only retries here, so what the saga does is what you see
   const http = createHttpClient({ baseUrl: orders.url, retry: false, circuitBreaker: false, timeoutMs: 5000 });
@@ -119,7 +122,14 @@ export async function startPlaceOrderSystem(o: PlaceOrderSystemOptions = {}): Pr
   const generated = createPlaceOrderSaga(participants);
   const saga = o.adjust ? o.adjust(generated) : generated;
   const sagas = [saga, ...(o.extraSagas?.(participants, saga) ?? [])];
-  const runtime = createSagaRuntime({ pollMs: 20, leaseMs: 30_000, ...o.runtime, store, sagas, ...(o.onEvent ? { onEvent: o.onEvent } : {}) });
+  // a finished place-order saga is pushed to the customer's browser (the notification service's WebSocket)
+  const onEvent: SagaEventHandler = async (e) => {
+    await o.onEvent?.(e);
+    if (e.saga !== 'place-order' || (e.type !== 'saga.completed' && e.type !== 'saga.compensated' && e.type !== 'saga.failed')) return;
+    const instance = await runtime.get(e.sagaId);
+    if (instance) await notifications.notifyOutcome(instance);
+  };
+  const runtime: SagaRuntime = createSagaRuntime({ pollMs: 20, leaseMs: 30_000, ...o.runtime, store, sagas, onEvent });
   await runtime.run();
 
   const kind = /^postgres/.test(db) ? `PostgreSQL ${db.replace(/\/\/[^@/]*@/, '//')}${o.schema ? ` (schema ${o.schema})` : ''}` : db === 'memory:' ? 'in-memory store' : `PGlite in ${db}`;
@@ -128,6 +138,7 @@ export async function startPlaceOrderSystem(o: PlaceOrderSystemOptions = {}): Pr
     orders,
     payments,
     inventory,
+    notifications,
     runtime,
     store,
     transport,
@@ -154,6 +165,7 @@ export async function startPlaceOrderSystem(o: PlaceOrderSystemOptions = {}): Pr
       await runtime.stop();
       await Promise.all(consumers.map((c) => c.close()));
       await inventory.close();
+      await notifications.close();
       paymentsClient.close();
       await Promise.all([orders.close(), payments.close()]);
       // this run's exchange and queues (RabbitMQ) or streams (NATS) are removed with it

@@ -10,6 +10,7 @@ export { envelopeField, type AmqpBindings, type AmqpExchangeBinding, type AmqpQu
 export { fromCloudEvent, toCloudEvent, type CloudEvent } from './cloudevents.js';
 export { upcast, type Upcaster, type UpcasterMap, type UpcastResult } from './upcast.js';
 export { ajvRuntime } from './ajv-runtime.js';
+export { avroValidator } from './avro-validator.js';
 export { assertValidEvent, checkEvent, describeErrors, EventValidationError, type EventValidator, type EventVersionSpec } from './validation.js';
 export { backoffDelay, type RetryPolicy } from './retry.js';
 export { addressPattern, addressSegment, bodyBuffer, bodyText, createInFlight, matchesAddress, type InFlight, type Delivery, type OutgoingMessage, type SubscribeOptions, type Subscription, type Transport } from './transport.js';
@@ -31,3 +32,4 @@ export { createKafkaTransport, fromKafkaHeaders, kafkaTopicOf, toKafkaMessage, t
 export { createWebSocketClientTransport, createWebSocketServerTransport, wsHandshake, type WebSocketClientOptions, type WebSocketClientTransport, type WebSocketDeadLetter, type WebSocketServerOptions, type WebSocketServerTransport, type WebSocketTransport } from './transports/websocket.js';
 export { createSseClientTransport, createSseServerTransport, httpStreamRequest, type SseClientOptions, type SseClientTransport, type SseDeadLetter, type SseServerOptions, type SseServerTransport } from './transports/http-stream.js';
 export { createRequester, reply, request, RequestTimeoutError, type LateReply, type ReplyCapable, type ReplyInbox, type ReplyMessage, type Requester, type RequesterOptions, type RequestOptions } from './request-reply.js';
+export { replyEvent, replyProblem, requestEvent, UnexpectedReplyError, type ReplyEventSpec, type RequestMeta, type RequestReceived, type TypedReply, type TypedRequest } from './typed-request-reply.js';

@@ -1,8 +1,8 @@
 /** Shared by the events tests: generate a fixture into a temp dir that resolves the repository's packages, and type-check output. */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { loadAsyncApi } from '../../../contracts/asyncapi/load.js';
 import { eventsGenerator } from '../../../generators/events/index.js';
 import { writeGeneratedFiles } from '../../../generators/core/writer.js';
@@ -61,7 +61,9 @@ export function typeCheck(dir: string, files: string[]): string {
 /** Generates `fixture` (with every `RUN` replaced by `run`) into a temp project; returns the output dir. */
 export async function generateFixture(fixture: string, run: string, name = 'bound-shop', options: Record<string, unknown> = {}): Promise<string> {
   const dir = tempProject('ck-events-fx-');
-  const file = join(dir, fixture);
+  const file = join(dir, basename(fixture));
+  // a fixture in a folder of its own brings the files it refers to (`$ref: ./order.avsc`)
+  if (dirname(fixture) !== '.') for (const f of readdirSync(join(FIXTURES, dirname(fixture)))) if (f !== basename(fixture)) copyFileSync(join(FIXTURES, dirname(fixture), f), join(dir, f));
   writeFileSync(file, readFileSync(join(FIXTURES, fixture), 'utf8').replace(/RUN/g, run));
   const out = join(dir, 'gen');
   const loaded = await loadAsyncApi({ name, kind: 'asyncapi', path: file }, { cwd: dir, rootDir: dir, allowRemoteRefs: false });
