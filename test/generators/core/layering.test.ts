@@ -1,7 +1,8 @@
 /**
  * The layers of docs/DESIGN.md, held: generators are functions of the model,
- * so no generator source imports `cli/` or `checks/` (issue 13, item 1), and
- * nothing in `contracts/` imports the layers above it.
+ * so no generator source imports `cli/` or `checks/` (issue 13, item 1),
+ * no `checks/` source imports `cli/` (not even a type: the config types live in
+ * `contracts/config/`), and nothing in `contracts/` imports the layers above it.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -22,7 +23,13 @@ it('finds imports of a layer (the check can fail)', () => {
   expect(importedLayers(file, "import type { Finding } from '../../contracts/finding.js';\nimport { b } from './b.js';")).toEqual(['contracts', 'generators']);
 });
 
-for (const [layer, forbidden] of [['generators', ['cli', 'checks']], ['contracts', ['cli', 'checks', 'generators']]] as const) {
+const LAYERS = [
+  ['generators', ['cli', 'checks']],
+  ['checks', ['cli']],
+  ['contracts', ['cli', 'checks', 'generators']],
+] as const;
+
+for (const [layer, forbidden] of LAYERS) {
   it(`no ${layer}/ source imports ${forbidden.join(' or ')}/`, () => {
     const sources = walk(join(ROOT, layer)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes('/support/testing'));
     expect(sources.length).toBeGreaterThan(10);
