@@ -1,3 +1,5 @@
 #!/usr/bin/env node
 // Runs the built CLI; `npm install` builds it (the `prepare` script).
-import '../dist/cli/index.js';
+import { main } from '../dist/cli/index.js';
+
+await main();

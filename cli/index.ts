@@ -86,6 +86,13 @@ export async function createCli(argv: string[]) {
   return cli;
 }
 
-tolerateClosedOutput(process.stdout);
-tolerateClosedOutput(process.stderr);
-await (await createCli(hideBin(process.argv))).parseAsync();
+/**
+ * Runs the CLI on `argv` (without node and script; default: this process's
+ * arguments) and leaves its exit code in `process.exitCode`. bin/contractkit.js
+ * calls it; tests call it in-process (test/cli/run-in-process.ts).
+ */
+export async function main(argv: string[] = hideBin(process.argv)): Promise<void> {
+  tolerateClosedOutput(process.stdout);
+  tolerateClosedOutput(process.stderr);
+  await (await createCli(argv)).parseAsync();
+}

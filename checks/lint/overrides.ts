@@ -5,7 +5,7 @@
 import { relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { Finding } from '../../contracts/finding.js';
-import type { Config } from '../../cli/config/types.js';
+import type { Config } from '../../contracts/config/types.js';
 
 /** Applies `config.lint.overrides` (later overrides win) to findings. */
 export function applyOverrides(findings: readonly Finding[], config: Config): Finding[] {

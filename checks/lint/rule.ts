@@ -5,9 +5,9 @@
  */
 import type { ContractKind, Finding, Severity } from '../../contracts/finding.js';
 import type { ContractModel } from '../../contracts/model/types.js';
+import type { PresetName } from '../../contracts/config/types.js';
 
-/** Rule presets, from the smallest to the strictest. */
-export type PresetName = 'minimal' | 'recommended' | 'strict';
+export type { PresetName } from '../../contracts/config/types.js';
 
 /** A rule's configured severity, or `off`. */
 export type RuleSetting = Severity | 'off';

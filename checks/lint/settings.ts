@@ -7,7 +7,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import type { Severity } from '../../contracts/finding.js';
 import { ConfigError } from '../../contracts/errors.js';
 import { schemaErrorsToFindings } from '../../contracts/source/schema-errors.js';
-import type { Config } from '../../cli/config/types.js';
+import type { Config } from '../../contracts/config/types.js';
 import { findRule, LINT_RULES, presetSeverity } from './catalogue.js';
 import type { LintRule } from './rule.js';
 import { asyncapiOptionsFromConfig } from './asyncapi/index.js';

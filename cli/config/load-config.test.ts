@@ -86,6 +86,32 @@ describe('loadConfig', () => {
     expect(err.findings.some((f) => f.pointer?.startsWith('/contracts/api'))).toBe(true);
   });
 
+  it('checks a target\'s options by its target, worded and located as the generator\'s own check', () => {
+    const dir = scratch({
+      'contractkit.yaml':
+        'contracts:\n  a.b:\n    openapi: a.yaml\n    generate:\n      - target: rest-client\n        out: gen\n        options:\n          dateType: date\n          bigints: true\n      - { target: grpc, out: g2, options: { paths: 5 } }\n      - { target: saga, out: g3, options: [] }\n',
+    });
+    const err = configErrorOf(() => loadConfig(dir));
+    const found = err.findings.map((f) => ({ ruleId: f.ruleId, pointer: f.pointer, message: f.message, at: positionOf(f.file, f.pointer, f.onKey) }));
+    expect(found).toEqual([
+      { ruleId: 'config/invalid-generator-options', pointer: '/contracts/a.b/generate/0/options/bigints', message: expect.stringMatching(/^rest-client: Unknown key `bigints`/), at: expect.objectContaining({ line: 9, column: 11 }) },
+      { ruleId: 'config/invalid-generator-options', pointer: '/contracts/a.b/generate/0/options/dateType', message: expect.stringMatching(/^rest-client: `dateType` must be one of "string", "Date"\. Did you mean `Date`\?/), at: expect.objectContaining({ line: 8 }) },
+      ...['must be string', 'must be array', 'matches none of the allowed forms'].map((what) => ({ ruleId: 'config/invalid-generator-options', pointer: '/contracts/a.b/generate/1/options/paths', message: `grpc: \`paths\` ${what}.`, at: expect.objectContaining({ line: 10 }) })),
+      { ruleId: 'config/invalid-generator-options', pointer: '/contracts/a.b/generate/2/options', message: 'saga: The options of the saga target must be object.', at: expect.objectContaining({ line: 11 }) },
+    ]);
+    // no `must match "then" schema` beside them
+    expect(err.findings.map((f) => f.message).join('\n')).not.toMatch(/then|if/);
+    expect(err.findings.every((f) => f.hint)).toBe(true);
+  });
+
+  it('reports an unknown target once, whatever its options', () => {
+    const dir = scratch({ 'contractkit.yaml': 'contracts:\n  api:\n    openapi: a.yaml\n    generate:\n      - { target: rest-clinet, out: gen, options: { dateType: Date } }\n' });
+    const err = configErrorOf(() => loadConfig(dir));
+    expect(err.findings).toHaveLength(1);
+    expect(err.findings[0]).toMatchObject({ ruleId: 'config/invalid', pointer: '/contracts/api/generate/0/target' });
+    expect(err.findings[0]!.message).toMatch(/must be one of "rest-client".*Did you mean `rest-client`\?/);
+  });
+
   it('reports invalid YAML with a position', () => {
     const dir = scratch({ 'contractkit.yaml': 'contracts:\n  a: [unclosed\n' });
     const err = configErrorOf(() => loadConfig(dir));

@@ -11,6 +11,7 @@ import { outsideProject, projectRootOf } from '../../contracts/source/project-ro
 import { findYamlLimitProblem, MAX_ALIAS_COUNT, parserMessage } from '../../contracts/source/yaml-limits.js';
 import { schemaErrorsToFindings } from '../../contracts/source/schema-errors.js';
 import { readPackageJson } from '../../contracts/source/package-files.js';
+import { generatorOptionsFindings } from '../../generators/core/options-error.js';
 import type { Finding, Severity } from '../../contracts/finding.js';
 import type { Config, ConfiguredContract, RuleConfig } from './types.js';
 
@@ -128,7 +129,7 @@ export function loadConfig(cwd: string, explicit?: string): Config {
   const data = (doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {}) as Record<string, unknown>;
   const { ok, errors } = validate(data);
   if (!ok) {
-    throw new ConfigError(`Invalid config ${file}`, schemaErrorsToFindings(errors, file, 'config', 'config/invalid', 'config'));
+    throw new ConfigError(`Invalid config ${file}`, configErrorsToFindings(errors, data, file));
   }
   const config = normalize(data, file);
   // a contract path in the config (a pull request can change it) is never read outside the project:
@@ -150,6 +151,42 @@ export function loadConfig(cwd: string, explicit?: string): Config {
 }
 
 type Raw = Record<string, any>;
+
+// a target's options are checked by the `then` branch of its target (schema generated from the generators' optionsSchema)
+const TARGET_OPTIONS = /^(\/contracts\/[^/]+\/generate\/\d+)\/options(?=\/|$)/;
+
+/**
+ * Located findings for the config validator's errors. A target's option
+ * problems are worded as the generator's own check words them
+ * (`rest-client: \`dateType\` must be one of …`, rule
+ * `config/invalid-generator-options`); the `if` of the branch that matched
+ * the target is noise beside them and is dropped.
+ */
+function configErrorsToFindings(errors: readonly ErrorObject[], data: Raw, file: string): Finding[] {
+  const rest: ErrorObject[] = [];
+  const byTarget = new Map<string, ErrorObject[]>();
+  for (const e of errors) {
+    const at = TARGET_OPTIONS.exec(e.instancePath);
+    if (at && e.schemaPath.includes('/then/properties/options')) {
+      const list = byTarget.get(at[1]!) ?? [];
+      list.push({ ...e, instancePath: e.instancePath.slice(at[0].length) });
+      byTarget.set(at[1]!, list);
+    } else if (e.keyword !== 'if') {
+      rest.push(e);
+    }
+  }
+  const findings = schemaErrorsToFindings(rest, file, 'config', 'config/invalid', 'config');
+  for (const [at, list] of byTarget) {
+    const [, , contract, , index] = at.split('/');
+    const target = String(data.contracts?.[unescapePointer(contract!)]?.generate?.[Number(index)]?.target);
+    findings.push(...generatorOptionsFindings(target, list).map((f) => ({ ...f, file, pointer: `${at}/options${f.pointer ?? ''}` })));
+  }
+  return findings;
+}
+
+function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
 
 function normalize(data: Raw, file: string): Config {
   const dir = dirname(file);

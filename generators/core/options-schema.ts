@@ -6,8 +6,7 @@
  * (`/dateType`); the CLI places them at the option's line in the config.
  */
 import { Ajv, type ValidateFunction } from 'ajv';
-import { schemaErrorsToFindings } from '../../contracts/source/schema-errors.js';
-import { GeneratorOptionsError } from './options-error.js';
+import { GeneratorOptionsError, generatorOptionsFindings } from './options-error.js';
 
 export { GeneratorOptionsError } from './options-error.js';
 
@@ -23,11 +22,7 @@ export function validateGeneratorOptions(target: string, schema: OptionsSchema, 
   let validate = compiled.get(schema);
   if (!validate) compiled.set(schema, (validate = ajv.compile(schema)));
   if (validate(options)) return;
-  const findings = schemaErrorsToFindings(validate.errors ?? [], '', 'config', 'config/invalid-generator-options', `options of the ${target} target`).map((f) => ({
-    ...f,
-    message: `${target}: ${f.message}`,
-    hint: f.hint ?? `See the options of the ${target} target in docs/${target === 'saga' ? 'sagas' : target}.md.`,
-  }));
+  const findings = generatorOptionsFindings(target, validate.errors ?? []);
   const first = findings[0]?.message ?? `${target}: the options do not match the generator's schema`;
   throw new GeneratorOptionsError(target, `Invalid options for the ${target} target: ${first.replace(`${target}: `, '')}`, findings);
 }

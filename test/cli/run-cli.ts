@@ -12,9 +12,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `contractkit ...args` in `cwd` with colors off. */
-export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): CliResult {
-  const r = spawnSync(process.execPath, [join(packageRoot(), 'bin', 'contractkit.js'), ...args], {
+/** Runs `contractkit ...args` in `cwd` with colors off (`nodeArgs`: node's own flags, `--max-old-space-size=…`). */
+export function runCli(args: string[], cwd: string, env: Record<string, string> = {}, nodeArgs: string[] = []): CliResult {
+  const r = spawnSync(process.execPath, [...nodeArgs, join(packageRoot(), 'bin', 'contractkit.js'), ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...env },

@@ -12,12 +12,13 @@
 import type { Severity } from '../../../contracts/finding.js';
 import { severityOfOasdiffLevel, type BreakingRule, type OasdiffLevel } from '../rule.js';
 import { KEYWORD_LEVELS } from './catalogue-keywords.js';
+import { OPENAPI_PURPOSES } from './catalogue-purposes.js';
 
 /** Our own rule: a breaking change without a new major version. */
 export const NEEDS_NEW_VERSION_ID = 'breaking-change-needs-new-version' as const;
 
 /** oasdiff's ids (checker/rules.go) and their default levels, grouped as oasdiff groups its checks. */
-const OASDIFF_LEVELS = {
+export const OASDIFF_LEVELS = {
   'api-path-removed-without-deprecation': 'ERR',
   'api-path-removed-with-deprecation': 'INFO',
   'api-path-sunset-parse': 'ERR',
@@ -241,11 +242,6 @@ const OASDIFF_LEVELS = {
   'response-property-all-of-removed': 'ERR',
 } as const satisfies Record<string, OasdiffLevel>;
 
-function describe(id: string): string {
-  const words = id.replace(/-/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1) + '.';
-}
-
 /** Every id the OpenAPI differ reports under (oasdiff's, then ours): a typo in a `report()` call is a compile error. */
 export type OpenApiBreakingId = keyof typeof OASDIFF_LEVELS | keyof typeof KEYWORD_LEVELS | typeof NEEDS_NEW_VERSION_ID;
 
@@ -261,12 +257,12 @@ export function isOpenApiBreakingId(id: string): id is OpenApiBreakingId {
 
 /** The OpenAPI breaking rules, oasdiff's first, then ours. */
 export const OPENAPI_BREAKING_RULES: readonly BreakingRule[] = [
-  ...[...OPENAPI_LEVELS].map(([id, severity]): BreakingRule => ({ id, kind: 'openapi', severity, description: describe(id), source: 'oasdiff' })),
+  ...[...OPENAPI_LEVELS].map(([id, severity]): BreakingRule => ({ id, kind: 'openapi', severity, description: OPENAPI_PURPOSES[id as keyof typeof OPENAPI_PURPOSES], source: 'oasdiff' })),
   {
     id: NEEDS_NEW_VERSION_ID,
     kind: 'openapi',
     severity: 'error',
-    description: 'A breaking change was made without a new major version (path prefix /vN or info.version).',
+    description: 'A breaking change was made without a new major version (path prefix /vN or info.version). An error: clients that pin a major version get the breaking change anyway.',
     source: 'contractkit',
   },
 ];

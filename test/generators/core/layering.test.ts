@@ -1,8 +1,9 @@
 /**
  * The layers of docs/DESIGN.md, held: generators are functions of the model,
- * so no generator source imports `cli/` or `checks/` (issue 13, item 1), and
- * nothing in `contracts/` imports the layers above it; `mock/` imports only
- * `contracts/` and `runtime/`.
+ * so no generator source imports `cli/` or `checks/` (issue 13, item 1),
+ * no `checks/` source imports `cli/` (not even a type: the config types live in
+ * `contracts/config/`), nothing in `contracts/` imports the layers above it, and
+ * `mock/` imports only `contracts/` and `runtime/`.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -23,7 +24,14 @@ it('finds imports of a layer (the check can fail)', () => {
   expect(importedLayers(file, "import type { Finding } from '../../contracts/finding.js';\nimport { b } from './b.js';")).toEqual(['contracts', 'generators']);
 });
 
-for (const [layer, forbidden] of [['generators', ['cli', 'checks']], ['contracts', ['cli', 'checks', 'generators', 'mock']], ['mock', ['cli', 'checks', 'generators']]] as const) {
+const LAYERS = [
+  ['generators', ['cli', 'checks']],
+  ['checks', ['cli']],
+  ['contracts', ['cli', 'checks', 'generators', 'mock']],
+  ['mock', ['cli', 'checks', 'generators']],
+] as const;
+
+for (const [layer, forbidden] of LAYERS) {
   it(`no ${layer}/ source imports ${forbidden.join(' or ')}/`, () => {
     const sources = walk(join(ROOT, layer)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes('/support/testing'));
     expect(sources.length).toBeGreaterThan(5);
