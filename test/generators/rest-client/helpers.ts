@@ -49,7 +49,7 @@ export function typeCheck(dir: string, extra: string[] = []): string {
       types: ['node'],
       typeRoots: [join(root, 'node_modules/@types')],
       baseUrl: '.',
-      paths: { '@contractkit/runtime/http': [join(root, 'runtime/src/http/index.ts')] },
+      paths: { '@contractkit/runtime/http': [join(root, 'runtime/src/http/index.ts')], '@contractkit/runtime/http-server': [join(root, 'runtime/src/http/server/index.ts')] },
     },
     include: ['**/*.ts', ...extra],
   };

@@ -82,7 +82,7 @@ export function createDispatcher(
   options: RestServerOptions = {},
   invoke?: Invoke,
 ): RestDispatcher {
-  for (const r of routes) if (typeof handlers[r.operationId] !== 'function') throw new Error(`contractkit: no handler for operation ${r.operationId} (${r.method} ${r.path})`);
+  for (const r of routes) if (typeof handlers[r.handler ?? r.operationId] !== 'function') throw new Error(`contractkit: no handler \`${r.handler ?? r.operationId}\` for operation ${r.operationId} (${r.method} ${r.path})`);
   const router = createRouter(routes);
   const hooks = options.security ?? {};
   for (const r of routes) for (const req of r.security ?? []) for (const name of Object.keys(req)) if (typeof hooks[name] !== 'function') throw new Error(`contractkit: operation ${r.operationId} needs the security hook "${name}"; pass it in the server options' \`security\`.`);
@@ -162,7 +162,7 @@ export function createDispatcher(
 
     const base: HandlerContext = { operationId: route.operationId, method: route.method, route: route.path, auth: security.auth, raw: { method: request.method, url: request.url, headers: request.headers } };
     const ctx = options.context ? Object.assign(base, options.context(base)) : base;
-    const handler = handlers[route.operationId]!;
+    const handler = handlers[route.handler ?? route.operationId]!;
     const call = async () => {
       const response = normalizeResult(await handler(req, ctx as HandlerContext & Record<string, unknown>));
       if (options.validateResponses) {

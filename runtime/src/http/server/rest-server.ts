@@ -25,7 +25,7 @@ export interface RestApi {
 }
 
 /** Builds a server of `api` with `handlers` (by operationId). @throws when a handler or a security hook is missing. */
-export function createRestServer(api: RestApi, handlers: Readonly<Record<string, unknown>>, options: RestServerOptions = {}, invoke?: Invoke): RestServer {
+export function createRestServer(api: RestApi, handlers: object, options: RestServerOptions = {}, invoke?: Invoke): RestServer {
   const dispatcher = createDispatcher(api.routes, api.schemes, handlers as Readonly<Record<string, AnyHandler>>, options, invoke);
   const listener = nodeListener(dispatcher);
   return { dispatcher, listener, listen: (o) => listenDispatcher(dispatcher, o) };

@@ -53,6 +53,8 @@ export type BodyKind = 'json' | 'text' | 'form' | 'binary';
 /** One operation as data: generated servers pass a table of these. */
 export interface RouteSpec {
   operationId: string;
+  /** The handler's key in the handlers object, when it is not the operationId. */
+  handler?: string;
   /** Upper-case method. */
   method: string;
   /** Path template as the contract writes it (`/orders/{orderId}`): also the server span's `http.route`. */
@@ -94,3 +96,19 @@ export type BasicHook<P = unknown> = (credentials: { username: string; password:
 export type ApiKeyHook<P = unknown> = (key: string, request: SecurityRequest) => HookOutcome<P> | Promise<HookOutcome<P>>;
 /** Any security hook. */
 export type SecurityHook = BearerHook | BasicHook | ApiKeyHook;
+
+/** Informational status codes. */
+export type Status1XX = 100 | 101 | 102 | 103;
+/** Success status codes. */
+export type Status2XX = 200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226;
+/** Redirection status codes. */
+export type Status3XX = 300 | 301 | 302 | 303 | 304 | 305 | 307 | 308;
+/** Client error status codes. */
+export type Status4XX = 400 | 401 | 402 | 403 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 414 | 415 | 416 | 417 | 418 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 429 | 431 | 451;
+/** Server error status codes. */
+export type Status5XX = 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511;
+/** Every status code a handler may answer (what a contract's `default` response stands for, less the declared ones). */
+export type HttpStatus = Status1XX | Status2XX | Status3XX | Status4XX | Status5XX;
+
+/** Response headers a handler sets besides the declared ones. */
+export type ExtraHeaders = { [name: string]: HeaderValue | undefined };
