@@ -169,7 +169,7 @@ function printOperation(file: TsFile, n: OpNames, schemas: ComponentTypes, ref: 
   for (const [loc, key] of GROUPS) {
     const params = op.parameters.filter((p) => p.in === loc);
     if (params.length === 0) {
-      members.push(`  ${key}: Record<string, never>;`);
+      members.push(`  ${key}: Record<never, never>;`);
       continue;
     }
     const props = params.map((p) => `${docComment([p.description?.trim(), p.deprecated ? '@deprecated' : undefined], '    ')}    ${propertyKey(paramKey(p))}${p.required ? '' : '?'}: ${schemas.typeOf(p.schema, 'write', ref).replace(/\n/g, '\n    ')};`);

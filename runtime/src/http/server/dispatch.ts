@@ -1,9 +1,9 @@
 /**
  * The REST server core: a route table (generated from the contract) and the
  * service's handlers, answering framework-neutral requests. In order: route
- * (404, 405; HEAD served by GET, OPTIONS answered from the table), path,
- * query and header parameters coerced and validated (400 naming the JSON
- * pointer), security hooks (401), the body read within its limit (413),
+ * (404, 405; HEAD served by GET, OPTIONS answered from the table), security
+ * hooks (401), path, query and header parameters coerced and validated (400
+ * naming the JSON pointer), the body read within its limit (413),
  * of a declared media type (415), parsed and validated (400), then the
  * handler, inside `Idempotency-Key` handling where the operation declares
  * it, and with `validateResponses` its answer checked against the contract
@@ -114,12 +114,13 @@ export function createDispatcher(
       if (v !== undefined) headers[h] = v;
     }
     const req: HandlerRequest = { path: pathParams, query: search ? queryObject(search) : {}, headers, body: undefined };
+    // credentials first: a caller without them learns nothing about what is valid
+    const security = await authenticate(route, schemes, hooks, request.headers, search);
+    if ('reply' in security) return security.reply;
     if (route.params) {
       const invalid = route.params(req);
       if (invalid?.length) return invalidReply(invalid);
     }
-    const security = await authenticate(route, schemes, hooks, request.headers, search);
-    if ('reply' in security) return security.reply;
 
     if (route.body) {
       const spec = route.body;
