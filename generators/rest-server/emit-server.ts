@@ -48,6 +48,8 @@ function validatorOf(file: TsFile, validators: ServerValidators, seen: Map<strin
 
 interface OpNames {
   op: HttpOperation;
+  /** 202-and-poll: the status operation's path and the parameter taking the job id. */
+  accepted?: { statusPath: string; idParam: string };
   key: string;
   input: string;
   result: string;
@@ -83,9 +85,13 @@ export function emitServer(contract: OpenApiContract, schemas: ComponentTypes, s
     let key = camelCase(base);
     for (let i = 2; keys.has(key); i++) key = `${camelCase(base)}${i}`;
     keys.add(key);
-    return { op, key, input: file.declare(scope.claim(`${type}Input`)), result: file.declare(scope.claim(`${type}Result`)), handler: file.declare(scope.claim(`${type}Handler`)) };
+    const n: OpNames = { op, key, input: file.declare(scope.claim(`${type}Input`)), result: file.declare(scope.claim(`${type}Result`)), handler: file.declare(scope.claim(`${type}Handler`)) };
+    const accepted = acceptedLink(contract, op);
+    if (accepted) n.accepted = accepted;
+    return n;
   });
-  const ctxType = file.importType('HandlerContext', RUNTIME);
+  const jobs = named.some((n) => n.accepted);
+  const ctxType = file.importType('HandlerContext', RUNTIME) + (jobs ? ` & ${file.importType('JobsContext', RUNTIME)}` : '');
   const routes: string[] = [];
   const seen = new Map<string, string>();
   const validator = (kind: keyof ServerValidators, name: string, schema: JsonSchema) => validatorOf(file, validators, seen, kind, name, schema);
@@ -100,15 +106,17 @@ export function emitServer(contract: OpenApiContract, schemas: ComponentTypes, s
   file.print('}\n\n');
 
   // the options: a hook per used security scheme (required), the idempotency store where operations declare the header
-  const base = file.importType('RestServerOptions', RUNTIME);
+  const base = file.importType('RestServerFullOptions', RUNTIME);
   if (securityName) {
     // a type alias, not an interface: it must be assignable to the runtime's record of hooks
     file.print(`${docComment(['The security hooks the contract needs, one per scheme: a hook returns the principal (available as `ctx.auth.<scheme>`), or undefined/false to answer 401.'])}export type ${securityName} = {\n`);
     for (const s of schemes) file.print(`  ${propertyKey(s.name)}: ${file.importType(s.hook, RUNTIME)};\n`);
     file.print('};\n\n');
   }
-  const optionMembers = securityName ? `  /** One hook per security scheme. */\n  security: ${securityName};\n` : '';
-  file.print(`${docComment([`Options of the ${contract.title || contract.name} server.`])}export interface ${optionsName} extends Omit<${base}, 'security'> {\n${optionMembers}}\n\n`);
+  const idempotent = contract.operations.some((op) => op.parameters.some((p) => p.in === 'header' && isIdempotencyHeader(p.name)));
+  let optionMembers = securityName ? `  /** One hook per security scheme. */\n  security: ${securityName};\n` : '';
+  if (idempotent) optionMembers += `  /** Operations declare \`Idempotency-Key\`: where keys and first answers are kept. */\n  idempotency: ${file.importType('IdempotencyOptions', RUNTIME)};\n`;
+  file.print(`${docComment([`Options of the ${contract.title || contract.name} server.`])}export interface ${optionsName} extends Omit<${base}, 'security' | 'idempotency'> {\n${optionMembers}}\n\n`);
 
   const restApi = file.importType('RestApi', RUNTIME);
   const specs = schemes.map((s) => `    ${propertyKey(s.name)}: ${specLiteral(s)},`).join('\n');
@@ -116,12 +124,21 @@ export function emitServer(contract: OpenApiContract, schemas: ComponentTypes, s
 
   const restServer = file.importType('RestServer', RUNTIME);
   const create = file.importValue('createRestServer', RUNTIME);
-  const optional = !securityName;
+  const optional = !securityName && !idempotent;
   file.print(
     `${docComment([`A server of ${contract.title || contract.name}${contract.apiVersion ? ` ${contract.apiVersion}` : ''}: \`.listen()\` on node:http, \`.listener\` for your own server, or \`.dispatcher\` for the fastify, express and hono adapters.`, '@throws when a handler or a security hook is missing.'])}` +
       `export function ${factory}(handlers: ${handlersName}, options: ${optionsName}${optional ? ' = {}' : ''}): ${restServer} {\n  return ${create}(${apiValue}, handlers, options);\n}\n`,
   );
   return { file: file.toGeneratedFile(), validators };
+}
+
+/** A 202 operation's status operation (named by `links`, else a GET one path parameter below) and its parameter that takes the job id. */
+function acceptedLink(contract: OpenApiContract, op: HttpOperation): OpNames['accepted'] {
+  if (!op.responses.some((r) => r.status === '202')) return undefined;
+  const status = acceptedStatusOf(contract, op).statusOperation;
+  const own = new Set(op.parameters.filter((p) => p.in === 'path').map((p) => p.name));
+  const idParam = status?.parameters.filter((p) => p.in === 'path' && !own.has(p.name)).at(-1)?.name;
+  return status && idParam ? { statusPath: status.path, idParam } : undefined;
 }
 
 function specLiteral(s: UsedScheme): string {
@@ -183,7 +200,10 @@ function printOperation(file: TsFile, n: OpNames, schemas: ComponentTypes, ref: 
   const title = `\`${op.method.toUpperCase()} ${op.path}\`${op.summary ? `: ${op.summary.trim()}` : ''}`;
   file.print(`${docComment([`What the handler of ${title} receives.`])}export interface ${n.input} {\n${members.join('\n')}\n}\n\n`);
   file.print(`${docComment([`What the handler of ${title} may answer: the statuses the contract declares.`])}export type ${n.result} =\n${variants.length ? variants.join('\n') : '  never'};\n\n`);
-  file.print(`${docComment([`The handler of ${title}.`])}export type ${n.handler} = (req: ${n.input}, ctx: ${ctxType}) => ${n.result} | Promise<${n.result}>;\n\n`);
+  const accepted = n.accepted ? op.responses.find((r) => r.status === '202') : undefined;
+  const acceptedBody = accepted ? bodyType(pickResponseMedia(accepted.content), schemas, ref, 'read') : undefined;
+  const ctx = accepted ? `${ctxType} & ${file.importType('AcceptContext', RUNTIME)}<${acceptedBody ?? 'undefined'}>` : ctxType;
+  file.print(`${docComment([`The handler of ${title}.`, accepted ? '`ctx.accept(work, { body })` runs the work as a job and answers 202 with the status URL.' : undefined])}export type ${n.handler} = (req: ${n.input}, ctx: ${ctx}) => ${n.result} | Promise<${n.result}>;\n\n`);
 }
 
 function routeLiteral(file: TsFile, contract: OpenApiContract, n: OpNames, validator: (kind: keyof ServerValidators, name: string, schema: JsonSchema) => string, options: RestServerGenOptions): string {
@@ -226,11 +246,6 @@ function routeLiteral(file: TsFile, contract: OpenApiContract, n: OpNames, valid
   if (op.security.length) parts.push(`security: [${op.security.map((req) => `{ ${Object.entries(req).map(([k, scopes]) => `${propertyKey(k)}: [${scopes.map(stringLiteral).join(', ')}]`).join(', ')} }`).join(', ')}]`);
   const idem = headers.find((p) => isIdempotencyHeader(p.name));
   if (idem) parts.push(`idempotencyHeader: ${stringLiteral(idem.name.toLowerCase())}`);
-  if (op.responses.some((r) => r.status === '202')) {
-    const status = acceptedStatusOf(contract, op).statusOperation;
-    const own = new Set(op.parameters.filter((p) => p.in === 'path').map((p) => p.name));
-    const idParam = status?.parameters.filter((p) => p.in === 'path' && !own.has(p.name)).at(-1)?.name;
-    if (status && idParam) parts.push(`accepted: { statusPath: ${stringLiteral(status.path)}, idParam: ${stringLiteral(idParam)} }`);
-  }
+  if (n.accepted) parts.push(`accepted: { statusPath: ${stringLiteral(n.accepted.statusPath)}, idParam: ${stringLiteral(n.accepted.idParam)} }`);
   return `    { ${parts.join(', ')} },`;
 }

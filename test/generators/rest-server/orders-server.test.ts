@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpProblemError } from '@contractkit/runtime/http';
-import { problem, type ListeningServer } from '@contractkit/runtime/http-server';
+import { createMemoryIdempotencyStore, problem, type ListeningServer } from '@contractkit/runtime/http-server';
 import { createOrdersAPIClient } from '../../../examples/orders/generated/rest-client/index.js';
 import { createOrdersAPIServer, type Order, type OrdersAPIHandlers } from '../../../examples/orders/generated/rest-server/index.js';
 
@@ -21,12 +21,14 @@ const newOrder = () => ({
 });
 
 const orders = new Map<string, Order>();
+let creates = 0;
 const seen: { limit?: unknown; auth?: unknown } = {};
 const logged: string[] = [];
 const refuse = () => problem(503, 'not in this test');
 const handlers: OrdersAPIHandlers = {
   createOrder: ({ body }, ctx) => {
     seen.auth = ctx.auth.bearerAuth;
+    creates++;
     const now = new Date().toISOString();
     const { paymentMethod, ...rest } = body;
     const order: Order = { ...rest, id: randomUUID(), status: 'pending', total: { amount: '19.98', currency: 'USD' }, paymentMethod: paymentMethod.type === 'card' ? { type: 'card', last4: '4242' } : paymentMethod, createdAt: now, updatedAt: now };
@@ -50,14 +52,21 @@ const handlers: OrdersAPIHandlers = {
   cancelOrder: refuse,
   createShipment: refuse,
   getShipment: refuse,
-  createOrderExport: refuse,
-  getExportStatus: refuse,
+  createOrderExport: (req, ctx) =>
+    ctx.accept(async () => ({ downloadUrl: `https://files.test/${req.path.orderId}.${req.body.format}`, expiresAt: '2030-01-01T00:00:00.000Z' }), { body: (job, statusUrl) => ({ requestId: job.id, statusUrl }), retryAfterSeconds: 0 }),
+  getExportStatus: async ({ path }, ctx) => {
+    const job = await ctx.jobs.get(path.exportId);
+    if (!job) return problem(404, `No export ${path.exportId}.`);
+    const status = job.status === 'succeeded' ? 'completed' : job.status;
+    return { status: 200, body: { requestId: job.id, status, ...(job.status === 'succeeded' ? { result: job.result as { downloadUrl: string; expiresAt: string } } : {}) } };
+  },
 };
 
 let server: ListeningServer;
 beforeAll(async () => {
   const rest = createOrdersAPIServer(handlers, {
     security: { bearerAuth: (token) => (token === 'secret' ? { user: 'ada' } : undefined) },
+    idempotency: { store: createMemoryIdempotencyStore() },
     validateResponses: true,
     bodyLimit: 4096,
     log: (message) => void logged.push(message),
@@ -79,6 +88,36 @@ describe('generated orders server', () => {
     expect(await api.orders.getOrder({ path: { orderId: created.id } })).toEqual(created);
     const missing = await api.orders.getOrder({ path: { orderId: randomUUID() } }).catch((e: unknown) => e);
     expect((missing as HttpProblemError).status).toBe(404);
+  });
+
+  it('replays the first answer for a repeated Idempotency-Key, and answers 409 for the key with another body', async () => {
+    const key = randomUUID();
+    const before = creates;
+    const first = await send('POST', '/api/v1/orders', { body: JSON.stringify(newOrder()), headers: { 'idempotency-key': key } });
+    const again = await send('POST', '/api/v1/orders', { body: JSON.stringify(newOrder()), headers: { 'idempotency-key': key } });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(await again.json()).toEqual(await first.json());
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(creates - before).toBe(1);
+    const other = await send('POST', '/api/v1/orders', { body: JSON.stringify({ ...newOrder(), note: 'other' }), headers: { 'idempotency-key': key } });
+    expect(other.status).toBe(409);
+    expect(creates - before).toBe(1);
+  });
+
+  it('answers a 202 operation with Location and Retry-After, and the status operation from the job store', async () => {
+    const api = createOrdersAPIClient({ baseUrl: server.url, auth: { type: 'bearer', token: () => 'secret' }, retry: false });
+    const orderId = randomUUID();
+    const res = await send('POST', `/api/v1/orders/${orderId}/exports`, { body: JSON.stringify({ format: 'pdf' }) });
+    expect(res.status).toBe(202);
+    const accepted = (await res.json()) as { requestId: string; statusUrl: string };
+    expect(accepted.statusUrl).toBe(`/api/v1/orders/${orderId}/exports/${accepted.requestId}`);
+    expect(res.headers.get('location')).toBe(accepted.statusUrl);
+    expect(res.headers.get('retry-after')).toBe('0');
+    // the generated client polls the status URL until the job is done
+    const handle = await api.exports.createOrderExport({ path: { orderId }, body: { format: 'csv' } });
+    const done = await handle.wait({ intervalMs: 5 });
+    expect(done).toMatchObject({ status: 'completed', result: { downloadUrl: `https://files.test/${orderId}.csv` } });
   });
 
   it('answers 401 problem details with WWW-Authenticate when the hook rejects or no token is sent', async () => {

@@ -12,8 +12,8 @@ import { restServerGenerator } from '../../../generators/rest-server/index.js';
 import { loadContract, root, typeCheck, writeFiles } from '../rest-client/helpers.js';
 
 const usage = `
-import { problem } from '@contractkit/runtime/http-server';
-import { createOrdersAPIServer, type OrdersAPIHandlers, type Order, type GetOrderHandler, type ListCustomerOrdersHandler, type DeleteOrderHandler } from './index.js';
+import { createMemoryIdempotencyStore, problem } from '@contractkit/runtime/http-server';
+import { createOrdersAPIServer, type OrdersAPIHandlers, type Order, type GetOrderHandler, type ListCustomerOrdersHandler, type DeleteOrderHandler, type CreateOrderExportHandler } from './index.js';
 
 declare const order: Order;
 
@@ -49,14 +49,25 @@ export const del: DeleteOrderHandler = () => ({ status: 204 });
 // @ts-expect-error a 204 has no body
 export const delWithBody: DeleteOrderHandler = () => ({ status: 204, body: order });
 
+// 202-and-poll: ctx.accept answers the 202 with the contract's body, typed
+export const exportOrder: CreateOrderExportHandler = (req, ctx) =>
+  ctx.accept(async () => ({ downloadUrl: 'https://x.test/f.pdf' }), { body: (job, statusUrl) => ({ requestId: job.id, statusUrl }) });
+// @ts-expect-error the 202 body is an ExportAccepted
+export const exportWrong: CreateOrderExportHandler = (req, ctx) => ctx.accept(async () => 1, { body: (job) => ({ id: job.id }) });
+// @ts-expect-error only the 202 operation has accept
+export const noAccept: GetOrderHandler = (req, ctx) => ctx.accept(async () => 1, { body: () => ({}) });
+
 declare const handlers: OrdersAPIHandlers;
-export const server = createOrdersAPIServer(handlers, { security: { bearerAuth: (token) => (token === 'ok' ? { user: 'u' } : undefined) } });
+const idempotency = { store: createMemoryIdempotencyStore() };
+export const server = createOrdersAPIServer(handlers, { security: { bearerAuth: (token) => (token === 'ok' ? { user: 'u' } : undefined) }, idempotency });
 // @ts-expect-error the bearerAuth hook is required
-export const noHook = createOrdersAPIServer(handlers, {});
+export const noHook = createOrdersAPIServer(handlers, { idempotency });
+// @ts-expect-error operations declare Idempotency-Key: a store is required
+export const noStore = createOrdersAPIServer(handlers, { security: { bearerAuth: () => true } });
 // @ts-expect-error the options (with their hooks) are required
 export const noOptions = createOrdersAPIServer(handlers);
 // @ts-expect-error every operation needs its handler
-export const missing = createOrdersAPIServer({ getOrder }, { security: { bearerAuth: () => true } });
+export const missing = createOrdersAPIServer({ getOrder }, { security: { bearerAuth: () => true }, idempotency });
 `;
 
 describe('generated server typing', () => {

@@ -13,7 +13,7 @@ import express from 'express';
 import Fastify from 'fastify';
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
-import { problem } from '@contractkit/runtime/http-server';
+import { createMemoryIdempotencyStore, problem } from '@contractkit/runtime/http-server';
 import { fastifyPlugin } from '@contractkit/runtime/http-server/fastify';
 import { expressMiddleware } from '@contractkit/runtime/http-server/express';
 import { honoHandler } from '@contractkit/runtime/http-server/hono';
@@ -51,7 +51,7 @@ const handlers: OrdersAPIHandlers = {
   createOrderExport: refuse,
   getExportStatus: refuse,
 };
-const rest = createOrdersAPIServer(handlers, { security: { bearerAuth: (t) => t === 'secret' } });
+const rest = createOrdersAPIServer(handlers, { security: { bearerAuth: (t) => t === 'secret' }, idempotency: { store: createMemoryIdempotencyStore() } });
 
 const servers: { name: string; url: string; close: () => Promise<unknown> }[] = [];
 const urlOf = (s: Server) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`;

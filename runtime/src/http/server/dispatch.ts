@@ -45,8 +45,14 @@ export interface RestServerOptions {
   context?: (ctx: HandlerContext) => Record<string, unknown>;
 }
 
-/** Runs a handler call; the idempotency layer wraps it (see idempotency.ts). */
+/** Runs a handler call; the idempotency layer wraps it (see idempotent.ts). */
 export type Invoke = (route: RouteSpec, req: HandlerRequest, ctx: HandlerContext, call: () => Promise<NormalizedResponse>) => Promise<NormalizedResponse>;
+
+/** What the layers above the core add: a wrapper of handler calls, members of a route's handler context. */
+export interface DispatchLayers {
+  invoke?: Invoke;
+  extend?: (route: RouteSpec, req: HandlerRequest, ctx: HandlerContext & Record<string, unknown>) => void;
+}
 
 /** The core the listener and the adapters call. */
 export interface RestDispatcher {
@@ -80,8 +86,9 @@ export function createDispatcher(
   schemes: Readonly<Record<string, SecuritySchemeSpec>>,
   handlers: Readonly<Record<string, AnyHandler>>,
   options: RestServerOptions = {},
-  invoke?: Invoke,
+  layers: DispatchLayers = {},
 ): RestDispatcher {
+  const { invoke, extend } = layers;
   for (const r of routes) if (typeof handlers[r.handler ?? r.operationId] !== 'function') throw new Error(`contractkit: no handler \`${r.handler ?? r.operationId}\` for operation ${r.operationId} (${r.method} ${r.path})`);
   const router = createRouter(routes);
   const hooks = options.security ?? {};
@@ -162,10 +169,11 @@ export function createDispatcher(
     }
 
     const base: HandlerContext = { operationId: route.operationId, method: route.method, route: route.path, auth: security.auth, raw: { method: request.method, url: request.url, headers: request.headers } };
-    const ctx = options.context ? Object.assign(base, options.context(base)) : base;
+    const ctx = (options.context ? Object.assign(base, options.context(base)) : base) as HandlerContext & Record<string, unknown>;
+    extend?.(route, req, ctx);
     const handler = handlers[route.handler ?? route.operationId]!;
     const call = async () => {
-      const response = normalizeResult(await handler(req, ctx as HandlerContext & Record<string, unknown>));
+      const response = normalizeResult(await handler(req, ctx));
       if (options.validateResponses) {
         const wrong = checkAnswer(route, response);
         if (wrong) {

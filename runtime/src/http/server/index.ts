@@ -4,8 +4,10 @@
  * details, security hooks and tracing, and small adapters for fastify,
  * express and hono (`@contractkit/runtime/http-server/fastify` and so on).
  */
-export { createRestServer, type RestApi, type RestServer } from './rest-server.js';
-export { createDispatcher, type AnyHandler, type HandlerContext, type Invoke, type RestDispatcher, type RestServerOptions } from './dispatch.js';
+export { createRestServer, type RestApi, type RestServer, type RestServerFullOptions } from './rest-server.js';
+export { createDispatcher, type AnyHandler, type DispatchLayers, type HandlerContext, type Invoke, type RestDispatcher, type RestServerOptions } from './dispatch.js';
+export { idempotentInvoke, type IdempotencyOptions } from './idempotent.js';
+export { fillTemplate, jobsLayer, type AcceptContext, type JobsContext } from './accepted.js';
 export { listenDispatcher, nodeListener, writeReply, type ListeningServer } from './node.js';
 export { createRouter, type RouteMatch, type Router } from './router.js';
 export { BodyTooLarge, DEFAULT_BODY_LIMIT, mediaTypeAccepted, mediaTypeOf, parseBody, readBody } from './body.js';
@@ -14,3 +16,5 @@ export { declaredResponse, normalizeResult, serialize, type NormalizedResponse }
 export { ajvMembers } from './ajv-members.js';
 export { ajvRuntime } from '../../events/ajv-runtime.js';
 export type * from './types.js';
+export * from './idempotency/index.js';
+export * from './jobs.js';

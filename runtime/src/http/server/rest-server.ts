@@ -1,12 +1,15 @@
 /**
  * `createRestServer`: what a generated server's factory calls. One object
  * serves node:http (`listener`, `listen`) and the framework adapters
- * (`dispatcher`).
+ * (`dispatcher`); the `idempotency` and `jobs` options add their layers.
  */
-import { createDispatcher, type AnyHandler, type Invoke, type RestDispatcher, type RestServerOptions } from './dispatch.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createDispatcher, type AnyHandler, type RestDispatcher, type RestServerOptions } from './dispatch.js';
+import { jobsLayer } from './accepted.js';
+import { idempotentInvoke, type IdempotencyOptions } from './idempotent.js';
+import { createMemoryJobStore, type JobStore } from './jobs.js';
 import { listenDispatcher, nodeListener, type ListeningServer } from './node.js';
 import type { RouteSpec, SecuritySchemeSpec } from './types.js';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** A REST server built from a contract's routes and a service's handlers. */
 export interface RestServer {
@@ -24,9 +27,22 @@ export interface RestApi {
   schemes: Readonly<Record<string, SecuritySchemeSpec>>;
 }
 
+/** Every option of a server: the core's, idempotency and the job store. */
+export interface RestServerFullOptions extends RestServerOptions {
+  /** `Idempotency-Key` handling for the operations that declare the header (generated options require it there). */
+  idempotency?: IdempotencyOptions;
+  /** Where 202 jobs are kept (default: in memory). */
+  jobs?: JobStore;
+}
+
 /** Builds a server of `api` with `handlers` (by operationId). @throws when a handler or a security hook is missing. */
-export function createRestServer(api: RestApi, handlers: object, options: RestServerOptions = {}, invoke?: Invoke): RestServer {
-  const dispatcher = createDispatcher(api.routes, api.schemes, handlers as Readonly<Record<string, AnyHandler>>, options, invoke);
+export function createRestServer(api: RestApi, handlers: object, options: RestServerFullOptions = {}): RestServer {
+  const needsJobs = api.routes.some((r) => r.accepted);
+  const layers = {
+    ...(options.idempotency ? { invoke: idempotentInvoke(options.idempotency) } : {}),
+    ...(needsJobs || options.jobs ? { extend: jobsLayer(options.jobs ?? createMemoryJobStore()) } : {}),
+  };
+  const dispatcher = createDispatcher(api.routes, api.schemes, handlers as Readonly<Record<string, AnyHandler>>, options, layers);
   const listener = nodeListener(dispatcher);
   return { dispatcher, listener, listen: (o) => listenDispatcher(dispatcher, o) };
 }
