@@ -30,9 +30,9 @@ export function nodeListener(dispatcher: RestDispatcher): (req: IncomingMessage,
   return (req, res) => {
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
-    const route = dispatcher.match(method, url)?.spec.path;
-    withHttpServerSpan(req, res, route, () => {
-      dispatcher.dispatch({ method, url, headers: req.headers }, (limit) => readBody(req, limit)).then(
+    const matched = dispatcher.match(method, url);
+    withHttpServerSpan(req, res, matched?.spec.path, () => {
+      dispatcher.dispatch({ method, url, headers: req.headers }, (limit) => readBody(req, limit), matched).then(
         (reply) => writeReply(res, reply),
         (error) => {
           // dispatch answers its own failures; this is a failure to write

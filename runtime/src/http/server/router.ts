@@ -96,6 +96,15 @@ export function createRouter(routes: readonly RouteSpec[]): Router {
       // the fast path: a static template
       const direct = statics.get(path)?.get(method);
       if (direct) return { spec: direct, params: {} };
+      // then the templates of this method only; the full candidate list is built only to tell 404 from 405
+      const parts = split(path);
+      if (!statics.has(parts.join('/'))) {
+        for (const c of dynamic.get(parts.length) ?? []) {
+          if (c.spec.method !== method) continue;
+          const params = matches(c, parts);
+          if (params) return { spec: c.spec, params };
+        }
+      }
       const all = candidates(path);
       const hit = all.find((c) => c.method === method);
       if (hit) return hit.match;
