@@ -6,8 +6,8 @@
  * and `response-validators.ts`) and `index.ts`.
  */
 import { UsageError } from '../../contracts/errors.js';
-import { contractsOfKind, type OpenApiContract } from '../../contracts/model/types.js';
-import { structuralErrors } from '../../contracts/openapi/structure.js';
+import type { OpenApiContract } from '../../contracts/model/types.js';
+import { generateEachOpenApi } from '../core/each-openapi.js';
 import { createNameScope } from '../core/names.js';
 import { defineGenerator, type GeneratedFile } from '../core/registry.js';
 import { createComponentTypes } from '../core/schema-ts/declare-components.js';
@@ -59,16 +59,6 @@ export const restServerGenerator = defineGenerator({
   optionsSchema: REST_SERVER_OPTIONS_SCHEMA,
   async generate(model, ctx) {
     const options = parseRestServerOptions(ctx.options);
-    const contracts = contractsOfKind(model, 'openapi');
-    if (contracts.length === 0) throw new UsageError('rest-server: no OpenAPI contract to generate from; give an OpenAPI 3.x file.');
-    const files: GeneratedFile[] = [];
-    for (const c of contracts) {
-      // a structurally invalid document loads, but the server would silently lack or mistype what is malformed
-      const struct = /^3\./.test(c.specVersion) && unusableForRestClient(c).length === 0 ? await structuralErrors(c) : [];
-      if (struct.length > 0) throw new UsageError(`rest-server: ${c.name} is not structurally valid OpenAPI, so no faithful server can be generated; nothing was written.`, struct);
-      const prefix = contracts.length > 1 ? `${c.name.replace(/[^A-Za-z0-9._-]/g, '-')}/` : '';
-      for (const f of generateRestServer(c as OpenApiContract, options)) files.push({ path: prefix + f.path, content: f.content });
-    }
-    return files;
+    return generateEachOpenApi(model, 'rest-server', 'server', unusableForRestClient, (c) => generateRestServer(c, options));
   },
 });

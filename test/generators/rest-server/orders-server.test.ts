@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpProblemError } from '@contractkit/runtime/http';
 import { createMemoryIdempotencyStore, problem, type ListeningServer } from '@contractkit/runtime/http-server';
 import { createOrdersAPIClient } from '../../../examples/orders/generated/rest-client/index.js';
-import { createOrdersAPIServer, type Order, type OrdersAPIHandlers } from '../../../examples/orders/generated/rest-server/index.js';
+import { createOrdersAPIServer, type Order } from '../../../examples/orders/generated/rest-server/index.js';
+import { ordersHandlers } from './orders-handlers.js';
 
 const customerId = '6c1f3a2e-4b7d-4f0a-9a61-2f9d1c8e7b34';
 const newOrder = () => ({
@@ -24,8 +25,7 @@ const orders = new Map<string, Order>();
 let creates = 0;
 const seen: { limit?: unknown; auth?: unknown } = {};
 const logged: string[] = [];
-const refuse = () => problem(503, 'not in this test');
-const handlers: OrdersAPIHandlers = {
+const handlers = ordersHandlers({
   createOrder: ({ body }, ctx) => {
     seen.auth = ctx.auth.bearerAuth;
     creates++;
@@ -46,12 +46,6 @@ const handlers: OrdersAPIHandlers = {
     seen.limit = query.limit;
     return { status: 200, body: { data: [...orders.values()].slice(0, query.limit), nextCursor: null, hasMore: false } };
   },
-  replaceOrder: refuse,
-  deleteOrder: refuse,
-  updateOrderStatus: refuse,
-  cancelOrder: refuse,
-  createShipment: refuse,
-  getShipment: refuse,
   createOrderExport: (req, ctx) =>
     ctx.accept(async () => ({ downloadUrl: `https://files.test/${req.path.orderId}.${req.body.format}`, expiresAt: '2030-01-01T00:00:00.000Z' }), { body: (job, statusUrl) => ({ requestId: job.id, statusUrl }), retryAfterSeconds: 0 }),
   getExportStatus: async ({ path }, ctx) => {
@@ -60,7 +54,7 @@ const handlers: OrdersAPIHandlers = {
     const status = job.status === 'succeeded' ? 'completed' : job.status;
     return { status: 200, body: { requestId: job.id, status, ...(job.status === 'succeeded' ? { result: job.result as { downloadUrl: string; expiresAt: string } } : {}) } };
   },
-};
+});
 
 let server: ListeningServer;
 beforeAll(async () => {
