@@ -7,12 +7,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { OpenApiContract } from '../../../contracts/model/types.js';
+import { MAX_ALIAS_COUNT } from '../../../contracts/source/yaml-limits.js';
 
 /** Reads `file` and wraps its document as a contract (no bundling: internal `$ref`s only). */
 export function openApiContractFromFile(file: string): OpenApiContract {
   const abs = resolve(file);
   const text = readFileSync(abs, 'utf8');
-  const document = (abs.endsWith('.json') ? JSON.parse(text) : parse(text, { maxAliasCount: -1 })) as Record<string, unknown>;
+  const document = (abs.endsWith('.json') ? JSON.parse(text) : parse(text, { maxAliasCount: MAX_ALIAS_COUNT })) as Record<string, unknown>;
   return openApiContractFromDocument(document, abs);
 }
 

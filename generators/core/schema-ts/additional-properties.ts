@@ -5,7 +5,8 @@
  * - `exact`: an object without properties and without `additionalProperties`
  *   is open (`[key: string]: unknown`); a schema of extra values is an
  *   intersection `{ … } & { [key: string]: T }` (so declared members keep
- *   their own types); `additionalProperties: false` alone is `Record<string, never>`.
+ *   their own types), and without members a map `{ [key: string]: T }`;
+ *   `additionalProperties: false` alone is `Record<string, never>`.
  * - `in-body`: the signature is a member, `T | undefined` (a looked-up key
  *   may be absent); no member at all is `Record<string, unknown>`.
  * - `record`: no member is `Record<string, T>`; any extras make the
@@ -30,7 +31,11 @@ export function closeObject(s: SchemaObject, members: string[], declared: number
       if (ap === true || (ap === undefined && declared === 0)) index = 'unknown';
       else if (isSchemaObject(ap)) index = print(ap, inner);
       const lines = index === 'unknown' ? [...members, `${inner.indent}[key: string]: unknown;`] : members;
-      if (lines.length === 0) return ap === false ? 'Record<string, never>' : '{}';
+      if (lines.length === 0) {
+        if (ap === false) return 'Record<string, never>';
+        // a map: its values' type is the signature (not `{}`, which would accept anything and lose the type)
+        return index !== undefined ? `{ [key: string]: ${print(ap as JsonSchema, ctx)} }` : '{}';
+      }
       return index !== undefined && index !== 'unknown' ? `${body(lines)} & { [key: string]: ${index} }` : body(lines);
     }
     case 'in-body': {

@@ -29,8 +29,9 @@ describe('additionalProperties', () => {
   });
 });
 
-describe('kept as the REST client has always printed it (see the report of issue 13)', () => {
-  it('exact: a map without properties whose values have a schema prints as {} (the value type is lost)', () => {
-    expect(print({ type: 'object', additionalProperties: { type: 'string' } })).toBe('{}');
+describe('a map of typed values (was {} in the REST client before, losing the value type)', () => {
+  it('exact: a map without properties whose values have a schema is an index signature of that type', () => {
+    expect(print({ type: 'object', additionalProperties: { type: 'string' } })).toBe('{ [key: string]: string }');
+    expect(print({ type: 'object', additionalProperties: { type: 'object', properties: { n: { type: 'integer' } } } })).toBe('{ [key: string]: {\n  n?: number;\n} }');
   });
 });
