@@ -48,6 +48,8 @@ function validatorOf(file: TsFile, validators: ServerValidators, seen: Map<strin
 
 interface OpNames {
   op: HttpOperation;
+  /** An identifier of the operation (for its validators' names). */
+  ident: string;
   /** 202-and-poll: the status operation's path and the parameter taking the job id. */
   accepted?: { statusPath: string; idParam: string };
   key: string;
@@ -79,13 +81,18 @@ export function emitServer(contract: OpenApiContract, schemas: ComponentTypes, s
   const optionsName = file.declare(scope.claim(`${api}ServerOptions`));
   const factory = file.declare(scope.claim(`create${api}Server`));
   const keys = new Set<string>();
+  const idents = new Set<string>();
   const named: OpNames[] = contract.operations.map((op) => {
     const base = op.operationId ?? `${op.method} ${op.path.replace(/[{}]/g, ' ')}`;
     const type = pascalCase(base);
-    let key = camelCase(base);
-    for (let i = 2; keys.has(key); i++) key = `${camelCase(base)}${i}`;
+    // the handler's key is the operationId as written (any string is a property key); the identifier names its validators
+    let ident = camelCase(base);
+    for (let i = 2; idents.has(ident); i++) ident = `${camelCase(base)}${i}`;
+    idents.add(ident);
+    let key = op.operationId ?? ident;
+    for (let i = 2; keys.has(key); i++) key = `${op.operationId ?? ident}${i}`;
     keys.add(key);
-    const n: OpNames = { op, key, input: file.declare(scope.claim(`${type}Input`)), result: file.declare(scope.claim(`${type}Result`)), handler: file.declare(scope.claim(`${type}Handler`)) };
+    const n: OpNames = { op, key, ident, input: file.declare(scope.claim(`${type}Input`)), result: file.declare(scope.claim(`${type}Result`)), handler: file.declare(scope.claim(`${type}Handler`)) };
     const accepted = acceptedLink(contract, op);
     if (accepted) n.accepted = accepted;
     return n;
@@ -220,7 +227,7 @@ function routeLiteral(file: TsFile, contract: OpenApiContract, n: OpNames, valid
       const required = ps.filter((p) => p.required).map(paramKey);
       return { type: 'object', properties: Object.fromEntries(ps.map((p) => [paramKey(p), p.schema ?? {}])), ...(required.length ? { required } : {}) };
     };
-    parts.push(`params: ${validator('params', `${n.key}Params`, { type: 'object', properties: { path: group('path'), query: group('query'), headers: group('header') } })}`);
+    parts.push(`params: ${validator('params', `${n.ident}Params`, { type: 'object', properties: { path: group('path'), query: group('query'), headers: group('header') } })}`);
   }
   const media = op.requestBody ? pickRequestMedia(op.requestBody.content) : undefined;
   if (op.requestBody && media) {
@@ -228,7 +235,7 @@ function routeLiteral(file: TsFile, contract: OpenApiContract, n: OpNames, valid
     const kind = enc === 'multipart' ? 'binary' : enc;
     const body = [`required: ${op.requestBody.required}`, `kind: ${stringLiteral(kind)}`, `mediaTypes: [${op.requestBody.content.map((m) => stringLiteral(m.mediaType)).join(', ')}]`];
     if ((kind === 'json' || kind === 'form') && media.schema !== undefined) {
-      body.push(`validate: ${validator('request', `${n.key}Body`, media.schema)}`);
+      body.push(`validate: ${validator('request', `${n.ident}Body`, media.schema)}`);
     }
     parts.push(`body: { ${body.join(', ')} }`);
   }
@@ -238,7 +245,7 @@ function routeLiteral(file: TsFile, contract: OpenApiContract, n: OpNames, valid
     if (m) members.push(`mediaType: ${stringLiteral(m.mediaType)}`);
     const schema = jsonSchemaOf(m);
     if (options.responseValidators && schema !== undefined) {
-      members.push(`validate: ${validator('response', `${n.key}Response${r.status.replace(/[^A-Za-z0-9]/g, '')}`, schema)}`);
+      members.push(`validate: ${validator('response', `${n.ident}Response${r.status.replace(/[^A-Za-z0-9]/g, '')}`, schema)}`);
     }
     return `${stringLiteral(r.status)}: { ${members.join(', ')} }`.replace('{  }', '{}');
   });
