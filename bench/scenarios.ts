@@ -163,6 +163,15 @@ export const SCENARIOS: Scenario[] = [
     target: 'wall ≤ 1.05× fetch, ≤ 1.0× openapi-fetch',
   },
   {
+    name: 'rest-server-throughput',
+    description:
+      'The generated REST server (routing, bearer hook, ajv parameter and body validation) beside plain node:http and fastify on the same two routes of the orders contract (GET an order, POST a new one), each server in its own process, loaded by autocannon on loopback in alternating rounds. The rates and ratios are printed by `node dist/bench/rest-server.js` (this scenario only times it).',
+    cwd: root,
+    ours: { tool: 'contractkit', label: 'generated server vs node:http, fastify (see output)', cmd: process.execPath, args: [join(root, 'dist/bench/rest-server.js')] },
+    peers: [],
+    target: 'generated ≥ 0.9× fastify requests/s',
+  },
+  {
     name: 'tracing-overhead',
     description:
       'REST (runtime http client → node:http server) and gRPC unary (generated OrderService stubs) on loopback with tracing on (the default: spans through @opentelemetry/api, W3C propagator registered, no SDK) beside `tracing: false` on both ends (and a second `tracing: false` side as a noise control), in one process, rotating rounds, then the hooks alone per call. The rates and the median per-round ratios are printed by `node dist/bench/tracing-overhead.js` (this scenario only times it).',

@@ -5,9 +5,9 @@
  * with the `js+dts` target each as `.js` + `.d.ts`.
  */
 import { unusableForRestClient } from './unusable.js';
-import { structuralErrors } from '../../contracts/openapi/structure.js';
 import { UsageError } from '../../contracts/errors.js';
-import { contractsOfKind, type OpenApiContract } from '../../contracts/model/types.js';
+import type { OpenApiContract } from '../../contracts/model/types.js';
+import { generateEachOpenApi } from '../core/each-openapi.js';
 import { createNameScope } from '../core/names.js';
 import { defineGenerator, type GeneratedFile } from '../core/registry.js';
 import { createTsFile } from '../core/ts-file.js';
@@ -49,17 +49,6 @@ export const restClientGenerator = defineGenerator({
   optionsSchema: REST_CLIENT_OPTIONS_SCHEMA,
   async generate(model, ctx) {
     const options = parseRestClientOptions(ctx.options);
-    const contracts = contractsOfKind(model, 'openapi');
-    if (contracts.length === 0) throw new UsageError('rest-client: no OpenAPI contract to generate from; give an OpenAPI 3.x file.');
-    const files: GeneratedFile[] = [];
-    for (const c of contracts) {
-      // a structurally invalid document loads, but the client would silently lack or mistype what is malformed
-      // (after the generator's own checks, whose messages say more about the few shapes they know)
-      const struct = /^3\./.test(c.specVersion) && unusableForRestClient(c).length === 0 ? await structuralErrors(c) : [];
-      if (struct.length > 0) throw new UsageError(`rest-client: ${c.name} is not structurally valid OpenAPI, so no faithful client can be generated; nothing was written.`, struct);
-      const prefix = contracts.length > 1 ? `${c.name.replace(/[^A-Za-z0-9._-]/g, '-')}/` : '';
-      for (const f of generateRestClient(c, options)) files.push({ path: prefix + f.path, content: f.content });
-    }
-    return files;
+    return generateEachOpenApi(model, 'rest-client', 'client', unusableForRestClient, (c) => generateRestClient(c, options));
   },
 });

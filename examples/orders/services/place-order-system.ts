@@ -20,7 +20,7 @@ import { createPlaceOrderParticipants, startPlaceOrderReplies, type PlaceOrderCl
 import { createPlaceOrderSaga, type PlaceOrderData, type PlaceOrderParticipants } from '../generated/saga/place-order.saga.js';
 import { startInventoryService, type InventoryService } from './inventory-service.js';
 import { startNotificationService, type NotificationService } from './notification-service.js';
-import { startOrdersService, type OrdersService } from './orders-service.js';
+import { ORDERS_SERVICE_TOKEN, startOrdersService, type OrdersService } from './orders-service.js';
 import { startPaymentsService, type PaymentsService } from './payments-service.js';
 
 /** Options of {@link startPlaceOrderSystem}. */
@@ -112,7 +112,7 @@ export async function startPlaceOrderSystem(o: PlaceOrderSystemOptions = {}): Pr
   const [orders, payments, inventory, notifications] = await Promise.all([startOrdersService(), startPaymentsService(), startInventoryService(transport, { group: `inventory.${run}` }), startNotificationService()]);
 
   // the saga's own retry policies are the only retries here, so what the saga does is what you see
-  const http = createHttpClient({ baseUrl: orders.url, retry: false, circuitBreaker: false, timeoutMs: 5000 });
+  const http = createHttpClient({ baseUrl: orders.url, auth: { type: 'bearer', token: ORDERS_SERVICE_TOKEN }, retry: false, circuitBreaker: false, timeoutMs: 5000 });
   const paymentsClient = createPaymentServiceClient(payments.target, { retry: false, breaker: false });
   const replies = createReplyInbox();
   const clients: PlaceOrderClients = { orders: http, payments: { paymentService: paymentsClient }, events: { transport: commands, replies } };

@@ -2,14 +2,15 @@
  * Shared helpers of the rest-client tests: load an OpenAPI contract with the
  * real loader, generate, write to a temp dir, and type-check under strict.
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { expect } from 'vitest';
 import { loadOpenApi } from '../../../contracts/openapi/load.js';
 import type { OpenApiContract } from '../../../contracts/model/types.js';
-import type { GeneratedFile } from '../../../generators/core/registry.js';
+import type { GeneratedFile, GeneratorName } from '../../../generators/core/registry.js';
+import { manifestFile } from '../../../generators/core/writer.js';
 import { restClientGenerator } from '../../../generators/rest-client/index.js';
 
 /** The repository root. */
@@ -49,7 +50,7 @@ export function typeCheck(dir: string, extra: string[] = []): string {
       types: ['node'],
       typeRoots: [join(root, 'node_modules/@types')],
       baseUrl: '.',
-      paths: { '@contractkit/runtime/http': [join(root, 'runtime/src/http/index.ts')] },
+      paths: { '@contractkit/runtime/http': [join(root, 'runtime/src/http/index.ts')], '@contractkit/runtime/http-server': [join(root, 'runtime/src/http/server/index.ts')] },
     },
     include: ['**/*.ts', ...extra],
   };
@@ -70,4 +71,21 @@ export async function generateAndImport<M>(fixture: string, options: Record<stri
   mkdirSync(cache, { recursive: true });
   const dir = writeFiles(files, mkdtempSync(join(cache, prefix)));
   return { dir, mod: (await import(join(dir, 'index.ts'))) as M };
+}
+
+/**
+ * The CI diff check of a committed example output: `generated` (with the
+ * target's manifest, as `contractkit generate` writes it) is exactly what
+ * `committed` holds. `UPDATE_GENERATED=1` rewrites the folder instead.
+ */
+export function expectCommittedOutput(target: GeneratorName, generated: GeneratedFile[], committed: string): void {
+  const files = [...generated, manifestFile(target, generated)];
+  if (process.env.UPDATE_GENERATED === '1') {
+    rmSync(committed, { recursive: true, force: true });
+    writeFiles(files, committed);
+  }
+  expect(existsSync(committed), 'generated output is committed').toBe(true);
+  const onDisk = readdirSync(committed, { recursive: true }).map(String).filter((f) => f.endsWith('.ts') || f.endsWith('.files')).sort();
+  expect(onDisk).toEqual(files.map((f) => f.path).sort());
+  for (const f of files) expect(readFileSync(join(committed, f.path), 'utf8'), `${f.path} is stale: regenerate and commit`).toBe(f.content);
 }
