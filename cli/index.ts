@@ -26,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<AnyCommand>> = {
   map: async () => (await import('./commands/map/index.js')).mapCommand as AnyCommand,
   rules: async () => (await import('./commands/rules/index.js')).rulesCommand as AnyCommand,
   saga: async () => (await import('./commands/saga/index.js')).sagaCommand as AnyCommand,
+  verify: async () => (await import('./commands/verify/index.js')).verifyCommand as AnyCommand,
 };
 
 /** The command `argv` names, if any. */
