@@ -4,7 +4,7 @@
  * problem details on errors and `Retry-After` on 429/503.
  */
 import type { Finding } from '../../contracts/finding.js';
-import type { HttpOperation, HttpResponse, OpenApiContract } from '../../contracts/model/types.js';
+import type { HttpOperation, HttpResponse, OpenApiContract, SourceRef } from '../../contracts/model/types.js';
 import { verifyFinding } from '../finding.js';
 import { isJson, type HttpAnswer } from './exchange.js';
 import type { ResponseValidator } from './validator.js';
@@ -35,10 +35,21 @@ export function checkResponse(ctx: CheckContext, op: HttpOperation, line: string
     findings.push(verifyFinding('verify/undeclared-status', 'openapi', op.location, `${at}: status ${answer.status} is not declared by ${opName(op)} (declared: ${declared}).`, `Declare a ${answer.status} response for the operation, or make the provider answer one of ${declared}.`));
     // an undeclared error is still checked for problem details and Retry-After
   }
-  if (response) findings.push(...checkBody(ctx, op, response, at, answer), ...checkHeaders(ctx, response, at, answer));
+  if (response) findings.push(...checkBody(ctx, op, response, at, answer), ...checkHeaders(ctx, op, response, at, answer));
   if (answer.status >= 400) findings.push(...checkProblemDetails(op, response, at, answer));
   if (answer.status === 429 || answer.status === 503) findings.push(...checkRetryAfter(op, response, at, answer));
   return findings;
+}
+
+/**
+ * Where a finding about a response of `op` points: the response itself when
+ * it is written inside the operation, else the operation's `$ref` to it (a
+ * shared `components/responses` entry is not where this operation went wrong).
+ */
+function atOperation(op: HttpOperation, status: string, ref: SourceRef): SourceRef {
+  const opPointer = op.location.pointer ?? '';
+  if (ref.file === op.location.file && ref.pointer !== undefined && ref.pointer.startsWith(`${opPointer}/`)) return ref;
+  return { file: op.location.file, pointer: `${opPointer}/responses/${status.replace(/~/g, '~0').replace(/\//g, '~1')}` };
 }
 
 function opName(op: HttpOperation): string {
@@ -51,13 +62,13 @@ function checkBody(ctx: CheckContext, op: HttpOperation, response: HttpResponse,
   if (!media) {
     // problem details have their own finding; a second one about the same content type says nothing new
     if (answer.status >= 400 && response.content.some((m) => /problem\+json$/i.test(m.mediaType))) return [];
-    return [verifyFinding('verify/undeclared-content-type', 'openapi', response.location, `${at}: content type '${answer.contentType || '(none)'}' is not declared for ${opName(op)} ${response.status} (declared: ${response.content.map((m) => m.mediaType).join(', ')}).`, 'Send one of the declared content types, or declare this one in the contract.')];
+    return [verifyFinding('verify/undeclared-content-type', 'openapi', atOperation(op, response.status, response.location), `${at}: content type '${answer.contentType || '(none)'}' is not declared for ${opName(op)} ${response.status} (declared: ${response.content.map((m) => m.mediaType).join(', ')}).`, 'Send one of the declared content types, or declare this one in the contract.')];
   }
   if (!isJson(media.mediaType.toLowerCase()) || media.schema === undefined) return [];
-  if (answer.jsonError !== undefined) return [verifyFinding('verify/invalid-body', 'openapi', media.location, `${at}: the body is not JSON (${answer.jsonError}).`)];
+  if (answer.jsonError !== undefined) return [verifyFinding('verify/invalid-body', 'openapi', atOperation(op, response.status, media.location), `${at}: the body is not JSON (${answer.jsonError}).`)];
   const errors = ctx.validator.errors(media.schema, answer.json);
   if (errors.length === 0) return [];
-  return [verifyFinding('verify/invalid-body', 'openapi', media.location, `${at}: the body does not match the ${response.status} schema of ${opName(op)}: ${errors.join('; ')}.`, `Body: ${truncate(answer.text)}`)];
+  return [verifyFinding('verify/invalid-body', 'openapi', atOperation(op, response.status, media.location), `${at}: the body does not match the ${response.status} schema of ${opName(op)}: ${errors.join('; ')}.`, `Body: ${truncate(answer.text)}`)];
 }
 
 function mediaRangeMatches(declared: string, actual: string): boolean {
@@ -66,18 +77,18 @@ function mediaRangeMatches(declared: string, actual: string): boolean {
   return (type === '*' || type === aType) && (sub === '*' || sub === aSub);
 }
 
-function checkHeaders(ctx: CheckContext, response: HttpResponse, at: string, answer: HttpAnswer): Finding[] {
+function checkHeaders(ctx: CheckContext, op: HttpOperation, response: HttpResponse, at: string, answer: HttpAnswer): Finding[] {
   const findings: Finding[] = [];
   for (const header of response.headers) {
     if (header.name.toLowerCase() === 'content-type') continue;
     const value = answer.headers.get(header.name);
     if (value === null) {
-      if (header.required) findings.push(verifyFinding('verify/missing-header', 'openapi', header.location, `${at}: the required header ${header.name} is missing.`, `Send ${header.name} with every ${response.status} response.`));
+      if (header.required) findings.push(verifyFinding('verify/missing-header', 'openapi', atOperation(op, response.status, header.location), `${at}: the required header ${header.name} is missing.`, `Send ${header.name} with every ${response.status} response.`));
       continue;
     }
     if (header.schema === undefined) continue;
     const errors = ctx.validator.errors(header.schema, coerce(value));
-    if (errors.length > 0) findings.push(verifyFinding('verify/missing-header', 'openapi', header.location, `${at}: header ${header.name}: '${truncate(value)}' does not match its schema: ${errors.join('; ')}.`));
+    if (errors.length > 0) findings.push(verifyFinding('verify/missing-header', 'openapi', atOperation(op, response.status, header.location), `${at}: header ${header.name}: '${truncate(value)}' does not match its schema: ${errors.join('; ')}.`));
   }
   return findings;
 }
@@ -93,7 +104,7 @@ function checkProblemDetails(op: HttpOperation, response: HttpResponse | undefin
   // a contract that declares another error format for this response is held to that format (checkBody), not to RFC 9457
   const declaresOther = response !== undefined && response.content.length > 0 && !response.content.some((m) => /problem\+json$/i.test(m.mediaType));
   if (declaresOther || (answer.status === 404 && answer.text.length === 0 && op.method === 'head')) return [];
-  const where = response?.location ?? op.location;
+  const where = response ? atOperation(op, response.status, response.location) : op.location;
   if (answer.contentType !== 'application/problem+json') {
     return [verifyFinding('verify/problem-details', 'openapi', where, `${at}: the error is not problem details: content type '${answer.contentType || '(none)'}', expected application/problem+json.`, 'Answer errors as RFC 9457 problem details: application/problem+json with type, title and status.')];
   }
@@ -112,7 +123,8 @@ function checkRetryAfter(op: HttpOperation, response: HttpResponse | undefined, 
   const value = answer.headers.get('retry-after');
   // RFC 9110: delay-seconds or an HTTP-date
   if (value !== null && (/^\d+$/.test(value.trim()) || !Number.isNaN(Date.parse(value)))) return [];
-  const where = response?.headers.find((h) => h.name.toLowerCase() === 'retry-after')?.location ?? response?.location ?? op.location;
+  const header = response?.headers.find((h) => h.name.toLowerCase() === 'retry-after');
+  const where = response ? atOperation(op, response.status, header?.location ?? response.location) : op.location;
   const what = value === null ? 'has no Retry-After header' : `has an invalid Retry-After '${truncate(value)}'`;
   return [verifyFinding('verify/retry-after', 'openapi', where, `${at}: the ${answer.status} response ${what}.`, 'Tell clients when to retry: Retry-After with a number of seconds or an HTTP date.')];
 }

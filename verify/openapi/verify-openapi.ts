@@ -99,7 +99,9 @@ export async function verifyOpenApi(contract: OpenApiContract, options: VerifyOp
   const checkReplay = async (op: HttpOperation, req: DrawnRequest, line: string, first: HttpAnswer, idem: string): Promise<Finding[]> => {
     const again = await call(op, req);
     if (again.status === first.status && canonicalJson(again.json ?? again.text) === canonicalJson(first.json ?? first.text)) return [];
-    const where = op.parameters.find((p) => p.name === idem)?.location ?? op.location;
+    const param = op.parameters.find((p) => p.name === idem)?.location;
+    // a shared components/parameters entry is not this operation: point at the operation then
+    const where = param && param.file === op.location.file && param.pointer?.startsWith(`${op.location.pointer}/`) ? param : op.location;
     const what = again.status !== first.status ? `status ${first.status} then ${again.status}` : `the same status but another body (${truncate(again.text)} instead of ${truncate(first.text)})`;
     return [verifyFinding('verify/idempotency-replay', 'openapi', where, `${line} sent twice with ${idem} ${req.headers[idem]}: ${what}.`, 'Store the first response per Idempotency-Key and answer it again for a retry with the same key and body.')];
   };
