@@ -18,12 +18,7 @@ export const VERIFY_RULES = {
   'verify/idempotency-replay': 'The same request with the same Idempotency-Key did not get the same response.',
   'verify/invalid-request-accepted': 'A request the contract forbids (a required field left out) did not get a 4xx.',
   'verify/read-after-create': 'What a create returned could not be read back by the operation that reads it.',
-  'verify/rpc-status': 'An RPC failed with a status that means a broken provider (UNIMPLEMENTED, INTERNAL, UNKNOWN, DATA_LOSS).',
-  'verify/rpc-decode': 'An RPC response could not be decoded as the declared message.',
-  'verify/event-envelope': 'A published event lacks an envelope field or names an unknown event version.',
-  'verify/event-payload': 'A published event payload does not match its message schema.',
-  'verify/consumer-operation-missing': 'An operation the consumer calls does not exist in the provider contract.',
-  'verify/consumer-field-missing': 'A field the consumer reads or sends does not exist in the provider contract.',
+  'verify/no-operations': 'The contract declares no operations, so nothing could be verified (exit 2).',
 } as const;
 
 /** A verify rule id. */

@@ -172,7 +172,7 @@ function remember(pool: Map<string, string[]>, param: string, id: string): void 
 }
 
 function verifyFindingAtFile(contract: OpenApiContract, message: string): Finding {
-  return { ruleId: 'verify/no-operations', severity: 'error', kind: 'openapi', file: contract.file, pointer: '/paths', message, hint: 'Add an operation under paths, or verify another contract.' };
+  return verifyFinding('verify/no-operations', 'openapi', { file: contract.file, pointer: '/paths' }, message, 'Add an operation under paths, or verify another contract.');
 }
 
 function truncate(text: string, max = 120): string {
