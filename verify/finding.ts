@@ -18,6 +18,7 @@ export const VERIFY_RULES = {
   'verify/idempotency-replay': 'The same request with the same Idempotency-Key did not get the same response.',
   'verify/invalid-request-accepted': 'A request the contract forbids (a required field left out) did not get a 4xx.',
   'verify/read-after-create': 'What a create returned could not be read back by the operation that reads it.',
+  'verify/consumer-operation-missing': 'An operation the consumer calls does not exist in the provider contract.',
   'verify/no-operations': 'The contract declares no operations, so nothing could be verified (exit 2).',
 } as const;
 

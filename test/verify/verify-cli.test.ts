@@ -71,3 +71,25 @@ describe('contractkit verify', () => {
     expect((await run([CONTRACT, '--url', good.url, '--runs', '0'])).code).toBe(2);
   });
 });
+
+describe('contractkit verify --consumer --provider', () => {
+  it('exits 0 when every operation the generated orders client calls is in the orders contract', async () => {
+    const r = await run(['--consumer', 'examples/orders/generated/rest-client', '--provider', 'examples/orders/openapi/orders.yaml']);
+    expect(r.stderr).toMatch(/1[0-9] operation call\(s\)/);
+    expect(r.code).toBe(0);
+  });
+
+  it('exits 1 with the call site of an operation the provider lacks', async () => {
+    const r = await run(['--consumer', 'test/fixtures/verify/consumer', '--provider', CONTRACT, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const findings = JSON.parse(r.stdout).findings as { ruleId: string; line: number; message: string }[];
+    expect(findings.map((f) => [f.ruleId, f.line])).toEqual([['verify/consumer-operation-missing', 8]]);
+    expect(findings[0]!.message).toContain('GET /gadgets');
+  });
+
+  it('exits 2 when the consumer calls no operation', async () => {
+    const r = await run(['--consumer', 'test/fixtures/verify/empty.yaml', '--provider', CONTRACT]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nothing to check');
+  });
+});
