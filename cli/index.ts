@@ -27,6 +27,7 @@ const COMMANDS: Record<string, () => Promise<AnyCommand>> = {
   rules: async () => (await import('./commands/rules/index.js')).rulesCommand as AnyCommand,
   saga: async () => (await import('./commands/saga/index.js')).sagaCommand as AnyCommand,
   mock: async () => (await import('./commands/mock/index.js')).mockCommand as AnyCommand,
+  verify: async () => (await import('./commands/verify/index.js')).verifyCommand as AnyCommand,
 };
 
 /** The command `argv` names, if any. */

@@ -3,7 +3,7 @@
  * so no generator source imports `cli/` or `checks/` (issue 13, item 1),
  * no `checks/` source imports `cli/` (not even a type: the config types live in
  * `contracts/config/`), nothing in `contracts/` imports the layers above it, and
- * `mock/` imports only `contracts/` and `runtime/`.
+ * `mock/` and `verify/` import only `contracts/` and `runtime/`.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -27,8 +27,9 @@ it('finds imports of a layer (the check can fail)', () => {
 const LAYERS = [
   ['generators', ['cli', 'checks']],
   ['checks', ['cli']],
-  ['contracts', ['cli', 'checks', 'generators', 'mock']],
+  ['contracts', ['cli', 'checks', 'generators', 'mock', 'verify']],
   ['mock', ['cli', 'checks', 'generators']],
+  ['verify', ['cli', 'checks', 'generators']],
 ] as const;
 
 for (const [layer, forbidden] of LAYERS) {
