@@ -7,7 +7,7 @@ import type { ContractSpec } from '../../contracts/load/types.js';
 
 /** One generation target of a contract. */
 export interface GenerateTarget {
-  target: 'rest-client' | 'grpc' | 'events' | 'saga';
+  target: 'rest-client' | 'grpc' | 'events' | 'saga' | 'graphql-resolvers';
   /** Absolute output directory. */
   out: string;
   options: Record<string, unknown>;

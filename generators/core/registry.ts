@@ -19,7 +19,7 @@ import type { OptionsSchema } from './options-schema.js';
 export type { OptionsSchema } from './options-schema.js';
 
 /** Target names, as used in `contractkit generate <target>` and the config's `generate:` lists. */
-export const GENERATOR_NAMES = ['rest-client', 'grpc', 'events', 'saga'] as const;
+export const GENERATOR_NAMES = ['rest-client', 'grpc', 'events', 'saga', 'graphql-resolvers'] as const;
 export type GeneratorName = (typeof GENERATOR_NAMES)[number];
 
 /** The kind of contract each target generates from: the CLI refuses any other before loading it. */
@@ -28,6 +28,7 @@ export const TARGET_INPUT: Readonly<Record<GeneratorName, Exclude<ContractKind, 
   grpc: 'proto',
   events: 'asyncapi',
   saga: 'saga',
+  'graphql-resolvers': 'graphql',
 };
 
 // a new generator adds its module here (and its name above)
@@ -36,6 +37,7 @@ const MODULES: Record<GeneratorName, () => Promise<unknown>> = {
   grpc: () => import('../grpc/index.js'),
   events: () => import('../events/index.js'),
   saga: () => import('../saga/index.js'),
+  'graphql-resolvers': () => import('../graphql-resolvers/index.js'),
 };
 
 /** One file a generator produces, relative to the output directory. */
