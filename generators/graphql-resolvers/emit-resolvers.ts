@@ -51,6 +51,12 @@ export function emitResolvers(contract: GraphQLContract, path: string, options: 
   };
   const namedResult = (name: string, asResult: boolean): string => {
     const ref = refName.get(name);
+    const t = byName.get(name);
+    // a union or interface result may be any member, each member entity as its reference too
+    if (asResult && t && (t.kind === 'union' || t.kind === 'interface')) {
+      const ms = members(t);
+      return ms.length ? `(${ms.map((m) => namedResult(m, true)).join(' | ')})` : named(name);
+    }
     return asResult && ref ? `${named(name)} | ${ref}` : named(name);
   };
   const parentOf = (t: GraphQLNamedType): string => (refName.has(t.name) ? `${named(t.name)} | ${refName.get(t.name)}` : named(t.name));
