@@ -5,8 +5,9 @@ import { UsageError } from '../../../contracts/errors.js';
 import { loadContracts } from '../../../contracts/load/load-all.js';
 import type { ContractModel } from '../../../contracts/model/types.js';
 import { runGenerator } from '../../../generators/core/registry.js';
+import { manifestFile } from '../../../generators/core/writer.js';
 import '../../../generators/graphql-resolvers/index.js';
-import { root, scratchDir, typeCheck, writeFiles } from '../grpc/helpers.js';
+import { readTree, root, scratchDir, typeCheck, writeFiles } from '../grpc/helpers.js';
 
 const fixtures = resolve(root, 'test/fixtures/graphql-resolvers');
 
@@ -50,5 +51,21 @@ describe('generate graphql-resolvers', () => {
     expect((err as UsageError).message).toContain('defines no object, interface or union type; nothing to generate');
     expect((err as UsageError).findings[0]).toMatchObject({ file, line: 1 });
     expect(readFileSync(file, 'utf8')).toContain('Colour');
+  });
+});
+
+describe('committed output is current', () => {
+  it('examples/orders/generated/graphql-resolvers regenerates byte-identical (with its manifest)', async () => {
+    const graph = resolve(root, 'examples/orders/graphql');
+    const { model } = await loadContracts(
+      [
+        { name: 'customers-graph', kind: 'graphql', path: join(graph, 'customers.graphql'), subgraph: 'customers' },
+        { name: 'orders-graph', kind: 'graphql', path: join(graph, 'orders.graphql'), subgraph: 'orders' },
+      ],
+      { cwd: root, rootDir: root, allowRemoteRefs: false },
+    );
+    const files = await runGenerator('graphql-resolvers', model, { out: '/tmp/out', options: {} });
+    const regenerated = Object.fromEntries([...files, manifestFile('graphql-resolvers', files)].map((f) => [f.path, f.content]));
+    expect(regenerated).toEqual(readTree(join(root, 'examples/orders/generated/graphql-resolvers')));
   });
 });
