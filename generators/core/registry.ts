@@ -19,7 +19,7 @@ import type { OptionsSchema } from './options-schema.js';
 export type { OptionsSchema } from './options-schema.js';
 
 /** Target names, as used in `contractkit generate <target>` and the config's `generate:` lists. */
-export const GENERATOR_NAMES = ['rest-client', 'grpc', 'events', 'saga', 'rest-server'] as const;
+export const GENERATOR_NAMES = ['rest-client', 'grpc', 'events', 'saga', 'rest-server', 'graphql-resolvers'] as const;
 export type GeneratorName = (typeof GENERATOR_NAMES)[number];
 
 /** The kind of contract each target generates from: the CLI refuses any other before loading it. */
@@ -29,6 +29,7 @@ export const TARGET_INPUT: Readonly<Record<GeneratorName, Exclude<ContractKind, 
   events: 'asyncapi',
   saga: 'saga',
   'rest-server': 'openapi',
+  'graphql-resolvers': 'graphql',
 };
 
 // a new generator adds its module here (and its name above)
@@ -38,6 +39,7 @@ const MODULES: Record<GeneratorName, () => Promise<unknown>> = {
   events: () => import('../events/index.js'),
   saga: () => import('../saga/index.js'),
   'rest-server': () => import('../rest-server/index.js'),
+  'graphql-resolvers': () => import('../graphql-resolvers/index.js'),
 };
 
 /** One file a generator produces, relative to the output directory. */
