@@ -174,6 +174,24 @@ describe('ProtoWriter and ProtoReader beside BinaryWriter and BinaryReader', () 
     expect(() => ours(method, [value])).toThrow();
   });
 
+  it('finished messages keep their bytes while later ones are written (small ones share a slab, large ones do not)', () => {
+    // finish() hands out views into a shared slab: a later message, a reset or a full slab must never touch them
+    const w = new ProtoWriter(16);
+    const kept: [Uint8Array, number[]][] = [];
+    for (let i = 0; i < 3000; i++) {
+      w.reset();
+      const size = i % 97 === 0 ? 5000 + i : (i * 37) % 300;
+      for (let k = 0; k < size; k++) w.raw(new Uint8Array([(i + k) & 0xff]));
+      const bytes = w.finish();
+      expect(bytes.length).toBe(size);
+      kept.push([bytes, Array.from({ length: size }, (_, k) => (i + k) & 0xff)]);
+    }
+    for (const [bytes, expected] of kept) expect(Array.from(bytes)).toEqual(expected);
+    // a view does not reach into its neighbours
+    const a = kept[1]![0];
+    expect(a.subarray(a.length).length).toBe(0);
+  });
+
   it('numeric strings where protobuf-es accepts them', () => {
     for (const [method, value] of [['int32', '-5'], ['uint32', '7'], ['float', 'NaN'], ['double', '2.5']] as [Method, unknown][]) {
       expect(ours(method, [value]), `${method}(${String(value)})`).toEqual(theirs(method, [value]));
