@@ -73,7 +73,15 @@ describe('type-checks under strict', () => {
 describe('options and bad input', () => {
   it('paths restricts generation like buf --path, keeping the files it imports', async () => {
     const files = await generateGrpc(await loadContract('examples/orders/proto'), { paths: ['payments/v1'] });
-    expect(files.map((f) => f.path)).toEqual(['money/v1/money_pb.ts', 'payments/v1/payments_grpc.ts', 'payments/v1/payments_pb.ts']);
+    // with the default `codec: fast`, the imported files (and the well-known type they use) get codecs too
+    expect(files.map((f) => f.path)).toEqual([
+      'google/protobuf/timestamp_codec.ts',
+      'money/v1/money_codec.ts',
+      'money/v1/money_pb.ts',
+      'payments/v1/payments_codec.ts',
+      'payments/v1/payments_grpc.ts',
+      'payments/v1/payments_pb.ts',
+    ]);
   });
 
   it('paths that match nothing is a usage error', async () => {
@@ -86,7 +94,10 @@ describe('options and bad input', () => {
     expect(r.stderr).toContain('grpc');
     expect(r.code).toBe(0);
     expect(readdirSync(out, { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).sort()).toEqual([
+      'google/protobuf/timestamp_codec.ts',
+      'money/v1/money_codec.ts',
       'money/v1/money_pb.ts',
+      'payments/v1/payments_codec.ts',
       'payments/v1/payments_grpc.ts',
       'payments/v1/payments_pb.ts',
     ]);
