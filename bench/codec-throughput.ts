@@ -100,7 +100,8 @@ function opsPerSec(fn: () => void, ops: number): number {
 /** Rates of the codecs on one operation, rotating their order every round; printed with ratios to the last. */
 function compareCodecs(what: string, ops: number, sides: [string, () => void][]): void {
   const per = Math.max(1, Math.round(ops / ROUNDS));
-  for (const [, fn] of sides) opsPerSec(fn, Math.max(200, per >> 2));
+  // warm-up: two rounds' worth per side, alternating, so every side is optimised (and its garbage collected) before timing
+  for (let w = 0; w < 2; w++) for (const [, fn] of sides) opsPerSec(fn, Math.max(200, per));
   const rates = sides.map(() => [] as number[]);
   for (let round = 0; round < ROUNDS; round++) {
     for (let k = 0; k < sides.length; k++) {
@@ -110,7 +111,10 @@ function compareCodecs(what: string, ops: number, sides: [string, () => void][])
   }
   const base = rates[sides.length - 1]!;
   const parts = sides.map(([label], i) => {
-    const ratio = i === sides.length - 1 ? '' : ` (${median(rates[i]!.map((r, k) => r / base[k]!)).toFixed(2)}×)`;
+    const ratios = rates[i]!.map((r, k) => r / base[k]!);
+    // the median of the per-round ratios, and the middle half of them (quartiles) to show how steady it was
+    const q = [...ratios].sort((a, b) => a - b);
+    const ratio = i === sides.length - 1 ? '' : ` (${median(ratios).toFixed(2)}×, middle half ${q[q.length >> 2]!.toFixed(2)}–${q[(3 * q.length) >> 2]!.toFixed(2)})`;
     return `${label} ${fmt(median(rates[i]!))} /s${ratio}`;
   });
   console.log(`  ${what}: ${parts.join(', ')}`);

@@ -19,10 +19,12 @@
  *   the generated functions over protobuf-es's BinaryWriter/BinaryReader beside
  *   the runtime's own writer and reader.
  * - sides `generated-fast` and `handwritten-fast`: the stubs generated with
- *   `codec: fast` (made at run time), and the hand-written grpc-js server and
- *   client with those codecs as serializers; `--sides
- *   handwritten,generated,generated-fast,handwritten-fast` measures each codec
- *   beside hand-written grpc-js in one run.
+ *   `codec: fast` (made at run time; the committed stubs of side `generated`
+ *   are `codec: fast` too, the default), and the hand-written grpc-js server
+ *   and client with those codecs as serializers; `generated-protobuf-es`: the
+ *   stubs as `codec: protobuf-es` generates them (the runtime called without
+ *   codecs); `--sides handwritten,generated-protobuf-es,generated-fast,handwritten-fast`
+ *   measures each codec beside hand-written grpc-js in one run.
  * Sizes: CK_BENCH_ROUNDS (15), CK_BENCH_UNARY (unary calls per round, 2,000),
  * CK_BENCH_STREAM (streamed messages per round, 20,000), CK_BENCH_CODEC
  * (see bench/codec-throughput.ts).
@@ -291,6 +293,8 @@ const SIDES: Record<string, () => Promise<Side>> = {
   'handwritten-deadline': () => handwrittenSide({ label: 'hand-written + 10 s deadline', deadlineMs: 10_000 }),
   'handwritten-retry': () => handwrittenSide({ label: 'hand-written + retry config', retry: true }),
   'other-runtime': otherRuntimeSide,
+  // the committed stubs are generated with the default `codec: fast`; `codec: protobuf-es` stubs call the runtime without codecs, as here
+  'generated-protobuf-es': () => generatedSide('generated stubs, codec: protobuf-es', {}, { registerService, createClient, createBreakerRegistry }),
   'generated-fast': async () => generatedSide('generated stubs, codec: fast', {}, undefined, (await fastOrders()).stubs),
   'handwritten-fast': async () => handwrittenSide({ label: 'hand-written grpc-js, codec: fast serializers', codecs: (await fastOrders()).codecs }),
 };

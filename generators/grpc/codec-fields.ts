@@ -305,7 +305,10 @@ function mapRead(ctx: FieldContext, field: DescField & { fieldKind: 'map' }, v: 
     // a key "__proto__" needs defineProperty; every other key is a plain assignment
     (keyType === ScalarType.STRING
       ? `const kk = k ?? ''; if (kk === '__proto__') ${ctx.rt('setEntry')}(o, kk, v ?? ${zero}); else o[kk] = v ?? ${zero}; }`
-      : `o[String(k ?? ${keyZero})] = v ?? ${zero}; }`)
+      : numberKeyed(field)
+        ? // a number indexes the record as its decimal string would (no string built here)
+          `o[k ?? ${keyZero}] = v ?? ${zero}; }`
+        : `o[String(k ?? ${keyZero})] = v ?? ${zero}; }`)
   );
 }
 

@@ -1,7 +1,8 @@
 /**
- * The grpc target's `codec` option: `protobuf-es` (the default:
- * `toBinary`/`fromBinary` on the wire) or `fast` (generated `<name>_codec.ts`
- * files whose codecs the service files hand to grpc-js).
+ * The grpc target's `codec` option: `fast` (the default: generated
+ * `<name>_codec.ts` files whose codecs the service files hand to grpc-js) or
+ * `protobuf-es` (`toBinary`/`fromBinary` on the wire, as before `fast` was
+ * the default).
  */
 import { UsageError } from '../../contracts/errors.js';
 
@@ -12,7 +13,7 @@ const CODECS: readonly GrpcCodec[] = ['protobuf-es', 'fast'];
 
 /** Reads `codec` from the target's raw options. @throws UsageError for another value. */
 export function readCodecOption(raw: Record<string, unknown>): GrpcCodec {
-  const codec = raw.codec ?? 'protobuf-es';
+  const codec = raw.codec ?? 'fast';
   if (!CODECS.includes(codec as GrpcCodec)) {
     throw new UsageError(`grpc: option \`codec\` must be one of ${CODECS.join(', ')} (got ${JSON.stringify(codec)}).`);
   }

@@ -5,9 +5,9 @@
  *
  * Options: `paths` (files or directories relative to the proto root, like
  * `buf generate --path`), `jsonTypes` (protoc-gen-es `json_types`), `codec`
- * (`protobuf-es`, the default, or `fast`: a `<name>_codec.ts` per file with
- * encoders and decoders specialised to each message, which the service files
- * hand to grpc-js).
+ * (`fast`, the default: a `<name>_codec.ts` per file with encoders and
+ * decoders specialised to each message, which the service files hand to
+ * grpc-js; `protobuf-es`: `toBinary`/`fromBinary` on the wire).
  */
 export { matchesPaths, type GrpcGeneratorOptions } from './options.js';
 import { existsSync, statSync } from 'node:fs';
@@ -62,7 +62,8 @@ export async function generateGrpc(contract: ProtoContract, options: GrpcGenerat
   progress('messages');
   const messages = await generateMessages(contract, options);
   progress('services');
-  const codecPlan = options.codec === 'fast' ? planCodecs(files, names) : undefined;
+  // `fast` unless `protobuf-es` is asked for (also when called without readGrpcOptions)
+  const codecPlan = options.codec !== 'protobuf-es' ? planCodecs(files, names) : undefined;
   const codecs = codecPlan ? codecPlan.files.map((entry) => buildCodecFile(entry, codecPlan, names, files)) : [];
   const services = files.filter((f) => f.services.length > 0).map((f) => buildServiceFile(f, names, files, codecPlan));
   return [...messages, ...codecs, ...services].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -10,7 +10,7 @@ import type { OptionsSchema } from '../core/options-schema.js';
 
 /** Options of the grpc generator, from the config's `options:`. */
 export interface GrpcGeneratorOptions extends MessageOptions {
-  /** `fast`: generated codecs (`<name>_codec.ts`) instead of protobuf-es's `toBinary`/`fromBinary` on the wire. */
+  /** `fast` (the default): generated codecs (`<name>_codec.ts`) on the wire; `protobuf-es`: its `toBinary`/`fromBinary`. */
   codec?: GrpcCodec;
 }
 
@@ -24,7 +24,7 @@ export const GRPC_OPTIONS_SCHEMA = {
     paths: { ...PATHS, description: 'Proto files or directories relative to the proto root (like `buf generate --path`).' },
     path: { ...PATHS, description: 'The same as `paths`.' },
     jsonTypes: { type: 'boolean', description: 'protoc-gen-es `json_types`: JSON types of every message.' },
-    codec: { enum: ['protobuf-es', 'fast'], description: '`fast`: generated codecs instead of protobuf-es on the wire.' },
+    codec: { enum: ['protobuf-es', 'fast'], description: '`fast` (the default): generated codecs on the wire; `protobuf-es`: its toBinary/fromBinary.' },
   },
 } as const satisfies OptionsSchema;
 

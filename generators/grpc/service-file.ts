@@ -117,7 +117,7 @@ function codecMapCode(out: TsFile, file: DescFile, codecs: CodecPlan, name: stri
     return `  ${stringLiteral(typeName)}: ${out.importValue(p.codec, relativeModule(out.path, p.file))},
 `;
   });
-  return `${docComment(['Generated codecs (`codec: fast`) of the messages these services send and receive.'])}const ${name} = {\n${entries.join('')}};\n\n`;
+  return `${docComment(['Generated codecs (`codec: fast`) of the messages these services send and receive.'])}const ${name} = {\n${entries.join('')}};\n`;
 }
 
 function methodView(

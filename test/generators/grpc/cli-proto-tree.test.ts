@@ -21,11 +21,13 @@ describe('generate grpc over a proto tree', () => {
   it('--path builds and generates only the selected files and their imports', () => {
     const dir = scratch();
     const r = runCli(['generate', 'grpc', tree, '--path', 'shop/v1', '--out', 'out'], dir);
-    expect(r.stderr).toContain('3 written');
+    // messages, stubs and (the default `codec: fast`) codecs of the selected files and their imports
+    expect(r.stderr).toContain('5 written');
     expect(r.code).toBe(0);
     // with the target's manifest, which lists exactly those
-    expect(Object.keys(readTree(join(dir, 'out'))).sort()).toEqual(['.contractkit/grpc.files', 'common/v1/money_pb.ts', 'shop/v1/shop_grpc.ts', 'shop/v1/shop_pb.ts']);
-    expect(readManifest(join(dir, 'out'), 'grpc')).toEqual(['common/v1/money_pb.ts', 'shop/v1/shop_grpc.ts', 'shop/v1/shop_pb.ts']);
+    const written = ['common/v1/money_codec.ts', 'common/v1/money_pb.ts', 'shop/v1/shop_codec.ts', 'shop/v1/shop_grpc.ts', 'shop/v1/shop_pb.ts'];
+    expect(Object.keys(readTree(join(dir, 'out'))).sort()).toEqual(['.contractkit/grpc.files', ...written]);
+    expect(readManifest(join(dir, 'out'), 'grpc')).toEqual(written);
   });
 
   it('without --path the whole tree is one contract: the file that does not compile is the only finding', () => {
@@ -53,23 +55,23 @@ describe('generate grpc over a proto tree', () => {
     const dir = scratch();
     cpSync(tree, join(dir, 'tree'), { recursive: true });
     const generate = () => runCli(['generate', 'grpc', 'tree', '--path', 'shop/v1', '--out', 'out'], dir);
-    expect(generate().stderr).toContain('3 written');
+    expect(generate().stderr).toContain('5 written');
     expect(generate().stderr).toContain('unchanged (cached)');
     // a file elsewhere in the tree is not an input
     writeFileSync(join(dir, 'tree/broken/v1/more.proto'), 'syntax = "proto3";\npackage broken.v1;\n');
     expect(generate().stderr).toContain('unchanged (cached)');
-    // an imported file is
+    // an imported file is (its messages and its codecs)
     writeFileSync(join(dir, 'tree/common/v1/money.proto'), 'syntax = "proto3";\npackage common.v1;\nmessage Money { string currency_code = 1; }\n');
-    expect(generate().stderr).toContain('1 written');
+    expect(generate().stderr).toContain('2 written, 3 unchanged');
     // and so is a new file in a selected directory
     writeFileSync(join(dir, 'tree/shop/v1/extra.proto'), 'syntax = "proto3";\npackage shop.v1;\nmessage Extra {}\n');
-    expect(generate().stderr).toContain('1 written, 3 unchanged');
+    expect(generate().stderr).toContain('2 written, 5 unchanged');
   });
 
   it('--progress reports each phase on stderr', () => {
     const r = runCli(['generate', 'grpc', tree, '--path', 'shop/v1', '--out', 'out', '--progress'], scratch());
     expect(r.code).toBe(0);
     const phases = r.stderr.split('\n').filter((l) => /^\[\d+\.\d s\] /.test(l)).map((l) => l.replace(/^\[\d+\.\d s\] /, '').replace(/ \(.*$/, '').replace(/…$/, ''));
-    expect(phases).toEqual(['building image of tree', 'generating grpc from tree', 'generating grpc from tree: messages', 'generating grpc from tree: services', 'writing 3 file(s)', 'done']);
+    expect(phases).toEqual(['building image of tree', 'generating grpc from tree', 'generating grpc from tree: messages', 'generating grpc from tree: services', 'writing 5 file(s)', 'done']);
   });
 });

@@ -129,12 +129,25 @@ describe('codec: fast on proto3, proto2 and editions fixtures', async () => {
 });
 
 describe('codec option', () => {
-  it('defaults to protobuf-es: no codec files, service files unchanged', async () => {
+  it('defaults to fast: the codec files and the service files of the committed example output', async () => {
     const files = await generateGrpc(await loadContract('examples/orders/proto'));
+    expect(files.map((f) => f.path).filter((p) => p.endsWith('_codec.ts'))).toEqual([
+      'google/protobuf/timestamp_codec.ts',
+      'money/v1/money_codec.ts',
+      'orders/v1/orders_codec.ts',
+      'payments/v1/payments_codec.ts',
+    ]);
+    for (const path of ['orders/v1/orders_grpc.ts', 'orders/v1/orders_codec.ts']) {
+      expect(files.find((f) => f.path === path)!.content).toBe(readFileSync(join(root, 'examples/orders/generated/grpc', path), 'utf8'));
+    }
+  });
+
+  it('`codec: protobuf-es` keeps toBinary/fromBinary on the wire: no codec files, no codecs handed to the runtime', async () => {
+    const files = await generateGrpc(await loadContract('examples/orders/proto'), { codec: 'protobuf-es' });
     expect(files.some((f) => f.path.endsWith('_codec.ts'))).toBe(false);
-    expect(files.find((f) => f.path === 'orders/v1/orders_grpc.ts')!.content).toBe(
-      readFileSync(join(root, 'examples/orders/generated/grpc/orders/v1/orders_grpc.ts'), 'utf8'),
-    );
+    const grpc = files.find((f) => f.path === 'orders/v1/orders_grpc.ts')!.content;
+    expect(grpc).not.toContain('_codec.js');
+    expect(grpc).not.toContain('codecs');
   });
 
   it('`codec: fast` in a config target writes the codec files; a bad value exits 2 writing nothing', () => {

@@ -103,6 +103,62 @@ describe('ProtoWriter and ProtoReader beside BinaryWriter and BinaryReader', () 
     );
   });
 
+  it('short strings of every length up to 40, ASCII and with one non-ASCII byte at every position, read as TextDecoder reads them', () => {
+    // the small-string path reads 8-byte chunks and a tail by length: every length and every position of the odd byte
+    const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
+    const fatal = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
+    const payloads: Uint8Array[] = [];
+    for (let len = 0; len <= 40; len++) {
+      const ascii = Uint8Array.from({ length: len }, (_, i) => 0x21 + ((i * 7) % 94));
+      payloads.push(ascii);
+      for (let at = 0; at < len; at++) {
+        for (const odd of [[0xc3, 0xa9], [0xff], [0x80], [0xe2, 0x82, 0xac]]) {
+          const p = Uint8Array.from([...ascii.subarray(0, at), ...odd, ...ascii.subarray(at + odd.length)]).subarray(0, Math.max(len, at + odd.length));
+          payloads.push(p);
+        }
+      }
+    }
+    for (const payload of payloads) {
+      const framed = new Uint8Array([...ours('uint32', [payload.length]), ...payload, 0x41]);
+      const r = new ProtoReader(framed);
+      expect(r.string(false)).toBe(lenient.decode(payload));
+      expect(r.pos).toBe(framed.length - 1);
+      let strict: string | undefined;
+      try {
+        strict = fatal.decode(payload);
+      } catch {
+        strict = undefined;
+      }
+      if (strict === undefined) expect(() => new ProtoReader(framed).string(true)).toThrow();
+      else expect(new ProtoReader(framed).string(true)).toBe(strict);
+    }
+  });
+
+  it('64-bit varints of one to ten bytes, overlong ones included, read as BinaryReader reads them', () => {
+    // int64/uint64 read varints of up to four bytes without the 64-bit halves: every length, at the boundaries
+    const cases: number[][] = [];
+    for (let n = 1; n <= 10; n++) {
+      for (const fill of [0x00, 0x7f, 0x55]) {
+        const bytes = Array.from({ length: n }, (_, i) => (i < n - 1 ? 0x80 | fill : n === 10 ? 1 : fill));
+        cases.push(bytes, bytes.map((b, i) => (i === n - 1 ? 0 : b)));
+      }
+    }
+    for (const bytes of cases) {
+      for (const method of ['int64', 'uint64'] as const) {
+        const framed = new Uint8Array([...bytes, 0x08]);
+        const theirsReader = new BinaryReader(framed);
+        const r = new ProtoReader(framed);
+        expect(r[method]()).toBe(BigInt(theirsReader[method]()));
+        expect(r.pos).toBe(theirsReader.pos);
+      }
+    }
+    // cut short: both fail
+    for (const bytes of [[0x80], [0x80, 0x80], [0x80, 0x80, 0x80], [0xff, 0xff, 0xff, 0xff]]) {
+      expect(() => new BinaryReader(new Uint8Array(bytes)).int64()).toThrow();
+      expect(() => new ProtoReader(new Uint8Array(bytes)).int64()).toThrow();
+    }
+  });
+
   it.each([
     ['int32', 1.5],
     ['int32', 2 ** 31],
@@ -116,6 +172,24 @@ describe('ProtoWriter and ProtoReader beside BinaryWriter and BinaryReader', () 
   ] as [Method, unknown][])('%s(%s) throws as protobuf-es does', (method, value) => {
     expect(() => theirs(method, [value])).toThrow();
     expect(() => ours(method, [value])).toThrow();
+  });
+
+  it('finished messages keep their bytes while later ones are written (small ones share a slab, large ones do not)', () => {
+    // finish() hands out views into a shared slab: a later message, a reset or a full slab must never touch them
+    const w = new ProtoWriter(16);
+    const kept: [Uint8Array, number[]][] = [];
+    for (let i = 0; i < 3000; i++) {
+      w.reset();
+      const size = i % 97 === 0 ? 5000 + i : (i * 37) % 300;
+      for (let k = 0; k < size; k++) w.raw(new Uint8Array([(i + k) & 0xff]));
+      const bytes = w.finish();
+      expect(bytes.length).toBe(size);
+      kept.push([bytes, Array.from({ length: size }, (_, k) => (i + k) & 0xff)]);
+    }
+    for (const [bytes, expected] of kept) expect(Array.from(bytes)).toEqual(expected);
+    // a view does not reach into its neighbours
+    const a = kept[1]![0];
+    expect(a.subarray(a.length).length).toBe(0);
   });
 
   it('numeric strings where protobuf-es accepts them', () => {

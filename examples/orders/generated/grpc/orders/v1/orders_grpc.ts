@@ -3,7 +3,20 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { type CallOptions, type ClientOptions, createClient, type GrpcClient, type RegisterOptions, registerService, type ServerCallContext } from '@contractkit/runtime/grpc';
 import type { Server } from '@grpc/grpc-js';
+import { CreateOrderRequestCodec, CreateOrderResponseCodec, GetOrderRequestCodec, GetOrderResponseCodec, ListOrdersRequestCodec, ListOrdersResponseCodec, StreamOrdersRequestCodec, StreamOrdersResponseCodec } from './orders_codec.js';
 import { type CreateOrderRequest, type CreateOrderRequestSchema, type CreateOrderResponse, type CreateOrderResponseSchema, type GetOrderRequest, type GetOrderRequestSchema, type GetOrderResponse, type GetOrderResponseSchema, type ListOrdersRequest, type ListOrdersRequestSchema, type ListOrdersResponse, type ListOrdersResponseSchema, OrderService, type StreamOrdersRequest, type StreamOrdersRequestSchema, type StreamOrdersResponse, type StreamOrdersResponseSchema } from './orders_pb.js';
+
+/** Generated codecs (`codec: fast`) of the messages these services send and receive. */
+const codecs = {
+  'orders.v1.CreateOrderRequest': CreateOrderRequestCodec,
+  'orders.v1.CreateOrderResponse': CreateOrderResponseCodec,
+  'orders.v1.GetOrderRequest': GetOrderRequestCodec,
+  'orders.v1.GetOrderResponse': GetOrderResponseCodec,
+  'orders.v1.ListOrdersRequest': ListOrdersRequestCodec,
+  'orders.v1.ListOrdersResponse': ListOrdersResponseCodec,
+  'orders.v1.StreamOrdersRequest': StreamOrdersRequestCodec,
+  'orders.v1.StreamOrdersResponse': StreamOrdersResponseCodec,
+};
 
 /**
  * OrderService creates and reads orders for other services of the shop
@@ -74,7 +87,7 @@ export interface OrderServiceClient extends GrpcClient {
  * Handlers may return plain objects; throw a GrpcError to send a status with rich details.
  */
 export function registerOrderService(server: Server, handlers: OrderServiceHandlers, options?: RegisterOptions): void {
-  registerService(server, OrderService, handlers, options);
+  registerService(server, OrderService, handlers, { ...options, codecs: codecs });
 }
 
 /**
@@ -82,5 +95,5 @@ export function registerOrderService(server: Server, handlers: OrderServiceHandl
  * Calls have deadlines, idempotent methods are retried on UNAVAILABLE, and calls share a circuit breaker per target.
  */
 export function createOrderServiceClient(target: string, options?: ClientOptions): OrderServiceClient {
-  return createClient(OrderService, target, options);
+  return createClient(OrderService, target, { ...options, codecs: codecs });
 }

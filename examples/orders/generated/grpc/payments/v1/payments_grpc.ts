@@ -3,7 +3,16 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { type CallOptions, type ClientOptions, createClient, type GrpcClient, type RegisterOptions, registerService, type ServerCallContext } from '@contractkit/runtime/grpc';
 import type { Server } from '@grpc/grpc-js';
+import { ChargeRequestCodec, ChargeResponseCodec, RefundRequestCodec, RefundResponseCodec } from './payments_codec.js';
 import { type ChargeRequest, type ChargeRequestSchema, type ChargeResponse, type ChargeResponseSchema, PaymentService, type RefundRequest, type RefundRequestSchema, type RefundResponse, type RefundResponseSchema } from './payments_pb.js';
+
+/** Generated codecs (`codec: fast`) of the messages these services send and receive. */
+const codecs = {
+  'payments.v1.ChargeRequest': ChargeRequestCodec,
+  'payments.v1.ChargeResponse': ChargeResponseCodec,
+  'payments.v1.RefundRequest': RefundRequestCodec,
+  'payments.v1.RefundResponse': RefundResponseCodec,
+};
 
 /**
  * PaymentService charges customers and refunds them. The place-order saga
@@ -60,7 +69,7 @@ export interface PaymentServiceClient extends GrpcClient {
  * Handlers may return plain objects; throw a GrpcError to send a status with rich details.
  */
 export function registerPaymentService(server: Server, handlers: PaymentServiceHandlers, options?: RegisterOptions): void {
-  registerService(server, PaymentService, handlers, options);
+  registerService(server, PaymentService, handlers, { ...options, codecs: codecs });
 }
 
 /**
@@ -68,5 +77,5 @@ export function registerPaymentService(server: Server, handlers: PaymentServiceH
  * Calls have deadlines, idempotent methods are retried on UNAVAILABLE, and calls share a circuit breaker per target.
  */
 export function createPaymentServiceClient(target: string, options?: ClientOptions): PaymentServiceClient {
-  return createClient(PaymentService, target, options);
+  return createClient(PaymentService, target, { ...options, codecs: codecs });
 }
