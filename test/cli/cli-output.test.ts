@@ -45,7 +45,7 @@ describe('argument errors', () => {
     [['lnit'], 'contractkit: unknown command `lnit`. Did you mean `lint`?'],
     [['lint', '--formt', 'json'], 'contractkit lint: unknown option `--formt`. Did you mean `--format`?'],
     [['lint', '--stagd'], 'contractkit lint: unknown option `--stagd`. Did you mean `--staged`?'],
-    [['generate', 'grcp', 'api.yaml', '--out', 'gen'], 'contractkit generate: unknown target `grcp`. Did you mean `grpc`? Targets: rest-client, grpc, events, saga.'],
+    [['generate', 'grcp', 'api.yaml', '--out', 'gen'], 'contractkit generate: unknown target `grcp`. Did you mean `grpc`? Targets: rest-client, grpc, events, saga, rest-server, graphql-resolvers.'],
     [['lint', '--format', 'josn'], 'contractkit lint: `--format josn` is not one of stylish, json, sarif, github, markdown. Did you mean `json`?'],
   ])('%j: the error first, one line, then a short usage hint', (args, first) => {
     const r = runCli(args, scratch());
@@ -60,7 +60,7 @@ describe('argument errors', () => {
   it('no command lists the commands in a line', () => {
     const r = runCli([], scratch());
     expect(r.code).toBe(2);
-    expect(lines(r.stderr)[0]).toBe('contractkit: name a command: init, lint, breaking, generate, diagram, map, rules or saga.');
+    expect(lines(r.stderr)[0]).toBe('contractkit: name a command: init, lint, breaking, generate, diagram, map, rules, saga, mock or verify.');
     expect(lines(r.stderr).length).toBeLessThanOrEqual(3);
   });
 

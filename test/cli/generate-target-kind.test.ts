@@ -56,6 +56,6 @@ describe('generate: a target given a contract of another kind', () => {
     expect(f.message).toContain('an OpenAPI contract');
     expect(existsSync(join(dir, 'gen'))).toBe(false);
     const stylish = runCli(['generate'], dir);
-    expect(stylish.stdout).toContain('For an OpenAPI contract, use the `rest-client` target.');
+    expect(stylish.stdout).toContain('For an OpenAPI contract, use the `rest-client` or `rest-server` target.');
   });
 });

@@ -16,6 +16,8 @@ describe('examples/orders under the AsyncAPI and saga rules', () => {
       { name: 'orders-api', kind: 'openapi', path: resolve(root, 'openapi/orders.yaml') },
       { name: 'orders-grpc', kind: 'proto', path: resolve(root, 'proto') },
       ...['order', 'inventory', 'payment', 'notification'].map((s): ContractSpec => ({ name: `${s}-events`, kind: 'asyncapi', path: resolve(root, `asyncapi/${s}-events.yaml`) })),
+      // the browser side of the notification service's WebSocket channel
+      { name: 'customer-app', kind: 'asyncapi', path: resolve(root, 'asyncapi/customer-app.yaml') },
       { name: 'place-order', kind: 'saga', path: resolve(root, 'sagas/place-order.saga.yaml') },
     ];
     const loaded = await loadContracts(specs, options);

@@ -25,6 +25,8 @@ describe('buildSystemMap on examples/orders', () => {
   it('finds every service, merging REST, gRPC, GraphQL and event contracts of one service', () => {
     expect(map.services.map((s) => [s.id, s.name, s.origin])).toEqual([
       ['customer', 'customers', 'graphql-subgraph'],
+      // the browser side of the WebSocket notification (asyncapi/customer-app.yaml)
+      ['customer-app', 'customer-app', 'title'],
       ['inventory', 'inventory', 'title'],
       ['notification', 'notification', 'title'],
       ['order', 'orders', 'proto-package'],
