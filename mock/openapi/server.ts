@@ -5,11 +5,11 @@
  * (`example=`, `status=`, `delay=`), latency and seeded failure injection,
  * `Idempotency-Key` replay, scenarios and optional state.
  */
-import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HttpOperation, HttpResponse, JsonSchema, OpenApiContract } from '../../contracts/model/types.js';
 import { UsageError } from '../../contracts/errors.js';
+import { requestFingerprint } from '../../runtime/src/http/server/idempotency/fingerprint.js';
 import { parsePrefer } from './prefer.js';
 import { seededRandom } from './random.js';
 import { compileRoutes, matchRoute, type Route, type RouteMatch } from './routes.js';
@@ -165,7 +165,8 @@ export async function startOpenApiMock(contract: OpenApiContract, options: OpenA
     }
     const key = idempotent(op) ? String(parts.headers['idempotency-key'] ?? '') : '';
     if (key) {
-      const hash = createHash('sha256').update(rawBody).digest('hex');
+      // the generated server's fingerprint: a retry whose JSON members come in another order is the same request
+      const hash = requestFingerprint(op.method, parts.pathname, parts.body !== undefined ? parts.body : rawBody);
       const seen = replays.get(`${label(op)} ${key}`);
       if (seen && seen.hash !== hash) {
         const detail = `The Idempotency-Key '${key}' was used with another request body.`;

@@ -139,6 +139,18 @@ describe('Idempotency-Key', () => {
     const conflict = await call(mock, '/api/v1/orders', { ...init, headers, body: JSON.stringify({ ...other, note: 'changed' }) });
     expect(conflict.status).toBe(409);
   });
+
+  it('a retry whose JSON members come in another order is the same request (replayed, not 409), as on the generated server', async () => {
+    const { init } = requestFor(contract, contract.operations.find((o) => o.operationId === 'createOrder')!);
+    const headers = { ...(init.headers as Record<string, string>), 'Idempotency-Key': 'k-reordered' };
+    const body = JSON.parse(String(init.body)) as Record<string, unknown>;
+    const reversed = Object.fromEntries(Object.entries(body).reverse());
+    expect(JSON.stringify(reversed)).not.toBe(JSON.stringify(body));
+    const first = await call(mock, '/api/v1/orders', { ...init, headers });
+    const again = await call(mock, '/api/v1/orders', { ...init, headers, body: JSON.stringify(reversed) });
+    expect(again.status).toBe(first.status);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+  });
 });
 
 describe('failure injection', () => {

@@ -80,12 +80,5 @@ export function isJson(mediaType: string): boolean {
   return /^application\/(?:[\w.-]+\+)?json$/i.test(mediaType);
 }
 
-/** JSON with sorted keys: two bodies compare equal whatever order their members came in. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const obj = value as Record<string, unknown>;
-    return `{${Object.keys(obj).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
+/** JSON with sorted keys (the runtime's, as the generated server fingerprints bodies). */
+export { canonicalJson } from '../../runtime/src/http/server/idempotency/fingerprint.js';
