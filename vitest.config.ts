@@ -15,5 +15,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // vitest's default on a 2-core machine is one worker (cores - 1), so the files ran one at a time. Most of the
+    // slow files wait on child processes (buf, tsc, pre-commit, Chromium), brokers or databases, not on this
+    // process's CPU, so two workers overlap them. Every test that touches shared state names it uniquely (random
+    // table, queue and subject names, port 0), so files do not see each other.
+    maxWorkers: 2,
   },
 });
