@@ -184,6 +184,39 @@ export async function startOpenApiMock(contract: OpenApiContract, options: OpenA
   /** `answer` with the mock's problem members (what went wrong) laid over the contract's sampled problem. */
   const withBody = (answer: Answer, body: unknown): Answer => ({ ...answer, body: mergeProblem(answer.body, body) });
 
+  /**
+   * A new item's id when the created body has none: a sample of the item path parameter's schema (a uuid where
+   * the read operation takes a uuid), unused in the collection; a counter only when the parameter has no schema.
+   */
+  const newId = (item: ItemRoute | undefined, collection: string, items: Map<string, unknown>): string => {
+    if (item?.schema !== undefined) {
+      for (let i = 0; i < 8; i++) {
+        const v = sampleOf(item.schema, `${collection}:id:${items.size}:${i}`);
+        const id = typeof v === 'string' ? v : JSON.stringify(v);
+        if ((typeof v === 'string' || typeof v === 'number') && !items.has(id)) return id;
+      }
+    }
+    let n = items.size + 1;
+    while (items.has(String(n))) n++;
+    return String(n);
+  };
+
+  /**
+   * The stored `item` as the body of `op`'s `status` answer. What a create stored need not be what the read
+   * answers (a 202 job: `ExportAccepted` stored, `ExportStatus` read), so members the read schema requires and the
+   * item lacks come from a sample of that schema, the item's own members laid over it.
+   */
+  const fitted = (op: HttpOperation, status: number, item: Record<string, unknown>): unknown => {
+    const schema = declaredResponse(op, status)?.content.find((m) => JSON_TYPE.test(m.mediaType))?.schema;
+    if (schema === undefined || checker.check(schema, item).length === 0) return item;
+    const sample = sampleOf(schema, `${label(op)}:${status}:stored`);
+    if (!sample || typeof sample !== 'object' || Array.isArray(sample)) return item;
+    const merged = { ...(sample as Record<string, unknown>), ...item };
+    if (checker.check(schema, merged).length === 0) return merged;
+    log(`warning: the stored item does not fit the ${status} answer of ${label(op)}; serving it as stored`);
+    return item;
+  };
+
   /** The `--stateful` answer: create, read, replace, patch, delete or list what the state holds. */
   const stateful = (match: RouteMatch, parts: RequestParts, example: string | undefined): Answer => {
     const op = match.route.operation;
@@ -197,11 +230,11 @@ export async function startOpenApiMock(contract: OpenApiContract, options: OpenA
       const items = state!.items(collection);
       const existing = items.get(id);
       const notFound = (): Answer => (declaredResponse(op, 404) ? withBody(answerOf(op, 404), { type: 'about:blank', title: 'Not Found', status: 404, detail: `No item ${id} in ${collection}.` }) : problem(404, 'Not Found', `No item ${id} in ${collection}.`));
-      if (op.method === 'get' || op.method === 'head') return existing ? answerOf(op, ok, { body: existing }) : notFound();
+      if (op.method === 'get' || op.method === 'head') return existing ? answerOf(op, ok, { body: fitted(op, ok, existing) }) : notFound();
       if (op.method === 'delete') {
         if (!existing) return notFound();
         items.delete(id);
-        return answerOf(op, ok, { body: existing });
+        return answerOf(op, ok, { body: fitted(op, ok, existing) });
       }
       if (op.method === 'put' || op.method === 'patch') {
         if (!existing && op.method === 'patch') return notFound();
@@ -216,9 +249,9 @@ export async function startOpenApiMock(contract: OpenApiContract, options: OpenA
       if (op.method === 'post') {
         const answer = answerOf(op, ok, { example });
         const sample = answer.body && typeof answer.body === 'object' ? (answer.body as Record<string, unknown>) : {};
-        const param = itemParam(routes, collection, match.route.template);
-        const field = idFieldOf(sample, param);
-        const created = { ...sample, ...body, [field]: sample[field] ?? String(items.size + 1) };
+        const item = itemRoute(routes, collection, match.route.template);
+        const field = idFieldOf(sample, item?.param);
+        const created = { ...sample, ...body, [field]: sample[field] ?? newId(item, collection, items) };
         const id = String(created[field]);
         items.set(id, created);
         const location = Object.keys(answer.headers).find((h) => h.toLowerCase() === 'location');
@@ -288,10 +321,23 @@ function mergeProblem(sample: unknown, problem: unknown): unknown {
 
 /** The item path parameter of `collection` (`orderId` for `/orders/{orderId}`), from the routes. */
 function itemParam(routes: readonly Route[], collection: string, template?: string): string | undefined {
+  return itemRoute(routes, collection, template)?.param;
+}
+
+/** The item path below a collection (`/orders` → `/orders/{orderId}`): its last parameter and that parameter's schema. */
+interface ItemRoute {
+  param: string;
+  schema?: JsonSchema;
+}
+
+function itemRoute(routes: readonly Route[], collection: string, template?: string): ItemRoute | undefined {
   for (const r of routes) {
     const m = /^(.*)\/\{([^}]+)\}\/?$/.exec(r.template);
     if (!m) continue;
-    if (template !== undefined ? m[1] === template.replace(/\/$/, '') : new RegExp(r.regex.source.replace(/\/\(\[\^\/\]\+\)\/\?\$$/, '/?$')).test(collection)) return m[2];
+    if (template !== undefined ? m[1] === template.replace(/\/$/, '') : new RegExp(r.regex.source.replace(/\/\(\[\^\/\]\+\)\/\?\$$/, '/?$')).test(collection)) {
+      const param = m[2]!;
+      return { param, schema: r.operation.parameters.find((p) => p.in === 'path' && p.name === param)?.schema };
+    }
   }
   return undefined;
 }

@@ -7,6 +7,7 @@
  */
 import { expect, it } from 'vitest';
 import { startOrdersService } from '../../examples/orders/services/orders-service.js';
+import { startMock } from '../../mock/index.js';
 import { verifyOpenApi } from '../../verify/openapi/verify-openapi.js';
 import { loadOpenApi } from './support.js';
 
@@ -24,5 +25,19 @@ it('verifies the orders service: no finding, and every operation exercised', asy
     expect(result.requests).toBeGreaterThan(contract.operations.length * 10);
   } finally {
     await service.close();
+  }
+});
+
+it('verifies the mock of the orders contract (stateful, as the demo runs it): no finding', async () => {
+  // the mock is what consumers test against, so it must hold to the contract it serves: verify once found its
+  // 202 export job numbered "1" where the status operation takes a uuid, and read back without `status`
+  const contract = await loadOpenApi('examples/orders/openapi/orders.yaml');
+  const mock = await startMock(contract, { port: 0, seed: 42, stateful: true });
+  try {
+    const result = await verifyOpenApi(contract, { url: mock.url, runs: 10, seed: 42, headers: { authorization: 'Bearer verify' } });
+    expect([...new Set(result.findings.map((f) => `${f.ruleId} at ${f.pointer}: ${f.message}`))]).toEqual([]);
+    expect(result.operations).toBe(contract.operations.length);
+  } finally {
+    await mock.close();
   }
 });
