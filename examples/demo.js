@@ -13,7 +13,7 @@
 // commands go out through the transactional outbox contractkit_demo.contractkit_outbox.)
 //
 // `npm run demo -- diagram saga` runs only the named steps (lint, breaking,
-// diagram, generate, saga). Headings are bold only on a terminal (NO_COLOR,
+// breaking-graphql, diagram, generate, mock-verify, saga). Headings are bold only on a terminal (NO_COLOR,
 // FORCE_COLOR as for the CLI).
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -47,7 +47,7 @@ const allSteps = [
   },
 ];
 
-const names = [...allSteps.map((s) => s.name), 'saga'];
+const names = [...allSteps.map((s) => s.name), 'mock-verify', 'saga'];
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !names.includes(w));
 if (unknown.length) {
@@ -58,6 +58,8 @@ const chosen = (name) => wanted.length === 0 || wanted.includes(name);
 const steps = allSteps.filter((s) => chosen(s.name));
 
 let failed = 0;
+// the headings' numbers, continued by the steps after the CLI ones
+let numbered = steps.length;
 for (const [i, step] of steps.entries()) {
   console.log(`\n${bold(`${i + 1}. ${step.title}`)}\n$ contractkit ${step.args.join(' ')}`);
   const r = spawnSync(process.execPath, [cli, ...step.args], { cwd: example, stdio: 'inherit' });
@@ -65,15 +67,27 @@ for (const [i, step] of steps.entries()) {
   // exit 1 means findings were reported (expected for the breaking step); 2 means unusable input
   if (r.status === 2 || r.status === null) failed++;
 }
+// the provider side: the mock a consumer tests against, then verify on the mock and on the orders service
+if (chosen('mock-verify')) runMockVerify();
 // the generated saga on the example services (TypeScript run through a small transpiling loader)
 if (chosen('saga')) runSaga();
 process.exitCode = failed ? 1 : 0;
+
+/** `contractkit mock` of the orders contract, then `contractkit verify` on the mock and on the example's orders service. */
+function runMockVerify() {
+  const services = join(example, 'services');
+  console.log(`\n${bold(`${++numbered}. Both sides of the orders contract: a stateful mock for consumers, then verify (requests drawn from the contract, every answer checked) on the mock and on the orders service`)}`);
+  console.log('$ node --import ./examples/orders/services/register-ts.js examples/orders/services/demo-mock-verify.ts');
+  const r = spawnSync(process.execPath, ['--import', join(services, 'register-ts.js'), join(services, 'demo-mock-verify.ts')], { cwd: root, stdio: 'inherit' });
+  console.log(`(exit code ${r.status})`);
+  if (r.status !== 0) failed++;
+}
 
 /** The generated place-order saga on the example services, once succeeding and once compensated. */
 function runSaga() {
   const services = join(example, 'services');
   const where = process.env.DEMO_DB ? `${process.env.DEMO_DB.replace(/\/\/[^@/]*@/, '//')}, ${process.env.DEMO_TRANSPORT || 'memory'} transport` : `PGlite in a temp dir, ${process.env.DEMO_TRANSPORT || 'in-memory'} transport`;
-  console.log(`\n${bold(`${steps.length + 1}. The place-order saga end to end on the example services (${where}): create order (REST) → charge (gRPC) → reserve stock (event + reply) → ship (REST), then the outcome pushed to the browser (WebSocket)`)}`);
+  console.log(`\n${bold(`${++numbered}. The place-order saga end to end on the example services (${where}): create order (REST) → charge (gRPC) → reserve stock (event + reply) → ship (REST), then the outcome pushed to the browser (WebSocket)`)}`);
   console.log('$ node --import ./examples/orders/services/register-ts.js examples/orders/services/demo-saga.ts');
   const saga = spawnSync(process.execPath, ['--import', join(services, 'register-ts.js'), join(services, 'demo-saga.ts')], { cwd: root, stdio: 'inherit' });
   console.log(`(exit code ${saga.status})`);
