@@ -121,6 +121,8 @@ export interface HttpOperation {
   paging: HttpPaging;
   /** True when the operation answers 202 Accepted (asynchronous request/response). */
   async: boolean;
+  /** The header parameter carrying the idempotency key (`Idempotency-Key`, `X-Idempotency-Key`), when declared. */
+  idempotencyKey?: HttpParameter;
   /** `x-` extensions on the operation. */
   extensions: Record<string, unknown>;
   location: SourceRef;

@@ -7,6 +7,7 @@ import type { HttpMethod, HttpOperation, HttpParameter, HttpRequestBody } from '
 import { toPointer } from '../source/positions.js';
 import { isObject, type Locator } from './locator.js';
 import { detectPagination, pagingParams } from './pagination.js';
+import { idempotencyKeyOf } from './idempotency.js';
 import { contentOf, parameterSchema, responsesOf, v2Content } from './parts.js';
 
 /** The methods a path item can hold, in the order the model lists them. */
@@ -67,6 +68,7 @@ function normalizeOperation(
   const security = Array.isArray(op.security) ? op.security : Array.isArray(root.security) ? root.security : [];
   const extensions = Object.fromEntries(Object.entries(op).filter(([key]) => key.startsWith('x-')));
   const pagination = detectPagination(parameters, responses, ctx.loc.derefSchema);
+  const idempotencyKey = idempotencyKeyOf(parameters);
   return {
     ...(typeof op.operationId === 'string' ? { operationId: op.operationId } : {}),
     method,
@@ -82,6 +84,7 @@ function normalizeOperation(
     pagination,
     paging: pagingParams(parameters, pagination),
     async: responses.some((r) => r.status === '202'),
+    ...(idempotencyKey ? { idempotencyKey } : {}),
     extensions,
     location: ctx.loc.locate(op, pointer),
   };

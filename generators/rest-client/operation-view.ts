@@ -37,18 +37,13 @@ const GROUPS: [HttpParameter['in'], ParamGroup['key']][] = [
   ['cookie', 'cookies'],
 ];
 
-/** True for the conventional idempotency header names. */
-export function isIdempotencyHeader(name: string): boolean {
-  return /^(x-)?idempotency-key$/i.test(name);
-}
-
 /** Builds the view of `op`. */
 export function operationView(op: HttpOperation, schemas: ComponentTypes): OperationView {
-  const idem = op.parameters.find((p) => p.in === 'header' && isIdempotencyHeader(p.name));
+  const idem = op.idempotencyKey;
   const groups: ParamGroup[] = [];
   for (const [loc, key] of GROUPS) {
     // the runtime fills in the idempotency key, so it is never required of the caller
-    const params = op.parameters.filter((p) => p.in === loc).map((p) => (p === idem ? { ...p, required: false } : p));
+    const params = op.parameters.filter((p) => p.in === loc).map((p) => (idem && p.in === 'header' && p.name === idem.name ? { ...p, required: false } : p));
     if (params.length) groups.push({ key, params, required: params.some((p) => p.required) });
   }
   let body: OperationView['body'];

@@ -14,7 +14,6 @@ import type { ComponentTypes } from '../core/schema-ts/declare-components.js';
 import type { Scope } from '../core/schema-ts/naming.js';
 import { createTsFile, type TsFile } from '../core/ts-file.js';
 import { bodyEncoding, pickRequestMedia, pickResponseMedia, responseValueKind } from '../rest-client/media-types.js';
-import { isIdempotencyHeader } from '../rest-client/operation-view.js';
 import type { RestServerGenOptions } from './options.js';
 import type { UsedScheme } from './security.js';
 import type { ValidatorSpec } from './validators.js';
@@ -120,7 +119,7 @@ export function emitServer(contract: OpenApiContract, schemas: ComponentTypes, s
     for (const s of schemes) file.print(`  ${propertyKey(s.name)}: ${file.importType(s.hook, RUNTIME)};\n`);
     file.print('};\n\n');
   }
-  const idempotent = contract.operations.some((op) => op.parameters.some((p) => p.in === 'header' && isIdempotencyHeader(p.name)));
+  const idempotent = contract.operations.some((op) => op.idempotencyKey);
   let optionMembers = securityName ? `  /** One hook per security scheme. */\n  security: ${securityName};\n` : '';
   if (idempotent) optionMembers += `  /** Operations declare \`Idempotency-Key\`: where keys and first answers are kept. */\n  idempotency: ${file.importType('IdempotencyOptions', RUNTIME)};\n`;
   file.print(`${docComment([`Options of the ${contract.title || contract.name} server.`])}export interface ${optionsName} extends Omit<${base}, 'security' | 'idempotency'> {\n${optionMembers}}\n\n`);
@@ -251,8 +250,7 @@ function routeLiteral(file: TsFile, contract: OpenApiContract, n: OpNames, valid
   });
   if (responses.length) parts.push(`responses: { ${responses.join(', ')} }`);
   if (op.security.length) parts.push(`security: [${op.security.map((req) => `{ ${Object.entries(req).map(([k, scopes]) => `${propertyKey(k)}: [${scopes.map(stringLiteral).join(', ')}]`).join(', ')} }`).join(', ')}]`);
-  const idem = headers.find((p) => isIdempotencyHeader(p.name));
-  if (idem) parts.push(`idempotencyHeader: ${stringLiteral(idem.name.toLowerCase())}`);
+  if (op.idempotencyKey) parts.push(`idempotencyHeader: ${stringLiteral(op.idempotencyKey.name.toLowerCase())}`);
   if (n.accepted) parts.push(`accepted: { statusPath: ${stringLiteral(n.accepted.statusPath)}, idParam: ${stringLiteral(n.accepted.idParam)} }`);
   return `    { ${parts.join(', ')} },`;
 }

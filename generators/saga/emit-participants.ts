@@ -15,7 +15,6 @@ import { camelCase, docComment, pascalCase, propertyKey, stringLiteral } from '.
 import type { GeneratedFile } from '../core/registry.js';
 import { createTsFile, type TsFile } from '../core/ts-file.js';
 import { planEvents, type EventsPlan } from '../events/plan.js';
-import { isIdempotencyHeader } from '../rest-client/operation-view.js';
 import type { ClientSource } from './clients.js';
 import { sagaFileNames } from './emit-module.js';
 import type { CallView, SagaView } from './saga-view.js';
@@ -55,7 +54,7 @@ function restGroup(c: Ctx, src: ClientSource, methods: CallView[]): Group {
     const fn = c.f.importValue(camelCase(op.operationId ?? ''), js(src.dir, 'index'));
     const groups = new Map<string, string[]>();
     for (const p of op.parameters) {
-      if (p.in === 'cookie' || (p.in === 'header' && isIdempotencyHeader(p.name))) continue;
+      if (p.in === 'cookie' || (p.in === 'header' && p.name === op.idempotencyKey?.name)) continue;
       const g = GROUP_OF[p.in];
       groups.set(g, [...(groups.get(g) ?? []), `${propertyKey(p.name)}: request[${stringLiteral(p.name)}]`]);
     }

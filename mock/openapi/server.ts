@@ -57,9 +57,6 @@ interface Answer {
 const JSON_TYPE = /^application\/(.+\+)?json/;
 const MAX_BODY = 1 << 20;
 
-/** Whether `op` declares an `Idempotency-Key` header parameter. */
-const idempotent = (op: HttpOperation): boolean => op.parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key');
-
 /** The declared response for `status`: exact, then its class (`5XX`), then `default`. */
 export function declaredResponse(op: HttpOperation, status: number): HttpResponse | undefined {
   return op.responses.find((r) => r.status === String(status)) ?? op.responses.find((r) => r.status.toUpperCase() === `${String(status)[0]}XX`) ?? op.responses.find((r) => r.status === 'default');
@@ -163,7 +160,8 @@ export async function startOpenApiMock(contract: OpenApiContract, options: OpenA
         return problem(400, 'Unknown example', `${label(op)} has no example named '${prefer.example}' (Prefer: example=…); ${known.length ? `it has ${known.join(', ')}` : 'it has no named examples'}.`);
       }
     }
-    const key = idempotent(op) ? String(parts.headers['idempotency-key'] ?? '') : '';
+    // the header the contract declares for it (`Idempotency-Key`, `X-Idempotency-Key`); node lower-cases names
+    const key = op.idempotencyKey ? String(parts.headers[op.idempotencyKey.name.toLowerCase()] ?? '') : '';
     if (key) {
       // the generated server's fingerprint: a retry whose JSON members come in another order is the same request
       const hash = requestFingerprint(op.method, parts.pathname, parts.body !== undefined ? parts.body : rawBody);

@@ -153,6 +153,30 @@ describe('Idempotency-Key', () => {
   });
 });
 
+describe('X-Idempotency-Key', () => {
+  it('the header a contract names X-Idempotency-Key is replayed too, as the generated client and server treat it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ck-mock-xidem-'));
+    const file = join(dir, 'api.yaml');
+    writeFileSync(file, ['openapi: 3.1.0', 'info: { title: Widgets, version: 1.0.0 }', 'paths:', '  /widgets:', '    post:', '      operationId: createWidget',
+      '      parameters:', '        - { name: X-Idempotency-Key, in: header, required: true, schema: { type: string } }',
+      '      requestBody: { required: true, content: { application/json: { schema: { type: object, properties: { name: { type: string } } } } } }',
+      '      responses:', "        '201': { description: created, content: { application/json: { schema: { type: object, required: [id], properties: { id: { type: string, format: uuid } } } } } }",
+      "        '409': { description: conflict }", ''].join('\n'));
+    const widgets = await loadContract(file, 'widgets');
+    const m = await startMock(widgets, { port: 0, seed: 5 });
+    try {
+      const init = { method: 'POST', headers: { 'content-type': 'application/json', 'X-Idempotency-Key': 'w-1' } };
+      const first = await call(m, '/widgets', { ...init, body: JSON.stringify({ name: 'a' }) });
+      const again = await call(m, '/widgets', { ...init, body: JSON.stringify({ name: 'a' }) });
+      expect(first.status).toBe(201);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      expect((await call(m, '/widgets', { ...init, body: JSON.stringify({ name: 'b' }) })).status).toBe(409);
+    } finally {
+      await m.close();
+    }
+  });
+});
+
 describe('failure injection', () => {
   it('--failure-rate answers 503 for a seeded share of requests, the same ones for one seed', async () => {
     const run = async () => {

@@ -15,9 +15,9 @@ export interface RequestDraw {
   known: Record<string, number>;
 }
 
-/** Whether `op` takes an `Idempotency-Key` header. */
+/** The header `op` takes its idempotency key in (`Idempotency-Key`, `X-Idempotency-Key`), if it declares one. */
 export function idempotencyHeader(op: HttpOperation): string | undefined {
-  return op.parameters.find((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key')?.name;
+  return op.idempotencyKey?.name;
 }
 
 /** The JSON media type of the operation's request body, when it has one. */
