@@ -13,7 +13,7 @@ export { createSqlSagaStore, migrateSagaTables, rowToInstance, type SqlRunner } 
 export { createPgSagaStore, pgRunner, type PgPoolLike, type PgSagaStoreOptions } from './pg-store.js';
 export { createPGliteSagaStore, pgliteRunner, type PGliteLike, type PGliteSagaStoreOptions } from './pglite-store.js';
 export { openSagaStore } from './open-store.js';
-export { isPgConnectionError, pgConnectionError, pgTarget, SagaStoreUnavailableError } from './pg-errors.js';
+export { DatabaseUnavailableError, isPgConnectionError, pgConnectionError, pgTarget, SagaStoreUnavailableError, type StoreKind } from './pg-errors.js';
 export { createSagaRuntime, type SagaRuntime, type SagaRuntimeOptions, type SagaStartResult } from './runtime.js';
 export { sagaEventId, SAGA_EVENT_ID_NAMESPACE, uuidV5 } from './event-id.js';
 export { createReplyInbox, SagaReplyFailedError, type ReplyEnvelope, type ReplyExpectation, type ReplyInbox, type ReplyInboxOptions } from './replies.js';

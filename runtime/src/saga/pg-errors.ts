@@ -1,22 +1,37 @@
 /**
- * Connection failures of the PostgreSQL saga store as one clear line: where
- * the store tried to connect (host, port, database; never the password), what
- * went wrong, and what to check. SQL errors pass through unchanged.
+ * Connection failures of the PostgreSQL stores (sagas, idempotency keys, 202
+ * jobs) as one clear line: which store, where it tried to connect (host, port,
+ * database; never the password), what went wrong, and what to check. SQL
+ * errors pass through unchanged.
  */
 
-/** The saga database cannot be reached or refuses the connection. `code` is the driver's (`ECONNREFUSED`, `28P01`, …). */
-export class SagaStoreUnavailableError extends Error {
+/** What a store keeps, as its connection errors name it: `Cannot use the <store> database at …`. */
+export type StoreKind = 'saga' | 'idempotency' | 'job';
+
+/** A store's database cannot be reached or refuses the connection. `code` is the driver's (`ECONNREFUSED`, `28P01`, …). */
+export class DatabaseUnavailableError extends Error {
   readonly code: string | undefined;
+  /** What the store keeps (`saga`, `idempotency`, `job`). */
+  readonly store: StoreKind;
   /** `host:port/database` the store connects to. */
   readonly target: string;
-  /** What went wrong and what to check, without the target (the message is `Cannot use the saga database at <target>: <reason>`). */
+  /** What went wrong and what to check, without the target (the message is `Cannot use the <store> database at <target>: <reason>`). */
   readonly reason: string;
-  constructor(target: string, reason: string, options: { cause?: unknown; code?: string } = {}) {
-    super(`Cannot use the saga database at ${target}: ${reason}`, { cause: options.cause });
-    this.name = 'SagaStoreUnavailableError';
+  constructor(store: StoreKind, target: string, reason: string, options: { cause?: unknown; code?: string } = {}) {
+    super(`Cannot use the ${store} database at ${target}: ${reason}`, { cause: options.cause });
+    this.name = 'DatabaseUnavailableError';
     this.code = options.code;
+    this.store = store;
     this.target = target;
     this.reason = reason;
+  }
+}
+
+/** The saga database cannot be reached or refuses the connection (the saga store's {@link DatabaseUnavailableError}). */
+export class SagaStoreUnavailableError extends DatabaseUnavailableError {
+  constructor(target: string, reason: string, options: { cause?: unknown; code?: string } = {}) {
+    super('saga', target, reason, options);
+    this.name = 'SagaStoreUnavailableError';
   }
 }
 
@@ -69,11 +84,12 @@ export function isPgConnectionError(err: unknown): boolean {
 }
 
 /** Wraps a connection error in a {@link SagaStoreUnavailableError} naming `target`; other errors are returned as they are. */
-export function pgConnectionError(err: unknown, target: string): unknown {
-  if (err instanceof SagaStoreUnavailableError || !isPgConnectionError(err)) return err;
+export function pgConnectionError(err: unknown, target: string, store: StoreKind = 'saga'): unknown {
+  if (err instanceof DatabaseUnavailableError || !isPgConnectionError(err)) return err;
   const e = err as Error & { code?: string };
   const why = hint(e.code, e.message, target);
   const what = e.message.replace(/\s+/g, ' ').trim(); // one line, whatever the driver says
   const reason = `${what}${e.code && !what.includes(e.code) ? ` (${e.code})` : ''}${why ? `; ${why}.` : '.'}`;
-  return new SagaStoreUnavailableError(target, reason, { cause: err, ...(e.code ? { code: e.code } : {}) });
+  const options = { cause: err, ...(e.code ? { code: e.code } : {}) };
+  return store === 'saga' ? new SagaStoreUnavailableError(target, reason, options) : new DatabaseUnavailableError(store, target, reason, options);
 }

@@ -3,7 +3,7 @@
  * only). Several orchestrator processes share one database.
  */
 import { createHash } from 'node:crypto';
-import { pgConnectionError, pgTarget, type SagaStoreUnavailableError } from './pg-errors.js';
+import { pgConnectionError, pgTarget, type SagaStoreUnavailableError, type StoreKind } from './pg-errors.js';
 import { createSqlSagaStore, type SqlRunner } from './sql-store.js';
 import type { SagaTableNames } from './migrations.js';
 import type { SagaStore } from './store.js';
@@ -49,12 +49,13 @@ function statementName(text: string): string {
 
 /**
  * Wraps a pg pool as an {@link SqlRunner}. `ownsPool`: close ends the pool.
- * Connection failures become a {@link SagaStoreUnavailableError} naming
+ * Connection failures become a {@link DatabaseUnavailableError} of `store` (a
+ * {@link SagaStoreUnavailableError} for the saga store, the default) naming
  * `target` (`host:port/database`, default: read from the pool's options).
  */
-export function pgRunner(pool: PgPoolLike, ownsPool: boolean, target: string = pgTarget((pool as { options?: Parameters<typeof pgTarget>[0] }).options)): SqlRunner {
+export function pgRunner(pool: PgPoolLike, ownsPool: boolean, target: string = pgTarget((pool as { options?: Parameters<typeof pgTarget>[0] }).options), store: StoreKind = 'saga'): SqlRunner {
   const fail = (err: unknown): never => {
-    throw pgConnectionError(err, target);
+    throw pgConnectionError(err, target, store);
   };
   return {
     async query(text, values) {

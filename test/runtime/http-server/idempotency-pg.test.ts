@@ -5,6 +5,8 @@
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 import { createPgIdempotencyStore, requestFingerprint, runIdempotent, type StoredResponse } from '../../../runtime/src/http/server/idempotency/index.js';
+import { createPgJobStore } from '../../../runtime/src/http/server/jobs.js';
+import { DatabaseUnavailableError, SagaStoreUnavailableError } from '../../../runtime/src/saga/index.js';
 import { describeIdempotencyStore } from './idempotency-suite.js';
 
 const URL = process.env.IDEMPOTENCY_TEST_DB ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -65,4 +67,17 @@ it('PostgreSQL: an unfinished claim (a server that crashed mid-request) is taken
 
 it('PostgreSQL: a table name that is not an identifier is refused before any SQL', async () => {
   await expect(createPgIdempotencyStore(shared, { table: 'keys; DROP TABLE x' })).rejects.toThrow(/Invalid table name/);
+});
+
+it('a database that cannot be used is named for what it holds (idempotency keys, jobs), not as the saga database', async () => {
+  // nothing listens on 6432 here (the saga store's unavailable test uses it too)
+  const down = new pg.Pool({ connectionString: 'postgres://postgres@127.0.0.1:6432/test', max: 1, connectionTimeoutMillis: 2000 });
+  pools.push(down);
+  const idem = await createPgIdempotencyStore(down, { table }).then(() => undefined, (e: unknown) => e);
+  expect(idem).toBeInstanceOf(DatabaseUnavailableError);
+  expect(String((idem as Error).message)).toMatch(/^Cannot use the idempotency database at 127\.0\.0\.1:6432\/test: .*ECONNREFUSED/);
+  const jobs = await createPgJobStore(down, { table: `${table}_jobs` }).then(() => undefined, (e: unknown) => e);
+  expect(jobs).toBeInstanceOf(DatabaseUnavailableError);
+  expect(String((jobs as Error).message)).toMatch(/^Cannot use the job database at 127\.0\.0\.1:6432\/test: /);
+  expect(jobs).not.toBeInstanceOf(SagaStoreUnavailableError);
 });

@@ -68,7 +68,7 @@ export async function createSqlJobStore(runner: SqlRunner, options: SqlJobStoreO
 
 /** The PostgreSQL {@link JobStore} on a `pg` Pool you own. */
 export function createPgJobStore(pool: PgPoolLike, options: SqlJobStoreOptions = {}): Promise<JobStore> {
-  return createSqlJobStore(pgRunner(pool, false), options);
+  return createSqlJobStore(pgRunner(pool, false, undefined, 'job'), options);
 }
 
 /** The PGlite {@link JobStore} on a PGlite database you own. */

@@ -14,7 +14,7 @@ export type { PGliteLike } from '../../../saga/pglite-store.js';
 
 /** The PostgreSQL {@link IdempotencyStore} on a `pg` Pool; creates its table if missing. */
 export function createPgIdempotencyStore(pool: PgPoolLike, options: SqlIdempotencyStoreOptions = {}): Promise<IdempotencyStore> {
-  return createSqlIdempotencyStore(pgRunner(pool, false), options);
+  return createSqlIdempotencyStore(pgRunner(pool, false, undefined, 'idempotency'), options);
 }
 
 /** The PGlite {@link IdempotencyStore} (PostgreSQL in wasm, in process); creates its table if missing. */
