@@ -94,7 +94,7 @@ describe('the scope-matrix fixture pairs', () => {
         for (const f of diffOpenApi(prev, curr, { now: NOW, minSunsetDays })) {
           if (f.ruleId === 'breaking-change-needs-new-version') continue;
           count++;
-          const names = f.previous ? namesOnPath(prevDoc, f.previous.pointer) : namesOnPath(currDoc, f.pointer);
+          const names = f.previous ? namesOnPath(prevDoc, f.previous.pointer ?? '') : namesOnPath(currDoc, f.pointer ?? '');
           const at = f.previous ? `← ${f.previous.pointer}` : f.pointer;
           if (!names) wrong.push(`${f.ruleId} ${at}: no such location`);
           else if (!matches(f.ruleId, names)) wrong.push(`${f.ruleId} ${at}: not the case the id names`);
