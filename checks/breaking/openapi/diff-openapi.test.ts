@@ -145,6 +145,12 @@ const CASES: Record<string, string[]> = {
   'api-security-scope-added': [
     'api-security-scope-added error /paths/~1v1~1orders/post/security/0',
   ],
+  'global-security-and-components-changed': [
+    'api-global-security-scope-added error /security/0',
+    'api-global-security-scope-removed info /security/1',
+    'api-security-component-oauth-url-changed info /components/securitySchemes/oauth/flows/authorizationCode',
+    'api-schema-removed info /components/schemas ← /components/schemas/LegacyItem',
+  ],
   'api-global-security-removed': [
     'api-global-security-added info /security/0',
     'api-global-security-removed error /security/0 ← /security/0',

@@ -28,6 +28,10 @@ const RENAMED: Record<string, string[]> = {
   'list-of-types-widened': ['type-generalized'], // a response header has no list-of-types id: the plain type change
   'list-of-types-narrowed': ['type-specialized'],
   deprecated: ['deprecated-sunset-missing'], // with a notice period
+  'endpoint-deprecated': ['api-deprecated-sunset-missing'], // with a notice period
+  'request-parameter-deprecated': ['request-parameter-deprecated-sunset-missing'], // with a notice period
+  'api-sunset-date-too-small': ['endpoint-deprecated-with-sunset'], // without a notice period
+  'request-parameter-sunset-date-too-small': ['request-parameter-deprecated'], // without a notice period
   'deprecated-sunset-too-small': ['sunset-date-too-small', 'deprecated-with-sunset'], // with and without a notice period
   'added-optional': ['new-optional-request-property', 'optional-property-added'],
   'added-required': ['new-required-request-property', 'required-property-added'],
@@ -62,7 +66,8 @@ function namesOnPath(doc: unknown, pointer: string): string[] | undefined {
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[seg];
     if (node === undefined) return undefined;
-    names.push(seg.replace(/^\//, '').replace(/^X-/, ''));
+    // a path's first segment (`/new-request-path-parameter/{id}`), a header without its `X-`
+    names.push(seg.replace(/^\//, '').split('/')[0].replace(/^X-/, ''));
     const name = (node as { name?: unknown } | null)?.name;
     if (typeof name === 'string') names.push(name);
   }
