@@ -6,7 +6,9 @@
  * the current document, or in the previous one for a removal) and that lies
  * under the case whose change the id names.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -82,7 +84,23 @@ describe('the scope-matrix fixture pairs', () => {
   const pairs = readdirSync(FIXTURES).filter((n) => n.startsWith('matrix-'));
 
   it('exist', () => {
-    expect(pairs.length).toBeGreaterThanOrEqual(8);
+    expect(pairs.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it('are what write-openapi-matrix.mjs writes (rerun it after editing its cases)', () => {
+    const out = mkdtempSync(join(tmpdir(), 'matrix-'));
+    try {
+      execFileSync(process.execPath, [join(FIXTURES, '../write-openapi-matrix.mjs'), out]);
+      const written = readdirSync(out).sort();
+      expect(written).toEqual([...pairs].sort());
+      for (const pair of written) {
+        for (const file of ['previous.yaml', 'current.yaml']) {
+          expect(readFileSync(join(FIXTURES, pair, file), 'utf8'), `${pair}/${file}`).toBe(readFileSync(join(out, pair, file), 'utf8'));
+        }
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   for (const pair of pairs) {
