@@ -145,6 +145,13 @@ const CASES: Record<string, string[]> = {
   'api-security-scope-added': [
     'api-security-scope-added error /paths/~1v1~1orders/post/security/0',
   ],
+  'request-parameter-type-loosely-typed': [
+    'request-parameter-type-generalized info /paths/~1v1~1items/get/parameters/0/schema',
+    'request-parameter-type-generalized info /paths/~1v1~1items/get/parameters/1/schema',
+    'request-parameter-type-changed error /paths/~1v1~1items/get/parameters/2/schema',
+    'request-parameter-property-type-changed warning /paths/~1v1~1items/get/parameters/3/schema/properties/size',
+    'request-parameter-property-type-specialized error /paths/~1v1~1items/get/parameters/3/schema/properties/kind',
+  ],
   'global-security-and-components-changed': [
     'api-global-security-scope-added error /security/0',
     'api-global-security-scope-removed info /security/1',

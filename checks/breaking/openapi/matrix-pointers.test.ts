@@ -26,7 +26,7 @@ const RENAMED: Record<string, string[]> = {
   'type-specialized': ['type-changed'], // request side: a narrowed type is a plain type change
   'multiple-of-specialized': ['multiple-of-changed'], // request side: the narrowing direction
   'multiple-of-generalized': ['multiple-of-changed'], // response side: the narrowing direction
-  'type-changed': ['type-compatible'], // a response header's value travels as text
+  'type-changed': ['type-compatible', 'type-specialized'], // a response header's value travels as text; an object parameter's property may travel as JSON
   'list-of-types-widened': ['type-generalized'], // a response header has no list-of-types id: the plain type change
   'list-of-types-narrowed': ['type-specialized'],
   deprecated: ['deprecated-sunset-missing'], // with a notice period
