@@ -22,6 +22,8 @@ export interface SchemaScope {
   paramIn?: string;
   /** Values travel as text (a non-JSON body, a response header): some type swaps are `type-compatible`. */
   looselyTyped?: boolean;
+  /** For parameters: a scalar became a form-exploded array that accepts it as a single value (parameter-form-array.ts). */
+  formArray?: boolean;
 }
 
 /** Deepest property path walked. */
@@ -196,6 +198,7 @@ function shownChange(scope: SchemaScope, change: LocalChange, atRoot: boolean): 
   if (change.suffix !== 'type-changed') return change;
   const toText = change.args[scope.dir === 'request' ? 'looseRequest' : 'looseResponse'] !== undefined;
   if (scope.root === 'parameter') {
+    if (atRoot && scope.formArray) return { ...change, suffix: 'type-generalized', args: { ...change.args, text: `${verb(change)} (compatible: a form-exploded array takes a single value as one item)` } };
     const text = toText && atRoot ? `${verb(change)} (compatible: a parameter's value travels as text)` : verb(change);
     return { ...change, suffix: atRoot ? (toText ? 'type-generalized' : 'type-changed') : toText ? 'type-changed' : 'type-specialized', args: { ...change.args, text } };
   }
