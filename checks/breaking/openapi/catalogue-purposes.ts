@@ -167,9 +167,9 @@ export const OPENAPI_PURPOSES = {
   'request-parameter-pattern-changed':
     'Changed the pattern of a request parameter. A warning: some existing clients may have their requests rejected.',
   'request-parameter-type-changed':
-    'For a request parameter, the was changed. Breaking: a request that existing clients send can now be rejected.',
+    'For a request parameter, the type was changed. Breaking: a request that existing clients send can now be rejected.',
   'request-parameter-type-generalized':
-    'For a request parameter, the was widened. Not breaking: requests that existing clients send stay valid.',
+    'For a request parameter, the type was widened. Not breaking: requests that existing clients send stay valid.',
   'request-parameter-property-type-changed':
     'For a request parameter, the type of a property was changed. A warning: some existing clients may have their requests rejected.',
   'request-parameter-property-type-generalized':

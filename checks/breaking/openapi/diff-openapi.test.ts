@@ -145,6 +145,27 @@ const CASES: Record<string, string[]> = {
   'api-security-scope-added': [
     'api-security-scope-added error /paths/~1v1~1orders/post/security/0',
   ],
+  'request-parameter-type-loosely-typed': [
+    'request-parameter-type-generalized info /paths/~1v1~1items/get/parameters/0/schema',
+    'request-parameter-type-generalized info /paths/~1v1~1items/get/parameters/1/schema',
+    'request-parameter-type-changed error /paths/~1v1~1items/get/parameters/2/schema',
+    'request-parameter-property-type-changed warning /paths/~1v1~1items/get/parameters/3/schema/properties/size',
+    'request-parameter-property-type-specialized error /paths/~1v1~1items/get/parameters/3/schema/properties/kind',
+  ],
+  'request-parameter-became-form-array': [
+    'request-parameter-type-generalized info /paths/~1v1~1items/get/parameters/0/schema',
+    'request-parameter-type-generalized info /paths/~1v1~1items/get/parameters/1/schema',
+    'request-parameter-type-generalized info /paths/~1v1~1items/get/parameters/2/schema',
+    'request-parameter-type-changed error /paths/~1v1~1items/get/parameters/3/schema',
+    'request-parameter-type-changed error /paths/~1v1~1items/get/parameters/4/schema',
+    'request-parameter-type-changed error /paths/~1v1~1items/get/parameters/5/schema',
+  ],
+  'global-security-and-components-changed': [
+    'api-global-security-scope-added error /security/0',
+    'api-global-security-scope-removed info /security/1',
+    'api-security-component-oauth-url-changed info /components/securitySchemes/oauth/flows/authorizationCode',
+    'api-schema-removed info /components/schemas ← /components/schemas/LegacyItem',
+  ],
   'api-global-security-removed': [
     'api-global-security-added info /security/0',
     'api-global-security-removed error /security/0 ← /security/0',

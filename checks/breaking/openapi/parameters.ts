@@ -6,6 +6,7 @@ import { child, report, type DiffContext } from './context.js';
 import { addDays, opLabel, sunsetOf, type Op, type OpParameter } from './operations.js';
 import { compareSchemas, type SchemaMemo } from './schema-compare.js';
 import type { PendingSchema } from './bodies.js';
+import { becameFormExplodedArray } from './parameter-form-array.js';
 
 function describeParam(p: OpParameter): string {
   return `${p.in} parameter \`${p.name}\``;
@@ -29,7 +30,8 @@ export function checkParameters(ctx: DiffContext, memo: SchemaMemo, prev: Op, cu
     checkDeprecation(ctx, p, c, `${cap(name)} of ${label}`);
     if (p.node.schema !== undefined && c.node.schema !== undefined) {
       const node = compareSchemas(ctx, memo, p.node.schema, c.node.schema, p.pointer + '/schema', c.pointer + '/schema', 'request');
-      pending.push({ scope: { dir: 'request', root: 'parameter', where: label, name, paramIn: c.in }, node });
+      const formArray = becameFormExplodedArray(ctx, memo, p, c);
+      pending.push({ scope: { dir: 'request', root: 'parameter', where: label, name, paramIn: c.in, ...(formArray && { formArray }) }, node });
     }
   }
   for (const c of curr.parameters) {

@@ -272,8 +272,8 @@ function wrappedInOneOf(ctx: DiffContext, p: Json, c: Json, cp: string): Set<str
   return moved.size ? moved : undefined;
 }
 
-/** Changes that leave what a schema accepts as it was (annotations, lifecycle). */
-const ANNOTATION_ONLY = /^(default-value-|discriminator-|deprecated|reactivated|sunset-|stability-)/;
+/** Suffixes of changes that leave what a schema accepts as it was (annotations, lifecycle). */
+export const ANNOTATION_ONLY = /^(default-value-|discriminator-|deprecated|reactivated|sunset-|stability-)/;
 
 /**
  * Whether one alternative of the new oneOf has the validation contract of the
@@ -290,11 +290,16 @@ function originalPreserved(ctx: DiffContext, memo: SchemaMemo, p: Json, c: Json,
 
 /** Whether a change other than an annotation is reachable from `node` (cycle-safe). */
 function differs(node: SchemaNode): boolean {
+  return differsBeyond(node, ANNOTATION_ONLY);
+}
+
+/** Whether a change whose suffix `ignored` does not match is reachable from `node` (cycle-safe). */
+export function differsBeyond(node: SchemaNode, ignored: RegExp): boolean {
   const seen = new Set<SchemaNode>([node]);
   const stack = [node];
   while (stack.length) {
     const n = stack.pop()!;
-    if (n.changes.some((ch) => !ANNOTATION_ONLY.test(ch.suffix))) return true;
+    if (n.changes.some((ch) => !ignored.test(ch.suffix))) return true;
     for (const ch of n.children) {
       if (seen.has(ch.node)) continue;
       seen.add(ch.node);

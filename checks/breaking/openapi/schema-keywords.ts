@@ -16,7 +16,7 @@ import { addDays, stabilityOf, STABILITY_LEVELS, sunsetOf } from './operations.j
 import { child, isObject, type DiffContext, type Json } from './context.js';
 import type { SchemaNode } from './schema-compare.js';
 
-function add(node: SchemaNode, suffix: string, pp: string, cp: string, text: string): void {
+function add(node: SchemaNode, suffix: string, pp: string, cp: string | undefined, text: string): void {
   node.changes.push({ suffix, args: { text }, prev: pp, curr: cp });
 }
 
@@ -133,7 +133,8 @@ function compareDiscriminator(node: SchemaNode, p: Json, c: Json, pp: string, cp
   const dp = child(pp, 'discriminator');
   const dc = child(cp, 'discriminator');
   if (!pd) return add(node, 'discriminator-added', dp, dc, `had a discriminator (\`${String(cd!.propertyName)}\`) added`);
-  if (!cd) return add(node, 'discriminator-removed', dp, dc, `had its discriminator (\`${String(pd.propertyName)}\`) removed`);
+  // reported at the removed discriminator in the previous document: the current one has no such member
+  if (!cd) return add(node, 'discriminator-removed', dp, undefined, `had its discriminator (\`${String(pd.propertyName)}\`) removed`);
   if (pd.propertyName !== cd.propertyName) add(node, 'discriminator-property-name-changed', dp, dc, `had its discriminator property name changed from \`${String(pd.propertyName)}\` to \`${String(cd.propertyName)}\``);
   const pm = mapping(pd);
   const cm = mapping(cd);

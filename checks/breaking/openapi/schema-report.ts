@@ -22,6 +22,8 @@ export interface SchemaScope {
   paramIn?: string;
   /** Values travel as text (a non-JSON body, a response header): some type swaps are `type-compatible`. */
   looselyTyped?: boolean;
+  /** For parameters: a scalar became a form-exploded array that accepts it as a single value (parameter-form-array.ts). */
+  formArray?: boolean;
 }
 
 /** Deepest property path walked. */
@@ -184,6 +186,26 @@ export function verb(change: LocalChange): string {
 }
 
 /**
+ * The change as the scope reads it: a type swapped to string is compatible
+ * where values travel as text (a non-JSON body, a response header). A
+ * parameter's own value always travels as text, so oasdiff calls that swap
+ * generalized there; an object parameter's properties may travel as text
+ * (deepObject) or as JSON, so oasdiff calls the swap to string changed (a
+ * warning, as the two readings disagree) and any other swap specialized (an
+ * error under both).
+ */
+function shownChange(scope: SchemaScope, change: LocalChange, atRoot: boolean): LocalChange {
+  if (change.suffix !== 'type-changed') return change;
+  const toText = change.args[scope.dir === 'request' ? 'looseRequest' : 'looseResponse'] !== undefined;
+  if (scope.root === 'parameter') {
+    if (atRoot && scope.formArray) return { ...change, suffix: 'type-generalized', args: { ...change.args, text: `${verb(change)} (compatible: a form-exploded array takes a single value as one item)` } };
+    const text = toText && atRoot ? `${verb(change)} (compatible: a parameter's value travels as text)` : verb(change);
+    return { ...change, suffix: atRoot ? (toText ? 'type-generalized' : 'type-changed') : toText ? 'type-changed' : 'type-specialized', args: { ...change.args, text } };
+  }
+  return scope.looselyTyped && toText ? { ...change, suffix: 'type-compatible' } : change;
+}
+
+/**
  * Reports every change reachable from `node` (after {@link markLive}), each at
  * the shortest property path that reaches it. Walking breadth-first and
  * visiting each node once keeps this linear in the changed part of the graph:
@@ -200,8 +222,7 @@ export function reportSchemaChanges(ctx: DiffContext, scope: SchemaScope, node: 
       for (const change of n.changes) {
         const full = change.prop !== undefined ? [...path, change.prop] : path;
         const atRoot = full.length === 0;
-        const loose = scope.looselyTyped && change.suffix === 'type-changed' && change.args[scope.dir === 'request' ? 'looseRequest' : 'looseResponse'] !== undefined;
-        const shown = loose ? { ...change, suffix: 'type-compatible' } : change;
+        const shown = shownChange(scope, change, atRoot);
         let id = idFor(scope, shown.suffix, atRoot);
         let text = verb(shown);
         // A change with no id in this scope may stand for a plainer one that has one (a list of types in a response header).

@@ -69,7 +69,8 @@ function typeListChange(prev: Side, curr: Side, p: Json, c: Json, pp: string, cp
   return { suffix: narrowed ? 'list-of-types-narrowed' : 'list-of-types-widened', args: { text }, prev: pp, curr: cp };
 }
 
-function typeSet(s: Json): Set<string> {
+/** The types a schema names, `null` left out. */
+export function typeSet(s: Json): Set<string> {
   const t = s.type;
   const list = Array.isArray(t) ? t : typeof t === 'string' ? [t] : [];
   return new Set(list.filter((x): x is string => typeof x === 'string' && x !== 'null'));
@@ -79,7 +80,8 @@ function nullable(s: Json): boolean {
   return s.nullable === true || (Array.isArray(s.type) && s.type.includes('null'));
 }
 
-function covered(t: string, set: Set<string>): boolean {
+/** Whether type `t` is in `set`, an integer also within a number. */
+export function covered(t: string, set: Set<string>): boolean {
   return set.has(t) || (t === 'integer' && set.has('number'));
 }
 
