@@ -10,7 +10,8 @@
  * provider that parses them is not handed an invalid one.
  */
 import fc from 'fast-check';
-import { create, ScalarType, type DescEnum, type DescField, type DescMessage, type Message } from '@bufbuild/protobuf';
+import { create, fromJson, ScalarType, type DescEnum, type DescField, type DescMessage, type JsonObject, type JsonValue, type Message } from '@bufbuild/protobuf';
+import { isWrapperDesc } from '@bufbuild/protobuf/wkt';
 
 /** Nested messages below this depth are left unset (recursive types would otherwise never end). */
 const MAX_DEPTH = 3;
@@ -23,6 +24,9 @@ const INT64 = fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n });
 const UINT64 = fc.bigInt({ min: 0n, max: 2n ** 64n - 1n });
 // strings must be valid UTF-8 on the wire: whole code points, no lone surrogates
 const STRING = fc.oneof(fc.string({ maxLength: 20 }), fc.string({ unit: 'grapheme', maxLength: 8 }));
+// what google.protobuf.Struct / Value / ListValue can hold: JSON with finite numbers
+const JSON_VALUE = fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<JsonValue>;
+const JSON_OBJECT = fc.dictionary(fc.string({ maxLength: 8 }), JSON_VALUE, { maxKeys: 3 }) as fc.Arbitrary<JsonObject>;
 
 /** The arbitrary of one scalar type (64-bit ones as bigint, as protobuf-es holds them). */
 export function scalarArbitrary(type: ScalarType): fc.Arbitrary<unknown> {
@@ -74,6 +78,12 @@ function wellKnown(desc: DescMessage): fc.Arbitrary<Message> | undefined {
       return fc
         .record({ seconds: fc.bigInt({ min: -315576000000n, max: 315576000000n }), nanos: fc.integer({ min: 0, max: 999_999_999 }) })
         .map(({ seconds, nanos }) => create(desc, { seconds, nanos: seconds < 0n ? -nanos : nanos } as never));
+    case 'google.protobuf.Value':
+      return JSON_VALUE.map((v) => fromJson(desc, v));
+    case 'google.protobuf.ListValue':
+      return fc.array(JSON_VALUE, { maxLength: MAX_ELEMENTS }).map((v) => fromJson(desc, v));
+    case 'google.protobuf.Struct':
+      return JSON_OBJECT.map((v) => fromJson(desc, v));
     case 'google.protobuf.Any':
       // an Any a provider can unpack: google.protobuf.Empty (its encoding is empty)
       return fc.constant(create(desc, { typeUrl: 'type.googleapis.com/google.protobuf.Empty', value: new Uint8Array() } as never));
@@ -91,8 +101,13 @@ function elementArbitrary(field: DescField, depth: number): fc.Arbitrary<unknown
     return (field as { longAsString?: boolean }).longAsString ? arb.map(String) : arb;
   }
   if (kind === 'enum') return enumArbitrary((field as { enum: DescEnum }).enum);
+  const desc = (field as { message: DescMessage }).message;
+  // protobuf-es holds a Struct as a plain JSON object (except inside a Value), and a singular
+  // wrapper field outside a oneof as its scalar: draw them in that form
+  if (desc.typeName === 'google.protobuf.Struct' && field.parent.typeName !== 'google.protobuf.Value') return JSON_OBJECT;
+  if (field.fieldKind === 'message' && !field.oneof && isWrapperDesc(desc)) return scalarArbitrary(desc.fields[0]!.scalar!);
   if (depth >= MAX_DEPTH) return undefined;
-  return messageArbitrary((field as { message: DescMessage }).message, depth + 1);
+  return messageArbitrary(desc, depth + 1);
 }
 
 /** The arbitrary of a field's value as an init property, or undefined when it is left out at this depth. */
