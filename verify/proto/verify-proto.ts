@@ -10,6 +10,7 @@
  * UNKNOWN/INTERNAL is the provider's to choose (INVALID_ARGUMENT for a drawn
  * input it refuses is fine), so it is counted, not reported.
  */
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { createFileRegistry, fromBinary, toBinary, type DescMethod, type DescService, type Message } from '@bufbuild/protobuf';
 import { FileDescriptorSetSchema } from '@bufbuild/protobuf/wkt';
@@ -112,7 +113,7 @@ function selectServices(contract: ProtoContract, name: string | undefined): RpcS
   const withRpcs = contract.services.filter((s) => s.methods.length > 0);
   if (withRpcs.length === 0) {
     throw new UsageError(`${contract.file}: the contract declares no service with an rpc: there is nothing to verify.`, [
-      verifyFinding('verify/no-operations', 'proto', { file: contract.file, line: 1, column: 1 }, 'The contract declares no service with an rpc, so nothing could be verified.', 'Add a service with rpcs, or verify another contract.'),
+      verifyFinding('verify/no-operations', 'proto', firstFile(contract), 'The contract declares no service with an rpc: there is nothing to verify.', 'Add a service with rpcs, or verify another contract.'),
     ]);
   }
   if (name === undefined) return withRpcs;
@@ -123,6 +124,12 @@ function selectServices(contract: ProtoContract, name: string | undefined): RpcS
     throw new UsageError(`--service ${name}: the contract has no such service with rpcs${near ? ` (did you mean ${near}?)` : ''}; it has ${names.join(', ')}.`);
   }
   return found;
+}
+
+/** The contract's first proto file at 1:1 (a finding about the whole contract; `contract.file` may be a folder). */
+function firstFile(contract: ProtoContract): { file: string; line: number; column: number } {
+  const first = contract.messages[0]?.location.file ?? contract.enums[0]?.location.file ?? (contract.protoFiles[0] ? join(contract.root, contract.protoFiles[0]) : contract.file);
+  return { file: first, line: 1, column: 1 };
 }
 
 /** One request message, or a few for a client or bidi stream. */
