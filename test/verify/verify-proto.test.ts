@@ -14,6 +14,7 @@ import { messageArbitrary } from '../../verify/proto/arbitrary.js';
 import { checkMessage, checkStatus, hasStackTrace } from '../../verify/proto/check-answer.js';
 import { verifyProto } from '../../verify/proto/verify-proto.js';
 import { startPaymentsService, type PaymentsService } from '../../examples/orders/services/payments-service.js';
+import { startMock } from '../../mock/index.js';
 import { loadContract } from '../generators/grpc/helpers.js';
 import { startEchoServer, startWrongOrderServer, type TestGrpcServer } from './grpc-servers.js';
 
@@ -118,6 +119,18 @@ describe('against running providers', () => {
     expect(at('verify/grpc-undeclared-enum')).toEqual(where('StreamOrders'));
     expect(byRule['verify/grpc-undeclared-enum']!.message).toContain('message 2: the answer has StreamOrdersResponse.order.status = 9');
     expect(where('GetOrder').line).toBeGreaterThan(1);
+  });
+
+  it("the proto mock of the whole orders contract (every service, the server stream too) draws no finding", async () => {
+    const mock = await startMock(orders, { port: 0, seed: 2 });
+    try {
+      const result = await verifyProto(orders, { target: mock.url, runs: 10, seed: 2 });
+      expect(result.findings).toEqual([]);
+      expect(result.operations).toBe(orders.services.flatMap((s) => s.methods).length);
+      expect(result.statuses).toEqual({ OK: result.requests });
+    } finally {
+      await mock.close();
+    }
   });
 
   it('an unreachable target is a usage error (exit 2), not a clean run', async () => {
