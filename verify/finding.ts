@@ -19,6 +19,11 @@ export const VERIFY_RULES = {
   'verify/invalid-request-accepted': 'A request the contract forbids (a required field left out) did not get a 4xx.',
   'verify/read-after-create': 'What a create returned could not be read back by the operation that reads it.',
   'verify/consumer-operation-missing': 'An operation the consumer calls does not exist in the provider contract.',
+  'verify/grpc-unimplemented': 'A gRPC provider answered UNIMPLEMENTED for an rpc the contract declares.',
+  'verify/grpc-unknown-field': 'A gRPC answer carries a field number its declared output message does not declare.',
+  'verify/grpc-undeclared-enum': 'A gRPC answer carries an enum number the enum does not declare.',
+  'verify/grpc-undecodable': 'A gRPC answer does not decode as the declared output message.',
+  'verify/grpc-stack-trace': 'A gRPC provider answered UNKNOWN or INTERNAL with a stack trace in the status details.',
   'verify/no-operations': 'The contract declares no operations, so nothing could be verified (exit 2).',
 } as const;
 

@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../../../contracts/errors.js';
 import { loadContracts } from '../../../contracts/load/load-all.js';
-import type { OpenApiContract } from '../../../contracts/model/types.js';
+import type { OpenApiContract, ProtoContract } from '../../../contracts/model/types.js';
 import { runAction } from '../../run.js';
 import { EXIT, exitCodeFor, printFindings } from '../../report.js';
 import { selectContracts } from '../../select-contracts.js';
@@ -19,6 +19,8 @@ import type { CommandContext, GlobalArgs } from '../../context.js';
 interface VerifyArgs extends GlobalArgs {
   contract?: string;
   url?: string;
+  target?: string;
+  service?: string;
   runs: number;
   seed?: number;
   header: string[];
@@ -30,14 +32,16 @@ interface VerifyArgs extends GlobalArgs {
 /** The `verify` command. */
 export const verifyCommand: CommandModule<GlobalArgs, VerifyArgs> = {
   command: 'verify [contract]',
-  describe: 'Check a running provider against its contract (OpenAPI: --url)',
+  describe: 'Check a running provider against its contract (OpenAPI: --url, proto: --target)',
   builder: (y: Argv<GlobalArgs>) =>
     y
-      .positional('contract', { type: 'string', describe: 'The contract the provider implements (an OpenAPI file)' })
+      .positional('contract', { type: 'string', describe: 'The contract the provider implements (an OpenAPI file, or a proto file or buf module)' })
       .option('url', { type: 'string', describe: 'Base URL of the running HTTP provider (the contract paths are appended)' })
+      .option('target', { type: 'string', describe: 'host:port of the running gRPC provider (plaintext)' })
+      .option('service', { type: 'string', describe: 'With --target: verify only this service (pkg.Service)' })
       .option('runs', { type: 'number', default: 25, describe: 'Requests drawn per operation' })
       .option('seed', { type: 'number', describe: 'Seed of the drawn requests (a finding prints the seed that replays it; default: random)' })
-      .option('header', { type: 'string', array: true, default: [] as string[], describe: "A header sent with every request, 'Name: value' (repeatable; for Authorization)" })
+      .option('header', { type: 'string', array: true, default: [] as string[], describe: "A header (gRPC: metadata) sent with every request, 'Name: value' (repeatable; for Authorization)" })
       .option('timeout', { type: 'number', default: 5000, describe: 'Per-request timeout in milliseconds' })
       .option('consumer', { type: 'string', describe: 'Offline check: a folder of consumer source (or a generated REST client) whose operation calls must exist in --provider' })
       .option('provider', { type: 'string', describe: 'With --consumer: the provider OpenAPI contract' }) as Argv<VerifyArgs>,
@@ -49,7 +53,9 @@ export const verifyCommand: CommandModule<GlobalArgs, VerifyArgs> = {
       const specs = selectContracts(ctx, [args.contract]);
       if (specs.length !== 1) throw new UsageError(`${args.contract} holds ${specs.length} contracts; name one file to verify.`);
       const spec = specs[0]!;
-      if (spec.kind !== 'openapi') throw new UsageError(`${args.contract} is a ${spec.kind} contract; verify checks OpenAPI providers (--url).`);
+      if (spec.kind === 'proto') return verifyGrpc(ctx, args, specs);
+      if (spec.kind !== 'openapi') throw new UsageError(`${args.contract} is a ${spec.kind} contract; verify checks OpenAPI providers (--url) and gRPC providers (--target).`);
+      if (args.target !== undefined) throw new UsageError(`--target is for gRPC providers of a proto contract; ${args.contract} is OpenAPI: pass --url http://host:port.`);
       if (!args.url) throw new UsageError('An OpenAPI provider is verified over HTTP: pass --url http://host:port (its base URL).');
       if (!/^https?:\/\//.test(args.url)) throw new UsageError(`--url must be an http(s) URL (got '${args.url}').`);
       const loaded = await loadContracts(specs, ctx.loadOptions);
@@ -66,6 +72,27 @@ export const verifyCommand: CommandModule<GlobalArgs, VerifyArgs> = {
       return exitCodeFor(result.findings, ctx.failOn);
     }),
 };
+
+/** `verify <proto> --target host:port`: a running gRPC provider against its proto contract. */
+async function verifyGrpc(ctx: CommandContext, args: VerifyArgs, specs: ReturnType<typeof selectContracts>): Promise<number> {
+  if (args.url !== undefined) throw new UsageError(`--url is for HTTP providers; ${args.contract} is a proto contract: pass --target host:port.`);
+  if (!args.target) throw new UsageError('A gRPC provider is verified over gRPC: pass --target host:port.');
+  if (!/^[^\s/:]+:\d+$|^\[[0-9a-f:]+\]:\d+$/i.test(args.target)) throw new UsageError(`--target must be host:port (got '${args.target}').`);
+  const loaded = await loadContracts(specs, ctx.loadOptions);
+  if (!loaded.usable) {
+    printFindings(loaded.findings, ctx, 'verify');
+    return EXIT.usage;
+  }
+  const contract = loaded.model.contracts[0] as ProtoContract;
+  const seed = args.seed ?? Math.floor(Math.random() * 2 ** 31);
+  const { verifyProto } = await import('../../../verify/proto/verify-proto.js');
+  const metadata = Object.fromEntries(Object.entries(parseHeaders(args.header)).map(([k, v]) => [k.toLowerCase(), v]));
+  const result = await verifyProto(contract, { target: args.target, runs: args.runs, seed, service: args.service, metadata, timeoutMs: args.timeout, log: args.quiet ? undefined : (l) => ctx.err(`  ${l}`) });
+  printFindings(result.findings, ctx, 'verify');
+  const statuses = Object.entries(result.statuses).map(([k, n]) => `${k} ${n}`).join(', ');
+  ctx.err(`verify: ${result.operations} rpc(s), ${result.requests} call(s) (${statuses}), seed ${seed}: ${result.findings.length === 0 ? 'no violations' : `${result.findings.length} violation(s)`}.`);
+  return exitCodeFor(result.findings, ctx.failOn);
+}
 
 /** `--consumer <dir> --provider <openapi>`: the operations the consumer calls, against the provider's contract. */
 async function verifyConsumer(ctx: CommandContext, args: VerifyArgs): Promise<number> {
